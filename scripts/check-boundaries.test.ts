@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkBoundaries } from './check-boundaries.ts';
+
+let root: string;
+function write(file: string, text: string) {
+  const full = path.join(root, file);
+  fs.mkdirSync(path.dirname(full), { recursive: true });
+  fs.writeFileSync(full, text);
+}
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function tree(files: Record<string, string>) {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'intercoop-boundaries-'));
+  write(
+    'src/modules/finance/index.ts',
+    "export { recordRepayment } from './loans/record-repayment.ts';\n",
+  );
+  write('src/modules/finance/loans/record-repayment.ts', 'export const recordRepayment = 1;\n');
+  write('src/modules/finance/schemas.ts', 'export const Loan = 1;\n');
+  write('src/modules/network/index.ts', 'export const x = 1;\n');
+  write('src/platform/db.ts', 'export const db = 1;\n');
+  for (const [file, text] of Object.entries(files)) write(file, text);
+  return checkBoundaries(root);
+}
+
+describe('the module boundary check', () => {
+  it('accepts imports through a module’s index.ts and within a module', () => {
+    expect(
+      tree({
+        'src/modules/network/use.ts':
+          "import { recordRepayment } from '../finance/index.ts';\nimport { db } from '../../platform/db.ts';\n",
+        'src/modules/finance/loans/other.ts':
+          "import { recordRepayment } from './record-repayment.ts';\n",
+        'src/main.ts': "import { x } from './modules/network/index.ts';\n",
+        'web/src/page.tsx':
+          "import type { Loan } from '../../src/modules/finance/loans/record-repayment.ts';\nimport { Loan as L } from '../../src/modules/finance/schemas.ts';\n",
+      }),
+    ).toEqual([]);
+  });
+
+  it('catches a module reaching into another module’s internals', () => {
+    const violations = tree({
+      'src/modules/network/use.ts':
+        "import { recordRepayment } from '../finance/loans/record-repayment.ts';\n",
+    });
+    expect(violations).toEqual([
+      {
+        file: 'src/modules/network/use.ts',
+        specifier: '../finance/loans/record-repayment.ts',
+        reason: 'import module "finance" through src/modules/finance/index.ts, not its internals',
+      },
+    ]);
+  });
+
+  it('catches re-exports, dynamic imports and the platform depending on a module', () => {
+    const violations = tree({
+      'src/modules/network/a.ts':
+        "export { recordRepayment } from '../finance/loans/record-repayment.ts';\n",
+      'src/modules/network/b.ts': "const m = await import('../finance/queries.ts');\n",
+      'src/platform/c.ts': "import { x } from '../modules/network/index.ts';\n",
+    });
+    expect(violations.map((violation) => violation.file).sort()).toEqual([
+      'src/modules/network/a.ts',
+      'src/modules/network/b.ts',
+      'src/platform/c.ts',
+    ]);
+  });
+
+  it('catches the web app importing server code', () => {
+    const violations = tree({
+      'web/src/page.tsx':
+        "import { recordRepayment } from '../../src/modules/finance/index.ts';\nimport { db } from '../../src/platform/db.ts';\n",
+    });
+    expect(violations).toHaveLength(2);
+    expect(violations[0]?.reason).toMatch(/web app may import only/);
+  });
+
+  it('passes on this repository', () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'intercoop-boundaries-'));
+    expect(checkBoundaries(path.resolve(import.meta.dirname, '..'))).toEqual([]);
+  });
+});

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run, type Started, startServe } from '../test/processes.ts';
+
+const folders: string[] = [];
+const servers: Started[] = [];
+function freshDataDir() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'intercoop-data-'));
+  folders.push(folder);
+  return folder;
+}
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    if (server.child.exitCode === null) {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    }
+  }
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+async function createOrganization(url: string, name: string) {
+  const response = await fetch(`${url}/api/network/organizations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, kind: 'cooperative', country: 'LR', sector: 'energy-utilities' }),
+  });
+  expect(response.status).toBe(201);
+}
+
+describe('intercoop serve on the embedded database', () => {
+  it('holds the data folder: a second server or a migrate exits non-zero; after a clean stop the next start works and keeps the data', async () => {
+    const dataDir = freshDataDir();
+    const first = await startServe({ INTERCOOP_DATA_DIR: dataDir });
+    servers.push(first);
+    expect(first.output()).toContain(`(embedded database in ${dataDir})`);
+    await createOrganization(first.url, 'Totota Electric Cooperative');
+
+    const second = run(['serve'], { INTERCOOP_DATA_DIR: dataDir, PORT: '0' });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/in use by another Intercoop process \(pid \d+\)/);
+    const migrate = run(['migrate'], { INTERCOOP_DATA_DIR: dataDir });
+    expect(await migrate.exited).toBe(1);
+    expect(migrate.output()).toMatch(/in use by another Intercoop process/);
+    // The refused processes left the running server's lock and data alone.
+    expect((await fetch(`${first.url}/ready`)).status).toBe(200);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'intercoop.lock'))).toBe(false);
+
+    const again = await startServe({ INTERCOOP_DATA_DIR: dataDir });
+    servers.push(again);
+    const list = await (await fetch(`${again.url}/api/network/organizations?q=Totota`)).json();
+    expect(list.items.map((item: { name: string }) => item.name)).toEqual([
+      'Totota Electric Cooperative',
+    ]);
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  });
+
+  it('finishes a request in flight when told to stop', async () => {
+    const dataDir = freshDataDir();
+    const server = await startServe({ INTERCOOP_DATA_DIR: dataDir });
+    servers.push(server);
+    const body = JSON.stringify({
+      name: 'Slow Upload Cooperative',
+      kind: 'cooperative',
+      country: 'IN',
+      sector: 'agriculture',
+    });
+    const { hostname, port } = new URL(server.url);
+    const response = new Promise<{ status: number | undefined; text: string }>(
+      (resolve, reject) => {
+        const request = http.request(
+          {
+            hostname,
+            port,
+            path: '/api/network/organizations',
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => {
+              text += chunk;
+            });
+            res.on('end', () => resolve({ status: res.statusCode, text }));
+          },
+        );
+        request.on('error', reject);
+        // Send half the body, stop the server, then send the rest.
+        request.write(body.slice(0, 20));
+        setTimeout(() => {
+          server.child.kill('SIGTERM');
+          setTimeout(() => request.end(body.slice(20)), 500);
+        }, 300);
+      },
+    );
+    const answered = await response;
+    expect(answered.status).toBe(201);
+    expect(JSON.parse(answered.text).name).toBe('Slow Upload Cooperative');
+    expect(await server.exited).toBe(0);
+
+    const again = await startServe({ INTERCOOP_DATA_DIR: dataDir });
+    servers.push(again);
+    const list = await (await fetch(`${again.url}/api/network/organizations?q=Slow`)).json();
+    expect(list.items).toHaveLength(1);
+  });
+
+  it('migrate applies pending migrations once, then reports the database up to date', async () => {
+    const dataDir = freshDataDir();
+    const first = run(['migrate'], { INTERCOOP_DATA_DIR: dataDir });
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toMatch(/Applied \d+ migration\(s\): 0001_platform_extensions\.sql/);
+    const second = run(['migrate'], { INTERCOOP_DATA_DIR: dataDir });
+    expect(await second.exited).toBe(0);
+    expect(second.output()).toMatch(/up to date/);
+    expect(fs.existsSync(path.join(dataDir, 'intercoop.lock'))).toBe(false);
+  });
+
+  it('refuses a bad setting with a message that says what to fix', async () => {
+    const refused = run(['serve'], { PORT: 'eighty', INTERCOOP_DATA_DIR: freshDataDir() });
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain('Intercoop cannot start: fix its settings');
+    expect(refused.output()).toContain('PORT="eighty" must be a port number');
+  });
+});

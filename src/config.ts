@@ -1,0 +1,104 @@
+// The only reader of the environment. Parsed once at boot; a bad value stops the program
+// with a message that names the variable and says what to put there.
+import path from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const EnvironmentSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a port number, such as 3000' })
+    .int('must be a whole number, such as 3000')
+    .min(0, 'must be between 0 and 65535 (0 picks a free port)')
+    .max(65535, 'must be between 0 and 65535 (0 picks a free port)')
+    .default(3000),
+  HOST: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty; use 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
+  PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be the address people use to reach Intercoop, such as https://coops.example.org',
+    })
+    .optional(),
+  INTERCOOP_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^postgres(ql)?:\/\/.+/,
+      'must be a PostgreSQL URL such as postgres://user:password@host:5432/intercoop, or unset for the embedded database',
+    )
+    .optional(),
+  LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^smtps?:\/\/.+/,
+      'must be an SMTP URL such as smtp://user:password@mail.example.org:587, or unset to write mail to the log',
+    )
+    .optional(),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  /** Without a trailing slash. When PUBLIC_URL is unset, it is derived from HOST and the port
+   * the server actually listens on (see `publicUrlFor`). */
+  publicUrl: string | undefined;
+  /** Absolute path. */
+  dataDir: string;
+  /** Unset means the embedded database in the data folder. */
+  databaseUrl: string | undefined;
+  logLevel: (typeof logLevels)[number];
+  /** Unset means mail is written to the log instead of sent. */
+  smtpUrl: string | undefined;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Intercoop cannot start: fix its settings.\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Empty strings count as unset, as a shell's `VAR=` usually means "no value". */
+function withoutEmpty(env: Record<string, string | undefined>) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvironmentSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        return `${name}=${JSON.stringify(env[name] ?? '')} ${issue.message}`;
+      }),
+    );
+  }
+  const values = parsed.data;
+  return Object.freeze({
+    port: values.PORT,
+    host: values.HOST,
+    publicUrl: values.PUBLIC_URL?.replace(/\/+$/, ''),
+    dataDir: path.resolve(values.INTERCOOP_DATA_DIR),
+    databaseUrl: values.DATABASE_URL,
+    logLevel: values.LOG_LEVEL,
+    smtpUrl: values.SMTP_URL,
+  });
+}
+
+/** The address people reach this instance at: PUBLIC_URL, or `http://HOST:PORT` as listening. */
+export function publicUrlFor(config: Config, listeningPort: number): string {
+  if (config.publicUrl) return config.publicUrl;
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${shownHost}:${listeningPort}`;
+}

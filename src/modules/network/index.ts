@@ -1,0 +1,13 @@
+// The network module: the registry of organizations in the network (cooperatives, federations,
+// groups, divisions and their partners), how they are tied, and how to find them.
+// Other modules and adapters use it only through this file.
+export { createOrganization } from './organizations/create-organization.ts';
+export { findOrganizations } from './organizations/find-organizations.ts';
+export { getOrganization } from './organizations/get-organization.ts';
+export { networkRoutes } from './routes.ts';
+export type {
+  CreateOrganizationInput,
+  Organization,
+  OrganizationListItem,
+  OrganizationPage,
+} from './schemas.ts';

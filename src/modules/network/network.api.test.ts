@@ -1,0 +1,333 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRows, remote, startTestApi, type TestApi } from '../../../test/test-api.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+const path = '/api/network/organizations';
+
+function post(payload: unknown, extra: Record<string, unknown> = {}) {
+  return api.app.inject({ method: 'POST', url: path, payload: payload as object, ...extra });
+}
+
+const valid = {
+  name: 'Self Employed Women’s Association Cooperative Federation',
+  shortName: 'SEWA Federation',
+  kind: 'federation',
+  country: 'IN',
+  sector: 'other',
+  description: 'A federation of women’s cooperatives in Gujarat.\nFounded by SEWA.',
+  website: 'https://www.sewafederation.org',
+  foundingYear: 1992,
+};
+
+describe('creating and reading organizations', () => {
+  it('stores an organization and answers 201 with it, then reads it back', async () => {
+    const created = await post(valid);
+    expect(created.statusCode).toBe(201);
+    const body = created.json();
+    expect(body).toMatchObject({ ...valid, version: 1 });
+    expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created.headers.location).toBe(`${path}/${body.id}`);
+
+    const read = await api.app.inject({ method: 'GET', url: `${path}/${body.id}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toEqual(body);
+  });
+
+  it('keeps names in any script exactly, trimmed', async () => {
+    const created = await post({
+      name: '  श्री महिला सेवा सहकारी बैंक  ',
+      kind: 'cooperative',
+      country: 'IN',
+      sector: 'finance',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().name).toBe('श्री महिला सेवा सहकारी बैंक');
+  });
+
+  it('answers 404 problem+json for an unknown id and 400 for a malformed one', async () => {
+    const missing = await api.app.inject({
+      method: 'GET',
+      url: `${path}/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e`,
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(missing.json()).toMatchObject({ status: 404, type: 'urn:intercoop:problem:not-found' });
+
+    const malformed = await api.app.inject({ method: 'GET', url: `${path}/not-a-uuid` });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors).toEqual([
+      { pointer: '/id', detail: expect.stringContaining('UUID') },
+    ]);
+  });
+
+  it('refuses writes from another machine with 403 and stores nothing', async () => {
+    const before = await countRows(api.database, 'network_organization');
+    const refused = await post({ ...valid, name: 'From afar' }, remote);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toMatch(/only from the machine/);
+    const forwarded = await post(
+      { ...valid, name: 'Through a proxy' },
+      { headers: { 'x-forwarded-for': '198.51.100.2' } },
+    );
+    expect(forwarded.statusCode).toBe(403);
+    expect(await countRows(api.database, 'network_organization')).toBe(before);
+  });
+
+  it('lets anyone read and list, from any address', async () => {
+    const list = await api.app.inject({ method: 'GET', url: path, ...remote });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('bad input on create is refused with 400 and a pointer, and stores nothing', () => {
+  const long = 'x'.repeat(201);
+  const cases: Array<{ name: string; payload: unknown; pointers: string[]; contentType?: string }> =
+    [
+      { name: 'no body', payload: undefined, pointers: [] },
+      { name: 'empty object', payload: {}, pointers: ['/name', '/kind', '/country', '/sector'] },
+      { name: 'an array', payload: [valid], pointers: ['/'] },
+      {
+        name: 'wrong types',
+        payload: { ...valid, name: 42, foundingYear: '1992' },
+        pointers: ['/name', '/foundingYear'],
+      },
+      { name: 'unknown field', payload: { ...valid, isAdmin: true }, pointers: ['/isAdmin'] },
+      { name: 'name over 200 characters', payload: { ...valid, name: long }, pointers: ['/name'] },
+      { name: 'blank name', payload: { ...valid, name: '   ' }, pointers: ['/name'] },
+      {
+        name: 'invalid country code',
+        payload: { ...valid, country: 'XX' },
+        pointers: ['/country'],
+      },
+      { name: 'lower-case country', payload: { ...valid, country: 'in' }, pointers: ['/country'] },
+      { name: 'unknown kind', payload: { ...valid, kind: 'cartel' }, pointers: ['/kind'] },
+      { name: 'unknown sector', payload: { ...valid, sector: 'mining' }, pointers: ['/sector'] },
+      {
+        name: 'control characters',
+        payload: { ...valid, name: 'Coop\u0000erative' },
+        pointers: ['/name'],
+      },
+      {
+        name: 'a script URL as website',
+        payload: { ...valid, website: 'javascript:alert(1)' },
+        pointers: ['/website'],
+      },
+      {
+        name: 'a fractional year',
+        payload: { ...valid, foundingYear: 1992.5 },
+        pointers: ['/foundingYear'],
+      },
+      {
+        name: 'a year in the future',
+        payload: { ...valid, foundingYear: 3000 },
+        pointers: ['/foundingYear'],
+      },
+      { name: 'null for a required field', payload: { ...valid, kind: null }, pointers: ['/kind'] },
+    ];
+
+  for (const testCase of cases) {
+    it(testCase.name, async () => {
+      const before = await countRows(api.database, 'network_organization');
+      const response =
+        testCase.payload === undefined
+          ? await api.app.inject({
+              method: 'POST',
+              url: path,
+              headers: { 'content-type': 'application/json' },
+            })
+          : await post(testCase.payload);
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const problem = response.json();
+      expect(problem).toMatchObject({
+        status: 400,
+        title: expect.any(String),
+        detail: expect.any(String),
+      });
+      if (testCase.pointers.length > 0) {
+        expect(problem.errors.map((error: { pointer: string }) => error.pointer).sort()).toEqual(
+          [...testCase.pointers].sort(),
+        );
+        for (const error of problem.errors) expect(error.detail.length).toBeGreaterThan(5);
+      }
+      expect(await countRows(api.database, 'network_organization')).toBe(before);
+    });
+  }
+
+  it('malformed JSON', async () => {
+    const response = await api.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": "Half',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().detail).toMatch(/not valid JSON/);
+  });
+
+  it('a body that is not JSON gets 415', async () => {
+    const response = await api.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'text/plain' },
+      payload: 'name=Coop',
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('a body over the size limit gets 413 problem+json', async () => {
+    const before = await countRows(api.database, 'network_organization');
+    const response = await post({ ...valid, description: 'x'.repeat(70 * 1024) });
+    expect(response.statusCode).toBe(413);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({
+      status: 413,
+      type: 'urn:intercoop:problem:body-too-large',
+    });
+    expect(await countRows(api.database, 'network_organization')).toBe(before);
+  });
+
+  it('hostile strings are stored as text, never interpreted', async () => {
+    const hostile = [
+      `<script>alert("x")</script>`,
+      `Robert'); drop table network_organization; --`,
+      '../../../etc/passwd',
+      '%00%2e%2e%2f',
+    ];
+    for (const name of hostile) {
+      const created = await post({ ...valid, name });
+      expect(created.statusCode).toBe(201);
+      const read = await api.app.inject({ method: 'GET', url: `${path}/${created.json().id}` });
+      expect(read.json().name).toBe(name);
+    }
+    expect(await countRows(api.database, 'network_organization')).toBeGreaterThan(hostile.length);
+  });
+});
+
+describe('listing and searching', () => {
+  const prefix = `Paging ${Date.now()}`;
+  beforeAll(async () => {
+    for (let index = 0; index < 25; index++) {
+      const response = await post({
+        name: `${prefix} Cooperative ${String(index).padStart(2, '0')}`,
+        kind: index % 2 === 0 ? 'cooperative' : 'company',
+        country: index % 3 === 0 ? 'ES' : 'IN',
+        sector: 'agriculture',
+      });
+      expect(response.statusCode).toBe(201);
+    }
+  });
+
+  async function list(query: string) {
+    const response = await api.app.inject({ method: 'GET', url: `${path}?${query}` });
+    expect(response.statusCode).toBe(200);
+    return response.json() as {
+      items: Array<{ name: string; id: string; kind: string; country: string }>;
+      nextCursor: string | null;
+    };
+  }
+
+  it('lists items with id, name, kind, country and sector', async () => {
+    const page = await list(`q=${encodeURIComponent(prefix)}&limit=3`);
+    expect(page.items).toHaveLength(3);
+    for (const item of page.items) {
+      expect(Object.keys(item).sort()).toEqual([
+        'country',
+        'id',
+        'kind',
+        'name',
+        'sector',
+        'shortName',
+      ]);
+    }
+    expect(page.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('filters by country and kind', async () => {
+    const spain = await list(`q=${encodeURIComponent(prefix)}&country=ES&limit=100`);
+    expect(spain.items).toHaveLength(9);
+    expect(spain.items.every((item) => item.country === 'ES')).toBe(true);
+    const companies = await list(`q=${encodeURIComponent(prefix)}&kind=company&limit=100`);
+    expect(companies.items).toHaveLength(12);
+    expect(companies.items.every((item) => item.kind === 'company')).toBe(true);
+  });
+
+  it('searches ignoring case and accents, and treats % and _ literally', async () => {
+    await post({
+      name: 'Fagor Electrodomésticos',
+      kind: 'cooperative',
+      country: 'ES',
+      sector: 'industry-services',
+    });
+    expect((await list('q=ELECTRODOMESTICOS')).items.map((item) => item.name)).toContain(
+      'Fagor Electrodomésticos',
+    );
+    const percent = await list('q=%25');
+    expect(percent.items.length).toBeGreaterThan(0);
+    expect(percent.items.every((item) => item.name.includes('%'))).toBe(true);
+    const underscore = await list('q=_');
+    expect(underscore.items.length).toBeGreaterThan(0);
+    expect(underscore.items.every((item) => item.name.includes('_'))).toBe(true);
+  });
+
+  it('pages through everything without losing or repeating an item while rows are inserted', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await list(
+        `q=${encodeURIComponent(prefix)}&limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.items.map((item) => item.name));
+      cursor = page.nextCursor;
+      // Insert rows that sort before, inside and after the current position.
+      for (const suffix of ['00a', `${String(pages * 4 + 1).padStart(2, '0')}b`, '99z']) {
+        await post({
+          name: `${prefix} Cooperative ${suffix}-${pages}`,
+          kind: 'other',
+          country: 'LR',
+          sector: 'energy-utilities',
+        });
+      }
+      pages++;
+    } while (cursor && pages < 50);
+
+    const originals = seen.filter((name) => /Cooperative \d\d$/.test(name));
+    expect(originals).toEqual(
+      Array.from(
+        { length: 25 },
+        (_, index) => `${prefix} Cooperative ${String(index).padStart(2, '0')}`,
+      ),
+    );
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen]).toEqual(
+      [...seen].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
+    );
+  });
+
+  it('refuses a tampered cursor, a limit out of range and an unknown parameter', async () => {
+    for (const [query, pointer] of [
+      ['cursor=bm90IGEgY3Vyc29y', '/cursor'],
+      ['limit=0', '/limit'],
+      ['limit=101', '/limit'],
+      ['limit=ten', '/limit'],
+      ['country=Spain', '/country'],
+      ['sort=name', '/sort'],
+    ] as const) {
+      const response = await api.app.inject({ method: 'GET', url: `${path}?${query}` });
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().errors.map((error: { pointer: string }) => error.pointer)).toContain(
+        pointer,
+      );
+    }
+  });
+});

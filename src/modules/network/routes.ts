@@ -1,0 +1,69 @@
+// HTTP adapter of the network module: parse, call one use case, shape the reply.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ProblemResponse } from '../../platform/http/problem.ts';
+import { createOrganization } from './organizations/create-organization.ts';
+import { findOrganizations } from './organizations/find-organizations.ts';
+import { getOrganization } from './organizations/get-organization.ts';
+import {
+  CreateOrganizationInput,
+  FindOrganizationsQuery,
+  Organization,
+  OrganizationIdParams,
+  OrganizationPage,
+} from './schemas.ts';
+
+const tags = ['network'];
+
+export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/organizations',
+    {
+      // Organizations are small records; a larger body is a mistake or an attack.
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags,
+        summary: 'Add an organization to the registry',
+        body: CreateOrganizationInput,
+        response: {
+          201: Organization,
+          400: ProblemResponse,
+          403: ProblemResponse,
+          413: ProblemResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const organization = await createOrganization(request.ctx, request.body);
+      return reply
+        .code(201)
+        .header('location', `/api/network/organizations/${organization.id}`)
+        .send(organization);
+    },
+  );
+
+  app.get(
+    '/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Read one organization',
+        params: OrganizationIdParams,
+        response: { 200: Organization, 400: ProblemResponse, 404: ProblemResponse },
+      },
+    },
+    async (request) => getOrganization(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'List and search organizations, in name order, a page at a time',
+        querystring: FindOrganizationsQuery,
+        response: { 200: OrganizationPage, 400: ProblemResponse },
+      },
+    },
+    async (request) => findOrganizations(request.ctx, request.query),
+  );
+};

@@ -1,0 +1,31 @@
+// One error type for expected outcomes. The code decides the HTTP status in one place
+// (platform/http/problem.ts); the message tells a person what to fix.
+export type AppErrorCode =
+  | 'validation-failed'
+  | 'not-found'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'conflict'
+  | 'stale-version';
+
+export type FieldError = { pointer: string; detail: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: { errors?: FieldError[]; current?: unknown },
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const appErrorStatus: Record<AppErrorCode, number> = {
+  'validation-failed': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'stale-version': 409,
+};

@@ -1,0 +1,241 @@
+// The HTTP application: Fastify with zod schemas, OpenAPI, problem+json errors, security
+// headers, compression, request ids, health and readiness, and the built web UI.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { actorForRequest } from '../access.ts';
+import type { Context } from '../context.ts';
+import type { Db } from '../db.ts';
+import { errorToProblem, ProblemResponse, problem, sendProblem } from './problem.ts';
+import { isWebRoute } from './web-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Context;
+  }
+}
+
+export type ModuleRoutes = { prefix: string; plugin: FastifyPluginAsync };
+
+export type AppOptions = {
+  db: Db;
+  publicUrl: string | undefined;
+  /** A pino logger; request logs carry the request id as reqId. */
+  logger: FastifyBaseLogger;
+  modules: ModuleRoutes[];
+  /** Resolves when migrations and first-start work are done; /ready answers 503 until then. */
+  isReady: () => boolean;
+  webDist?: string;
+  now?: () => Date;
+};
+
+// Longer URLs are refused with 414 before routing. Node itself refuses headers over 16 KiB.
+export const maxUrlLength = 4096;
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
+const defaultWebDist = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const https = options.publicUrl?.startsWith('https://') ?? false;
+  const app = Fastify({
+    loggerInstance: options.logger,
+    // Keep a caller's request id when it is sane, so logs can be followed across services.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    routerOptions: {
+      maxParamLength: 500,
+    },
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(request, reply, errorToProblem(error, request));
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // The API speaks JSON only; a text body is a client mistake, answered 415.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error: Error, request, reply) =>
+    sendProblem(request, reply, errorToProblem(error, request)),
+  );
+
+  // A second router that knows every API route, to tell 405 (wrong method) from 404.
+  const apiRouter = FindMyWay();
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (!apiRouter.hasRoute(method as HTTPMethod, route.url)) {
+        apiRouter.on(method as HTTPMethod, route.url, () => {});
+      }
+    }
+  });
+
+  app.decorateRequest('ctx', null as unknown as Context);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if ((request.raw.url ?? '').length > maxUrlLength) {
+      return sendProblem(
+        request,
+        reply,
+        problem(
+          414,
+          'url-too-long',
+          `The address is longer than ${maxUrlLength} characters; send less in it.`,
+        ),
+      );
+    }
+    const forwarded =
+      request.headers.forwarded !== undefined || request.headers['x-forwarded-for'] !== undefined;
+    request.ctx = {
+      db: options.db,
+      actor: actorForRequest(request.socket.remoteAddress, forwarded),
+      now: options.now ?? (() => new Date()),
+      log: request.log,
+    };
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // Upgrading requests only makes sense where the instance is served over https.
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    strictTransportSecurity: https,
+  });
+  await app.register(compress, { threshold: 1024 });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Intercoop API',
+        description:
+          'The API of an Intercoop instance: a network of cooperatives working together.',
+        version: '0.1.0',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      servers: options.publicUrl ? [{ url: options.publicUrl }] : [],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'The process answers',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'The database answers and start-up work is done: clients may count on data',
+        response: { 200: z.object({ status: z.literal('ready') }), 503: ProblemResponse },
+      },
+    },
+    async (request, reply) => {
+      if (!options.isReady()) {
+        return sendProblem(
+          request,
+          reply,
+          problem(503, 'starting', 'Intercoop is still starting; try again shortly.'),
+        );
+      }
+      try {
+        await sql`select 1`.execute(options.db);
+      } catch (error) {
+        request.log.warn({ err: error }, 'database did not answer the readiness check');
+        return sendProblem(
+          request,
+          reply,
+          problem(503, 'database-unavailable', 'The database does not answer.'),
+        );
+      }
+      return { status: 'ready' as const };
+    },
+  );
+
+  for (const module of options.modules) {
+    await app.register(module.plugin, { prefix: module.prefix });
+  }
+
+  const webDist = options.webDist ?? defaultWebDist;
+  const hasWeb = fs.existsSync(`${webDist}/index.html`);
+  if (hasWeb) {
+    // Only the built files are served (no wildcard), so any other path reaches the 404 handler.
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  } else {
+    app.log.warn(`The web interface is not built (no ${webDist}index.html); run npm run build.`);
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = (request.raw.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/api' || path.startsWith('/api/')) {
+      const allowed = allowedMethods(apiRouter, path);
+      if (allowed.length > 0) {
+        reply.header('allow', allowed.join(', '));
+        return sendProblem(
+          request,
+          reply,
+          problem(
+            405,
+            'method-not-allowed',
+            `${request.method} is not allowed here; use ${allowed.join(' or ')}.`,
+          ),
+        );
+      }
+      return sendProblem(request, reply, problem(404, 'not-found', `There is nothing at ${path}.`));
+    }
+    if ((request.method === 'GET' || request.method === 'HEAD') && hasWeb) {
+      // The web app shows its own "not found" page for unknown paths, with a real 404 status.
+      return reply
+        .code(isWebRoute(path) ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html');
+    }
+    return sendProblem(request, reply, problem(404, 'not-found', `There is nothing at ${path}.`));
+  });
+
+  return app;
+}
+
+const methodsToTry: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+function allowedMethods(router: ReturnType<typeof FindMyWay>, path: string): string[] {
+  return methodsToTry.filter((method) => router.find(method, path) !== null);
+}

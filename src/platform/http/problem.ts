@@ -1,0 +1,183 @@
+// Every error under /api leaves as application/problem+json (RFC 9457), Fastify's own included,
+// with a message a person can act on and, for bad input, a pointer to each field at fault.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
+import { ZodError, z } from 'zod';
+import { AppError, appErrorStatus, type FieldError } from '../errors.ts';
+
+export const ProblemResponse = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+    current: z.unknown().optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof ProblemResponse>;
+
+const titles: Record<number, string> = {
+  400: 'The request is not valid',
+  401: 'Sign-in needed',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  413: 'Request too large',
+  414: 'Address too long',
+  415: 'Unsupported content type',
+  429: 'Too many requests',
+  500: 'Something went wrong on our side',
+  503: 'Not available yet',
+};
+
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Partial<Pick<Problem, 'errors' | 'current' | 'requestId' | 'instance'>> = {},
+): Problem {
+  return {
+    type: `urn:intercoop:problem:${code}`,
+    title: titles[status] ?? 'Request failed',
+    status,
+    detail,
+    ...extra,
+  };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: Problem) {
+  return reply
+    .code(body.status)
+    .type('application/problem+json; charset=utf-8')
+    .serializer(JSON.stringify)
+    .send({ ...body, instance: request.url.slice(0, 500), requestId: String(request.id) });
+}
+
+function pointerOf(path: ReadonlyArray<PropertyKey>): string {
+  return `/${path.map((part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+}
+
+function fieldErrorsFromZod(error: ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        pointer: pointerOf([...issue.path, key]),
+        detail: 'Unknown field: remove it or check its spelling.',
+      }));
+    }
+    return [{ pointer: pointerOf(issue.path), detail: issue.message }];
+  });
+}
+
+function withArticle(word: string): string {
+  if (word === 'undefined' || word === 'null') return word === 'null' ? 'null' : 'missing';
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+}
+
+// Zod's default texts for a wrong type are terse; say what was expected in words.
+function humanize(message: string): string {
+  const wrongType = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
+  if (wrongType?.[1] && wrongType[2]) {
+    return `Must be ${withArticle(wrongType[1])}, not ${withArticle(wrongType[2])}.`;
+  }
+  const options = /^Invalid option: expected one of (.+)$/.exec(message);
+  if (options?.[1])
+    return `Must be one of: ${options[1].replaceAll('"', '').split('|').join(', ')}.`;
+  return message;
+}
+
+const frameworkMessages: Record<string, { code: string; detail: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'body-too-large',
+    detail: 'The request body is larger than this operation accepts; send less data.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'validation-failed',
+    detail: 'The request body is empty; send a JSON object.',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'validation-failed',
+    detail: 'The request body is not valid JSON; check quotes, commas and brackets.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported-media-type',
+    detail: 'Send the body as JSON with the header Content-Type: application/json.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'validation-failed',
+    detail: 'The Content-Length header does not match the body.',
+  },
+  FST_ERR_BAD_URL: {
+    code: 'bad-url',
+    detail: 'The address is not a valid URL (check its percent-encoding).',
+  },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'bad-url', detail: 'The request could not be routed.' },
+};
+
+export function errorToProblem(error: FastifyError | Error, request: FastifyRequest): Problem {
+  if (error instanceof AppError) {
+    return problem(appErrorStatus[error.code], error.code, error.message, {
+      errors: error.details?.errors,
+      current: error.details?.current,
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as FastifyError).validationContext;
+    const errors = error.validation.flatMap((issue) => {
+      const params = issue.params as { keys?: string[] } | undefined;
+      if (issue.keyword === 'unrecognized_keys' && params?.keys) {
+        return params.keys.map((key) => ({
+          pointer: `${issue.instancePath.replace(/\/$/, '')}/${key}`,
+          detail: 'Unknown field: remove it or check its spelling.',
+        }));
+      }
+      return [
+        { pointer: issue.instancePath || '/', detail: humanize(issue.message ?? 'Invalid value.') },
+      ];
+    });
+    const place =
+      where === 'querystring'
+        ? 'query parameters'
+        : where === 'params'
+          ? 'address'
+          : 'request body';
+    const count = errors.length === 1 ? 'one field' : `${errors.length} fields`;
+    return problem(400, 'validation-failed', `The ${place} has ${count} to correct; see errors.`, {
+      errors,
+    });
+  }
+  if (error instanceof ZodError) {
+    const errors = fieldErrorsFromZod(error).map((entry) => ({
+      ...entry,
+      detail: humanize(entry.detail),
+    }));
+    return problem(400, 'validation-failed', 'The request has fields to correct; see errors.', {
+      errors,
+    });
+  }
+  const fastifyError = error as FastifyError;
+  const known = fastifyError.code ? frameworkMessages[fastifyError.code] : undefined;
+  const status = fastifyError.statusCode ?? 500;
+  if (known) return problem(status, known.code, known.detail);
+  if (status >= 400 && status < 500) {
+    return problem(status, 'request-rejected', fastifyError.message || 'The request was refused.');
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error({ issues: error.cause.issues }, 'response did not match its schema');
+  } else {
+    request.log.error({ err: error }, 'unexpected error');
+  }
+  return problem(
+    500,
+    'internal-error',
+    `The request failed because of an error on our side. Quote request id ${request.id} when reporting it.`,
+  );
+}

@@ -1,0 +1,7 @@
+// The paths the web app answers. The server sends index.html with 200 for these and with 404
+// for anything else, so that unknown addresses are reported as such to browsers and crawlers.
+const webRoutes: RegExp[] = [/^\/$/];
+
+export function isWebRoute(path: string): boolean {
+  return webRoutes.some((pattern) => pattern.test(path));
+}
