@@ -9,7 +9,11 @@ import { buildApp } from './platform/http/app.ts';
 import { migrate } from './platform/migrate.ts';
 
 export function createLogger(config: Config) {
-  return pino({ level: config.logLevel });
+  // JSON lines for log collectors; readable lines for a person at a terminal.
+  const transport = process.stdout.isTTY
+    ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } }
+    : undefined;
+  return pino({ level: config.logLevel, transport });
 }
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
