@@ -1,0 +1,46 @@
+/** The API's error body (RFC 9457 problem details). */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { pointer: string; detail: string }[];
+};
+
+/** A request that reached the server and got an error answer. */
+export class ApiProblemError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiProblemError';
+    this.problem = problem;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate.title === 'string' && typeof candidate.status === 'number';
+}
+
+/**
+ * Reads an error response. A proxy or a crashed server may answer with HTML or nothing, so
+ * anything that is not problem+json becomes a problem built from the status line.
+ */
+export async function problemFromResponse(response: Response): Promise<ApiProblemError> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType.includes('json')) {
+    try {
+      const body: unknown = await response.json();
+      if (isProblem(body)) return new ApiProblemError(body);
+    } catch {
+      // Fall through to the status line.
+    }
+  }
+  return new ApiProblemError({
+    type: 'about:blank',
+    title: response.statusText || 'Error',
+    status: response.status,
+  });
+}

@@ -1,0 +1,52 @@
+import { FormattedMessage } from 'react-intl';
+import type { OrganizationListItem } from '../api/organizations.ts';
+import { kindMessageId, sectorMessageId } from '../vocabulary.ts';
+
+type OrganizationCardProps = {
+  organization: OrganizationListItem;
+  countryName: (code: string) => string;
+};
+
+export function OrganizationCard({ organization, countryName }: OrganizationCardProps) {
+  const headingId = `organization-${organization.id}`;
+  return (
+    // Focusable from script only: "Load more" moves focus to the first new card.
+    <article className="organization-card" aria-labelledby={headingId} tabIndex={-1}>
+      <h3 id={headingId} className="organization-card__name">
+        {organization.name}
+      </h3>
+      <dl className="organization-card__facts">
+        {organization.shortName ? (
+          <div>
+            <dt>
+              <FormattedMessage id="organization.shortName" />
+            </dt>
+            <dd>{organization.shortName}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>
+            <FormattedMessage id="organization.kind" />
+          </dt>
+          <dd>
+            <FormattedMessage id={kindMessageId(organization.kind)} />
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <FormattedMessage id="organization.sector" />
+          </dt>
+          <dd>
+            <FormattedMessage id={sectorMessageId(organization.sector)} />
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <FormattedMessage id="organization.country" />
+          </dt>
+          <dd>{countryName(organization.country)}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

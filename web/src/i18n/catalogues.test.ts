@@ -1,0 +1,83 @@
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import es from './es.json';
+import fr from './fr.json';
+import hi from './hi.json';
+
+const english: Record<string, string> = en;
+const translations: Record<string, Record<string, string>> = { fr, es, hi };
+
+/** Every argument a message uses (`{query}`, `{count, plural, …}`), nested ones included. */
+function placeholders(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    if (element.type === TYPE.tag) {
+      placeholders(element.children, found);
+      continue;
+    }
+    found.add(element.value);
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) placeholders(option.value, found);
+    }
+  }
+  return found;
+}
+
+function pluralElements(elements: MessageFormatElement[]) {
+  return elements.filter((element) => element.type === TYPE.plural);
+}
+
+describe('the English catalogue', () => {
+  it('has only messages that parse as ICU MessageFormat', () => {
+    for (const [id, message] of Object.entries(english)) {
+      expect(() => parse(message), id).not.toThrow();
+    }
+  });
+});
+
+describe.each(Object.entries(translations))('the %s catalogue', (locale, catalogue) => {
+  it('has exactly the keys of the English catalogue', () => {
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(english).sort());
+  });
+
+  it('has messages that parse and use the same placeholders as English', () => {
+    for (const [id, englishMessage] of Object.entries(english)) {
+      const message = catalogue[id] ?? '';
+      let elements: MessageFormatElement[] = [];
+      expect(() => {
+        elements = parse(message);
+      }, `${locale} ${id}`).not.toThrow();
+      expect([...placeholders(elements)].sort(), `${locale} ${id}`).toEqual(
+        [...placeholders(parse(englishMessage))].sort(),
+      );
+    }
+  });
+
+  it("gives plurals only the categories the language has, and always 'other'", () => {
+    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+    for (const [id, message] of Object.entries(catalogue)) {
+      for (const plural of pluralElements(parse(message))) {
+        const selectors = Object.keys(plural.options);
+        expect(selectors, `${locale} ${id}`).toContain('other');
+        for (const selector of selectors) {
+          if (selector.startsWith('=')) continue;
+          expect(categories, `${locale} ${id} uses '${selector}'`).toContain(selector);
+        }
+      }
+    }
+  });
+
+  it('is translated: fewer than 5% of its messages equal the English', () => {
+    const unchanged = Object.keys(english).filter((id) => catalogue[id] === english[id]);
+    expect(unchanged.length / Object.keys(english).length, unchanged.join(', ')).toBeLessThan(0.05);
+  });
+});
+
+describe('the Hindi catalogue', () => {
+  it('is written in Devanagari', () => {
+    const devanagari = /[\u0900-\u097F]/;
+    const inDevanagari = Object.values(hi).filter((message) => devanagari.test(message));
+    expect(inDevanagari.length).toBe(Object.keys(hi).length);
+  });
+});

@@ -1,0 +1,225 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { IntlProvider } from 'react-intl';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Router } from 'wouter';
+import type { OrganizationListItem, OrganizationPage } from '../api/organizations.ts';
+import type { Problem } from '../api/problem.ts';
+import en from '../i18n/en.json';
+import { DirectoryPage } from './directory-page.tsx';
+
+const sewaBank: OrganizationListItem = {
+  id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e',
+  name: 'Shri Mahila Sewa Sahakari Bank',
+  shortName: 'SEWA Bank',
+  kind: 'cooperative',
+  country: 'IN',
+  sector: 'finance',
+};
+const mondragon: OrganizationListItem = {
+  id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7f',
+  name: 'Mondragon Corporation',
+  shortName: null,
+  kind: 'federation',
+  country: 'ES',
+  sector: 'industry-services',
+};
+
+function jsonResponse(body: OrganizationPage | Problem, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'content-type': status < 400 ? 'application/json' : 'application/problem+json',
+    },
+  });
+}
+
+type Answer = (url: URL) => Response;
+const fetchStub = vi.fn<(input: string | URL | Request) => Promise<Response>>();
+
+/** Answers each request with `answer`, and records the URLs asked for. */
+function serve(answer: Answer) {
+  fetchStub.mockImplementation(async (input) => {
+    const url = new URL(String(input), 'http://intercoop.test');
+    return answer(url);
+  });
+}
+
+function requestedUrls(): URL[] {
+  return fetchStub.mock.calls.map(([input]) => new URL(String(input), 'http://intercoop.test'));
+}
+
+function renderDirectory() {
+  return render(
+    <IntlProvider locale="en" messages={en}>
+      <Router>
+        <DirectoryPage />
+      </Router>
+    </IntlProvider>,
+  );
+}
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/');
+  fetchStub.mockReset();
+  vi.stubGlobal('fetch', fetchStub);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('the directory page', () => {
+  it('searches as the reader types, keeps the query in the URL and lists the results', async () => {
+    serve((url) =>
+      jsonResponse({
+        items: url.searchParams.get('q') === 'sewa' ? [sewaBank, mondragon] : [],
+        nextCursor: null,
+      }),
+    );
+    renderDirectory();
+    await screen.findByText('No organization is listed yet.');
+
+    fireEvent.change(screen.getByLabelText('Search by name'), { target: { value: ' sewa ' } });
+
+    const list = await screen.findByRole('list', { name: 'Results' });
+    const lastRequest = requestedUrls().at(-1);
+    expect(lastRequest?.pathname).toBe('/api/network/organizations');
+    expect(lastRequest?.searchParams.get('q')).toBe('sewa');
+    expect(window.location.search).toBe('?q=sewa');
+
+    const cards = within(list).getAllByRole('listitem');
+    expect(cards).toHaveLength(2);
+    const first = within(cards[0] as HTMLElement);
+    expect(first.getByRole('heading', { name: sewaBank.name })).toBeTruthy();
+    expect(first.getByText('SEWA Bank')).toBeTruthy();
+    expect(first.getByText('Cooperative')).toBeTruthy();
+    expect(first.getByText('Banking and finance')).toBeTruthy();
+    expect(first.getByText('India')).toBeTruthy();
+    expect(within(cards[1] as HTMLElement).getByText('Spain')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('2 organizations');
+  });
+
+  it('waits for a pause in typing before asking the server', async () => {
+    serve(() => jsonResponse({ items: [], nextCursor: null }));
+    renderDirectory();
+    await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(1));
+
+    vi.useFakeTimers();
+    try {
+      const input = screen.getByLabelText('Search by name');
+      fireEvent.change(input, { target: { value: 'se' } });
+      act(() => vi.advanceTimersByTime(100));
+      fireEvent.change(input, { target: { value: 'sew' } });
+      act(() => vi.advanceTimersByTime(200));
+      expect(fetchStub).toHaveBeenCalledTimes(1);
+      act(() => vi.advanceTimersByTime(100));
+      expect(fetchStub).toHaveBeenCalledTimes(2);
+      expect(requestedUrls().at(-1)?.searchParams.get('q')).toBe('sew');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('searches at once on Enter', async () => {
+    serve(() => jsonResponse({ items: [sewaBank], nextCursor: null }));
+    renderDirectory();
+    await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(1));
+
+    const input = screen.getByLabelText('Search by name');
+    fireEvent.change(input, { target: { value: 'bank' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+
+    // No waiting: the request went out without the debounce.
+    expect(requestedUrls().at(-1)?.searchParams.get('q')).toBe('bank');
+  });
+
+  it('reads the search and filters from the URL of a shared link', async () => {
+    window.history.replaceState(null, '', '/?q=bank&country=IN&kind=cooperative');
+    serve(() => jsonResponse({ items: [sewaBank], nextCursor: null }));
+    renderDirectory();
+
+    await screen.findByRole('list', { name: 'Results' });
+    const request = requestedUrls()[0];
+    expect(request?.searchParams.get('q')).toBe('bank');
+    expect(request?.searchParams.get('country')).toBe('IN');
+    expect(request?.searchParams.get('kind')).toBe('cooperative');
+    expect((screen.getByLabelText('Search by name') as HTMLInputElement).value).toBe('bank');
+    expect((screen.getByLabelText('Country') as HTMLSelectElement).value).toBe('IN');
+  });
+
+  it('says so when nothing matches, and offers to clear the search', async () => {
+    window.history.replaceState(null, '', '/?q=zzz');
+    serve(() => jsonResponse({ items: [], nextCursor: null }));
+    renderDirectory();
+
+    expect(await screen.findByText('No organization matches “zzz”.')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Results' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear the search and filters' }));
+    await waitFor(() => expect(window.location.search).toBe(''));
+    expect(requestedUrls().at(-1)?.searchParams.has('q')).toBe(false);
+  });
+
+  it("shows the server's problem and retries on request", async () => {
+    window.history.replaceState(null, '', '/?q=bank');
+    let failing = true;
+    serve(() =>
+      failing
+        ? jsonResponse(
+            {
+              type: 'https://intercoop.example/problems/validation',
+              title: 'Invalid request',
+              status: 400,
+              detail: 'Search text must be at most 200 characters.',
+              errors: [{ pointer: '/q', detail: 'Search text must be at most 200 characters.' }],
+            },
+            400,
+          )
+        : jsonResponse({ items: [sewaBank], nextCursor: null }),
+    );
+    renderDirectory();
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('The organizations could not be loaded.')).toBeTruthy();
+    expect(
+      within(alert).getAllByText('Search text must be at most 200 characters.'),
+    ).not.toHaveLength(0);
+
+    failing = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: sewaBank.name })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(fetchStub).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows an error with a retry when the server cannot be reached', async () => {
+    fetchStub.mockRejectedValue(new TypeError('Failed to fetch'));
+    renderDirectory();
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(/Check your connection/)).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('loads the next page with the cursor and appends it', async () => {
+    serve((url) =>
+      url.searchParams.get('cursor') === 'page-2'
+        ? jsonResponse({ items: [mondragon], nextCursor: null })
+        : jsonResponse({ items: [sewaBank], nextCursor: 'page-2' }),
+    );
+    renderDirectory();
+
+    await screen.findByRole('heading', { name: sewaBank.name });
+    expect(screen.getByRole('status').textContent).toBe('1 organization shown, more available');
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+
+    await screen.findByRole('heading', { name: mondragon.name });
+    expect(requestedUrls().at(-1)?.searchParams.get('cursor')).toBe('page-2');
+    expect(
+      within(screen.getByRole('list', { name: 'Results' })).getAllByRole('listitem'),
+    ).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+});

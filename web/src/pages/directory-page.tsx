@@ -1,0 +1,351 @@
+import {
+  type ChangeEvent,
+  type FormEvent,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useSearchParams } from 'wouter';
+import type { OrganizationFilters } from '../api/organizations.ts';
+import { OrganizationCard } from '../components/organization-card.tsx';
+import {
+  countryCodes,
+  isCountryCode,
+  isOrganizationKind,
+  kindMessageId,
+  organizationKinds,
+} from '../vocabulary.ts';
+import { type SearchFailure, useOrganizationSearch } from './use-organization-search.ts';
+
+/** Long enough to skip the requests for half-typed words, short enough to feel live. */
+export const searchDebounceMilliseconds = 250;
+
+const emptyFilters: OrganizationFilters = { q: '', country: '', kind: '' };
+
+// A hand-edited or outdated link must not turn into a 400 for the reader: unknown values are dropped.
+function readFilters(params: URLSearchParams): OrganizationFilters {
+  const country = (params.get('country') ?? '').toUpperCase();
+  const kind = params.get('kind') ?? '';
+  return {
+    q: (params.get('q') ?? '').trim(),
+    country: isCountryCode(country) ? country : '',
+    kind: isOrganizationKind(kind) ? kind : '',
+  };
+}
+
+function toSearchParams(filters: OrganizationFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.q) params.set('q', filters.q);
+  if (filters.country) params.set('country', filters.country);
+  if (filters.kind) params.set('kind', filters.kind);
+  return params;
+}
+
+export function DirectoryPage() {
+  const intl = useIntl();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = readFilters(searchParams);
+  const { state, loadMore, retry } = useOrganizationSearch(filters);
+
+  const [draft, setDraft] = useState(filters.q);
+  const searchInputRef = useRef<HTMLInputElement>(null);
+  const debounceTimerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The query last written to the URL by this page, to tell our own navigations from Back/Forward.
+  const committedQueryRef = useRef(filters.q);
+  // One history entry per typing session: the first pause pushes, later pauses replace it, so Back
+  // returns to the search before typing rather than stepping through every pause.
+  const typingEntryPushedRef = useRef(false);
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+
+  const ids = {
+    search: useId(),
+    searchHint: useId(),
+    country: useId(),
+    kind: useId(),
+    results: useId(),
+  };
+
+  useEffect(() => {
+    document.title = intl.formatMessage({ id: 'directory.documentTitle' });
+  }, [intl]);
+
+  const navigate = (next: OrganizationFilters, replace: boolean) => {
+    clearTimeout(debounceTimerRef.current);
+    committedQueryRef.current = next.q;
+    const params = toSearchParams(next);
+    if (params.toString() === toSearchParams(filtersRef.current).toString()) return;
+    setSearchParams(params, { replace });
+  };
+
+  // Back, Forward or a shared link changed the query: show it in the box.
+  useEffect(() => {
+    if (filters.q === committedQueryRef.current) return;
+    committedQueryRef.current = filters.q;
+    typingEntryPushedRef.current = false;
+    setDraft(filters.q);
+  }, [filters.q]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on typing only; reads the rest from refs.
+  useEffect(() => {
+    const q = draft.trim();
+    if (q === committedQueryRef.current) return;
+    debounceTimerRef.current = setTimeout(() => {
+      navigate({ ...filtersRef.current, q }, typingEntryPushedRef.current);
+      typingEntryPushedRef.current = true;
+    }, searchDebounceMilliseconds);
+    return () => clearTimeout(debounceTimerRef.current);
+  }, [draft]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const q = draft.trim();
+    if (q === filters.q) {
+      retry();
+    } else {
+      navigate({ ...filters, q }, typingEntryPushedRef.current);
+    }
+    typingEntryPushedRef.current = false;
+  };
+
+  const onFilterChange = (name: 'country' | 'kind') => (event: ChangeEvent<HTMLSelectElement>) => {
+    typingEntryPushedRef.current = false;
+    navigate({ ...filters, q: draft.trim(), [name]: event.target.value }, false);
+  };
+
+  const clearAll = () => {
+    typingEntryPushedRef.current = false;
+    setDraft('');
+    navigate(emptyFilters, false);
+    searchInputRef.current?.focus();
+  };
+
+  const countryName = useCountryNames(intl.locale);
+  const countryOptions = useMemo(() => {
+    const collator = new Intl.Collator(intl.locale);
+    return countryCodes
+      .map((code) => ({ code, name: countryName(code) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+  }, [countryName, intl.locale]);
+
+  // After "Load more", focus goes to the first new card so keyboard and screen-reader users
+  // carry on reading where the new results start.
+  const listRef = useRef<HTMLUListElement>(null);
+  const focusFromIndexRef = useRef<number | null>(null);
+  const itemCount = state.items.length;
+  useEffect(() => {
+    const index = focusFromIndexRef.current;
+    if (index === null || itemCount <= index) return;
+    focusFromIndexRef.current = null;
+    listRef.current?.querySelectorAll<HTMLElement>('article')[index]?.focus();
+  }, [itemCount]);
+  const onLoadMore = () => {
+    focusFromIndexRef.current = itemCount;
+    loadMore();
+  };
+
+  const hasFilters = Boolean(filters.q || filters.country || filters.kind);
+
+  return (
+    <div className="directory">
+      <h1>
+        <FormattedMessage id="directory.title" />
+      </h1>
+      <p className="lead">
+        <FormattedMessage id="directory.intro" />
+      </p>
+
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for older phones' browsers; the role works everywhere. */}
+      <form
+        role="search"
+        className="search-form"
+        aria-label={intl.formatMessage({ id: 'directory.formLabel' })}
+        onSubmit={onSubmit}
+      >
+        <div className="field field--search">
+          <label htmlFor={ids.search}>
+            <FormattedMessage id="directory.searchLabel" />
+          </label>
+          <div className="search-row">
+            <input
+              ref={searchInputRef}
+              id={ids.search}
+              type="search"
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+              onBlur={() => {
+                typingEntryPushedRef.current = false;
+              }}
+              aria-describedby={ids.searchHint}
+              autoComplete="off"
+              enterKeyHint="search"
+              maxLength={200}
+            />
+            <button type="submit" className="button button--primary">
+              <FormattedMessage id="directory.searchButton" />
+            </button>
+          </div>
+          <p id={ids.searchHint} className="field__hint">
+            <FormattedMessage id="directory.searchHint" />
+          </p>
+        </div>
+
+        <div className="filters">
+          <div className="field">
+            <label htmlFor={ids.country}>
+              <FormattedMessage id="directory.countryLabel" />
+            </label>
+            <select id={ids.country} value={filters.country} onChange={onFilterChange('country')}>
+              <option value="">{intl.formatMessage({ id: 'directory.countryAll' })}</option>
+              {countryOptions.map(({ code, name }) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.kind}>
+              <FormattedMessage id="directory.kindLabel" />
+            </label>
+            <select id={ids.kind} value={filters.kind} onChange={onFilterChange('kind')}>
+              <option value="">{intl.formatMessage({ id: 'directory.kindAll' })}</option>
+              {organizationKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {intl.formatMessage({ id: kindMessageId(kind) })}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </form>
+
+      <section
+        className="results"
+        aria-labelledby={ids.results}
+        aria-busy={state.status === 'loading'}
+      >
+        <h2 id={ids.results} className="visually-hidden">
+          <FormattedMessage id="directory.resultsHeading" />
+        </h2>
+
+        {/* One polite live region, so a screen reader hears each outcome once. */}
+        <p role="status" className="results__status">
+          {state.status === 'loading' ? (
+            <FormattedMessage id="directory.loading" />
+          ) : state.status === 'ready' && itemCount > 0 ? (
+            <FormattedMessage
+              id={state.nextCursor ? 'directory.resultCountMore' : 'directory.resultCount'}
+              values={{ count: itemCount }}
+            />
+          ) : null}
+        </p>
+
+        {state.status === 'error' ? <ErrorNotice failure={state.failure} onRetry={retry} /> : null}
+
+        {state.status === 'ready' && itemCount === 0 ? (
+          <div className="notice empty-state">
+            <p className="notice__title">
+              {filters.q ? (
+                <FormattedMessage id="directory.emptyWithQuery" values={{ query: filters.q }} />
+              ) : hasFilters ? (
+                <FormattedMessage id="directory.emptyWithFilters" />
+              ) : (
+                <FormattedMessage id="directory.emptyDirectory" />
+              )}
+            </p>
+            {hasFilters ? (
+              <>
+                <p>
+                  <FormattedMessage id="directory.emptyHint" />
+                </p>
+                <button type="button" className="button" onClick={clearAll}>
+                  <FormattedMessage id="directory.clearFilters" />
+                </button>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+
+        {itemCount > 0 ? (
+          <ul ref={listRef} className="results__list" aria-labelledby={ids.results}>
+            {state.items.map((organization) => (
+              <li key={organization.id}>
+                <OrganizationCard organization={organization} countryName={countryName} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+
+        {state.moreFailure ? (
+          <ErrorNotice failure={state.moreFailure} onRetry={onLoadMore} />
+        ) : null}
+
+        {state.status === 'ready' && state.nextCursor && !state.moreFailure ? (
+          <button
+            type="button"
+            className="button load-more"
+            onClick={onLoadMore}
+            disabled={state.isLoadingMore}
+            aria-busy={state.isLoadingMore}
+          >
+            {state.isLoadingMore ? (
+              <FormattedMessage id="directory.loadingMore" />
+            ) : (
+              <FormattedMessage id="directory.loadMore" />
+            )}
+          </button>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function ErrorNotice({ failure, onRetry }: { failure: SearchFailure | null; onRetry: () => void }) {
+  const problem = failure?.problem ?? null;
+  const detail = problem?.detail ?? problem?.title;
+  return (
+    <div role="alert" className="notice notice--error">
+      <p className="notice__title">
+        <FormattedMessage id="directory.error" />
+      </p>
+      {problem ? (
+        // The server explains in English; lang lets a screen reader read it with the right voice.
+        <div lang="en">
+          {detail ? <p>{detail}</p> : null}
+          {problem.errors && problem.errors.length > 0 ? (
+            <ul>
+              {problem.errors.map((error) => (
+                <li key={`${error.pointer} ${error.detail}`}>{error.detail}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : (
+        <p>
+          <FormattedMessage id="directory.errorOffline" />
+        </p>
+      )}
+      <button type="button" className="button" onClick={onRetry}>
+        <FormattedMessage id="directory.retry" />
+      </button>
+    </div>
+  );
+}
+
+function useCountryNames(locale: string): (code: string) => string {
+  return useMemo(() => {
+    const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+    return (code: string) => {
+      try {
+        return names.of(code) ?? code;
+      } catch {
+        // A malformed code from the server: show it as it came rather than break the list.
+        return code;
+      }
+    };
+  }, [locale]);
+}

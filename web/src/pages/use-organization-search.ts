@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import {
+  findOrganizations,
+  type OrganizationFilters,
+  type OrganizationListItem,
+  type OrganizationPage,
+} from '../api/organizations.ts';
+import { ApiProblemError, type Problem } from '../api/problem.ts';
+
+/** Why a request failed: the server's problem, or no answer at all (offline, timeout). */
+export type SearchFailure = { problem: Problem | null };
+
+export type SearchState = {
+  status: 'loading' | 'ready' | 'error';
+  items: OrganizationListItem[];
+  nextCursor: string | null;
+  failure: SearchFailure | null;
+  isLoadingMore: boolean;
+  moreFailure: SearchFailure | null;
+};
+
+type SearchAction =
+  | { type: 'search-started' }
+  | { type: 'search-loaded'; page: OrganizationPage }
+  | { type: 'search-failed'; failure: SearchFailure }
+  | { type: 'more-started' }
+  | { type: 'more-loaded'; page: OrganizationPage }
+  | { type: 'more-failed'; failure: SearchFailure };
+
+const initialState: SearchState = {
+  status: 'loading',
+  items: [],
+  nextCursor: null,
+  failure: null,
+  isLoadingMore: false,
+  moreFailure: null,
+};
+
+function reduce(state: SearchState, action: SearchAction): SearchState {
+  switch (action.type) {
+    case 'search-started':
+      return initialState;
+    case 'search-loaded':
+      return { ...initialState, status: 'ready', ...pageFields(action.page) };
+    case 'search-failed':
+      return { ...initialState, status: 'error', failure: action.failure };
+    case 'more-started':
+      return { ...state, isLoadingMore: true, moreFailure: null };
+    case 'more-loaded':
+      return {
+        ...state,
+        isLoadingMore: false,
+        items: [...state.items, ...action.page.items],
+        nextCursor: action.page.nextCursor,
+      };
+    case 'more-failed':
+      return { ...state, isLoadingMore: false, moreFailure: action.failure };
+  }
+}
+
+function pageFields(page: OrganizationPage) {
+  return { items: page.items, nextCursor: page.nextCursor };
+}
+
+function toFailure(error: unknown): SearchFailure {
+  return { problem: error instanceof ApiProblemError ? error.problem : null };
+}
+
+/** The first page for the filters, then more pages on demand with the server's cursor. */
+export function useOrganizationSearch(filters: OrganizationFilters) {
+  const [state, dispatch] = useReducer(reduce, initialState);
+  const [attempt, retry] = useReducer((count: number) => count + 1, 0);
+  // One controller for whatever is in flight, so a new search cancels a stale "load more".
+  const controllerRef = useRef<AbortController | null>(null);
+  const { q, country, kind } = filters;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry re-runs it.
+  useEffect(() => {
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    dispatch({ type: 'search-started' });
+    // Checking `aborted` (not only catching AbortError) also drops an answer that arrived just
+    // before the filters changed.
+    findOrganizations({ q, country, kind }, null, controller.signal).then(
+      (page) => {
+        if (!controller.signal.aborted) dispatch({ type: 'search-loaded', page });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) {
+          dispatch({ type: 'search-failed', failure: toFailure(error) });
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [q, country, kind, attempt]);
+
+  const cursor = state.nextCursor;
+  const loadMore = useCallback(() => {
+    const controller = controllerRef.current;
+    if (!controller || !cursor) return;
+    dispatch({ type: 'more-started' });
+    findOrganizations({ q, country, kind }, cursor, controller.signal).then(
+      (page) => {
+        if (!controller.signal.aborted) dispatch({ type: 'more-loaded', page });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted)
+          dispatch({ type: 'more-failed', failure: toFailure(error) });
+      },
+    );
+  }, [q, country, kind, cursor]);
+
+  return { state, loadMore, retry };
+}

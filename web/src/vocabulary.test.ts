@@ -1,0 +1,17 @@
+import countries from 'i18n-iso-countries';
+import { describe, expect, it } from 'vitest';
+import { icaSectors, organizationKinds } from '../../src/modules/network/schemas.ts';
+import { countryCodes, organizationKinds as webKinds, organizationSectors } from './vocabulary.ts';
+
+// The web app keeps its own copies of these lists to stay light; they must not drift from the
+// server's, or a filter would offer a value the API refuses (or hide one it accepts).
+describe('the web vocabulary matches the API', () => {
+  it('offers exactly the countries the API accepts', () => {
+    expect([...countryCodes].sort()).toEqual(Object.keys(countries.getAlpha2Codes()).sort());
+  });
+
+  it('offers exactly the kinds and sectors the API accepts', () => {
+    expect([...webKinds].sort()).toEqual([...organizationKinds].sort());
+    expect([...organizationSectors].sort()).toEqual([...icaSectors].sort());
+  });
+});

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { precompileMessages } from './precompile-messages.ts';
+
+// The web app lives in web/ and builds into web/dist, which the Fastify server serves at `/`
+// (index.html) and `/assets/` (hashed files), with the API on the same origin under `/api`.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [react(), precompileMessages()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // A member on a basic phone pays for every byte: keep the report honest about gzip sizes.
+    reportCompressedSize: true,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+    },
+  },
+});
