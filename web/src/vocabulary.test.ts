@@ -1,7 +1,7 @@
 import countries from 'i18n-iso-countries';
 import { describe, expect, it } from 'vitest';
 import { icaSectors, organizationKinds } from '../../src/modules/network/schemas.ts';
-import { countryCodes, organizationKinds as webKinds, organizationSectors } from './vocabulary.ts';
+import { countryCodes, organizationSectors, organizationKinds as webKinds } from './vocabulary.ts';
 
 // The web app keeps its own copies of these lists to stay light; they must not drift from the
 // server's, or a filter would offer a value the API refuses (or hide one it accepts).
