@@ -3,9 +3,11 @@
 // prints one JSON line with both addresses and sample ids and search terms for the load driver.
 import Fastify from 'fastify';
 import pino from 'pino';
-import { moduleRoutes } from '../src/modules.ts';
+import { loadConfig } from '../src/config.ts';
+import { authenticate, moduleRoutes, sessionCookie } from '../src/modules.ts';
 import { openDatabase } from '../src/platform/db.ts';
 import { buildApp } from '../src/platform/http/app.ts';
+import { createMailer } from '../src/platform/mail.ts';
 import { migrate } from '../src/platform/migrate.ts';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
@@ -36,10 +38,16 @@ const { rows } = await database.pool.query<{ id: string }>(
   'select id from network_organization order by random() limit 1000',
 );
 
+const config = loadConfig({ LOG_LEVEL: 'warn' });
+const log = pino({ level: 'warn' });
 const app = await buildApp({
   db: database.db,
-  publicUrl: undefined,
-  logger: pino({ level: 'warn' }),
+  config,
+  mailer: createMailer(undefined, log, 'bench@intercoop.localhost'),
+  publicUrl: () => 'http://127.0.0.1',
+  authenticate,
+  sessionCookie,
+  logger: log,
   modules: moduleRoutes,
   isReady: () => true,
 });

@@ -1,9 +1,11 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from './server.ts';
+import { type Started, signInOverHttp, startServe } from '../test/processes.ts';
 
 const screenshotDirectory = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 /** The page budget for `/` (issue figure); the aim is well under 90 KB. */
@@ -15,15 +17,20 @@ function poll<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 10_000 });
 }
 
-let server: RunningServer;
+let server: Started;
+let writeHeaders: Record<string, string>;
+let dataDir: string;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
   await mkdir(screenshotDirectory, { recursive: true });
-  server = await startServer();
+  dataDir = await mkdtemp(join(tmpdir(), 'intercoop-e2e-'));
+  server = await startServe({ INTERCOOP_DATA_DIR: dataDir });
+  if (!server.admin) throw new Error('the first start printed no network admin');
+  writeHeaders = await signInOverHttp(server.url, server.admin.email, server.admin.password);
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
       '--headless',
       '--no-sandbox',
@@ -42,12 +49,13 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await server?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 }, 30_000);
 
 async function createOrganization(name: string) {
   const response = await fetch(`${server.url}/api/network/organizations`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { ...writeHeaders, accept: 'application/json' },
     body: JSON.stringify({ name, kind: 'cooperative', country: 'IN', sector: 'finance' }),
   });
   expect(response.status, await response.clone().text()).toBe(201);

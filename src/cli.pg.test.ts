@@ -1,7 +1,7 @@
 // PostgreSQL only: several servers on one database, as a federation running more than one
 // app server would. The embedded database allows one process by design (see cli.process.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Started, startServe } from '../test/processes.ts';
+import { type Started, signInOverHttp, startServe } from '../test/processes.ts';
 import { createServerDatabase } from '../test/test-database.ts';
 
 let database: { url: string; drop(): Promise<void> };
@@ -26,9 +26,13 @@ describe('intercoop serve on PostgreSQL', () => {
     servers.push(first, second);
     expect(first.output()).toContain('(PostgreSQL)');
 
+    // Exactly one of the two made the first network admin.
+    const admins = [first.admin, second.admin].filter((admin) => admin !== undefined);
+    expect(admins).toHaveLength(1);
+    const admin = admins[0] as { email: string; password: string };
     const created = await fetch(`${first.url}/api/network/organizations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: await signInOverHttp(second.url, admin.email, admin.password),
       body: JSON.stringify({
         name: 'Mondragon Assembly',
         kind: 'cooperative',

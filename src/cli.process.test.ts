@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run, type Started, startServe } from '../test/processes.ts';
+import { run, type Started, signInOverHttp, startServe } from '../test/processes.ts';
 
 const folders: string[] = [];
 const servers: Started[] = [];
@@ -22,10 +22,12 @@ afterEach(async () => {
   for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
 });
 
-async function createOrganization(url: string, name: string) {
-  const response = await fetch(`${url}/api/network/organizations`, {
+async function createOrganization(server: Started, name: string) {
+  if (!server.admin) throw new Error('no admin printed');
+  const headers = await signInOverHttp(server.url, server.admin.email, server.admin.password);
+  const response = await fetch(`${server.url}/api/network/organizations`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers,
     body: JSON.stringify({ name, kind: 'cooperative', country: 'LR', sector: 'energy-utilities' }),
   });
   expect(response.status).toBe(201);
@@ -37,7 +39,7 @@ describe('intercoop serve on the embedded database', () => {
     const first = await startServe({ INTERCOOP_DATA_DIR: dataDir });
     servers.push(first);
     expect(first.output()).toContain(`(embedded database in ${dataDir})`);
-    await createOrganization(first.url, 'Totota Electric Cooperative');
+    await createOrganization(first, 'Totota Electric Cooperative');
 
     const second = run(['serve'], { INTERCOOP_DATA_DIR: dataDir, PORT: '0' });
     expect(await second.exited).toBe(1);
@@ -66,6 +68,8 @@ describe('intercoop serve on the embedded database', () => {
     const dataDir = freshDataDir();
     const server = await startServe({ INTERCOOP_DATA_DIR: dataDir });
     servers.push(server);
+    if (!server.admin) throw new Error('no admin printed');
+    const headers = await signInOverHttp(server.url, server.admin.email, server.admin.password);
     const body = JSON.stringify({
       name: 'Slow Upload Cooperative',
       kind: 'cooperative',
@@ -81,10 +85,7 @@ describe('intercoop serve on the embedded database', () => {
             port,
             path: '/api/network/organizations',
             method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-            },
+            headers: { ...headers, 'content-length': Buffer.byteLength(body) },
           },
           (res) => {
             let text = '';
@@ -123,6 +124,45 @@ describe('intercoop serve on the embedded database', () => {
     expect(await second.exited).toBe(0);
     expect(second.output()).toMatch(/up to date/);
     expect(fs.existsSync(path.join(dataDir, 'intercoop.lock'))).toBe(false);
+  });
+
+  it('makes a network admin on the first start, prints its password once, never logs it; a restart prints nothing', async () => {
+    const dataDir = freshDataDir();
+    const first = await startServe({ INTERCOOP_DATA_DIR: dataDir, LOG_LEVEL: 'debug' });
+    servers.push(first);
+    expect(first.admin?.email).toBe('admin@intercoop.localhost');
+    const password = first.admin?.password ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    await signInOverHttp(first.url, 'admin@intercoop.localhost', password);
+    await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@intercoop.localhost', password: 'a wrong password' }),
+    });
+    expect(await first.stop()).toBe(0);
+    const lines = first
+      .output()
+      .split('\n')
+      .filter((line) => line.includes(password));
+    expect(lines).toEqual([`Network admin: admin@intercoop.localhost password: ${password}`]);
+
+    const again = await startServe({ INTERCOOP_DATA_DIR: dataDir });
+    servers.push(again);
+    expect(again.admin).toBeUndefined();
+    expect(again.output()).not.toContain('Network admin:');
+    expect(await again.stop()).toBe(0);
+
+    const created = run(['create-admin', '--email', 'Second.Admin@Coop.Example'], {
+      INTERCOOP_DATA_DIR: dataDir,
+    });
+    expect(await created.exited).toBe(0);
+    const printed = /Network admin: (\S+) password: (\S+)/.exec(created.output());
+    expect(printed?.[1]).toBe('second.admin@coop.example');
+    const duplicate = run(['create-admin', '--email', 'second.admin@coop.example'], {
+      INTERCOOP_DATA_DIR: dataDir,
+    });
+    expect(await duplicate.exited).toBe(1);
+    expect(duplicate.output()).toMatch(/exists already/);
   });
 
   it('refuses a bad setting with a message that says what to fix', async () => {

@@ -1,8 +1,10 @@
 // The `intercoop` command: an adapter over the same code the server runs.
 import { Command } from 'commander';
-import { ConfigError, loadConfig } from './config.ts';
-import { openConfiguredDatabase, serve } from './main.ts';
+import { ConfigError, loadConfig, publicUrlFor } from './config.ts';
+import { createLogger, mailerFor, openConfiguredDatabase, serve, systemContext } from './main.ts';
+import { createNetworkAdmin } from './modules/accounts/index.ts';
 import { DataFolderLockedError } from './platform/data-lock.ts';
+import { AppError } from './platform/errors.ts';
 import { migrate } from './platform/migrate.ts';
 
 const program = new Command('intercoop')
@@ -35,11 +37,39 @@ program
     }
   });
 
+program
+  .command('create-admin')
+  .description(
+    'Create another network admin with a random password, printed once (the server must be stopped when on the embedded database)',
+  )
+  .requiredOption('--email <email>', 'the new admin’s email address')
+  .action(async (options: { email: string }) => {
+    const config = loadConfig();
+    const database = await openConfiguredDatabase(config);
+    const log = createLogger(config);
+    const url = publicUrlFor(config, config.port);
+    const mailer = mailerFor(config, log, url);
+    try {
+      await migrate(database.pool);
+      const admin = await createNetworkAdmin(
+        systemContext(config, database, log, mailer, url),
+        options.email,
+      );
+      process.stdout.write(`Network admin: ${admin.email} password: ${admin.password}\n`);
+    } finally {
+      mailer.close();
+      await database.close();
+    }
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   // Expected failures get their message alone; anything else keeps its stack for a report.
-  const expected = error instanceof ConfigError || error instanceof DataFolderLockedError;
+  const expected =
+    error instanceof ConfigError ||
+    error instanceof DataFolderLockedError ||
+    error instanceof AppError;
   process.stderr.write(
     `${expected ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`,
   );

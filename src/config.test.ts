@@ -13,6 +13,9 @@ describe('configuration', () => {
       databaseUrl: undefined,
       logLevel: 'info',
       smtpUrl: undefined,
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+      adminEmail: 'admin@intercoop.localhost',
     });
     expect(publicUrlFor(config, 3000)).toBe('http://127.0.0.1:3000');
     expect(Object.isFrozen(config)).toBe(true);
@@ -27,6 +30,9 @@ describe('configuration', () => {
       DATABASE_URL: 'postgres://intercoop:secret@db:5432/intercoop',
       LOG_LEVEL: 'warn',
       SMTP_URL: 'smtp://mail.example.org:587',
+      SESSION_IDLE_MINUTES: '15',
+      SESSION_ABSOLUTE_HOURS: '8',
+      INTERCOOP_ADMIN_EMAIL: 'Admin@Federation.Example',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -36,6 +42,9 @@ describe('configuration', () => {
       databaseUrl: 'postgres://intercoop:secret@db:5432/intercoop',
       logLevel: 'warn',
       smtpUrl: 'smtp://mail.example.org:587',
+      sessionIdleMinutes: 15,
+      sessionAbsoluteHours: 8,
+      adminEmail: 'admin@federation.example',
     });
     expect(publicUrlFor(config, 8080)).toBe('https://coops.example.org');
   });
@@ -60,6 +69,13 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://db/intercoop', /DATABASE_URL=.* must be a PostgreSQL URL/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud" must be one of fatal, error/],
     ['SMTP_URL', 'mail.example.org', /SMTP_URL=.* must be an SMTP URL/],
+    ['SESSION_IDLE_MINUTES', '0', /SESSION_IDLE_MINUTES="0" must be at least 1 minute/],
+    [
+      'SESSION_ABSOLUTE_HOURS',
+      'forever',
+      /SESSION_ABSOLUTE_HOURS="forever" must be a number of hours/,
+    ],
+    ['INTERCOOP_ADMIN_EMAIL', 'admin', /INTERCOOP_ADMIN_EMAIL="admin" must be an email address/],
   ])('refuses %s=%s with a message that says what to fix', (name, value, message) => {
     let error: unknown;
     try {

@@ -33,6 +33,22 @@ const EnvironmentSchema = z.object({
     )
     .optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes, such as 30' })
+    .int('must be a whole number of minutes')
+    .min(1, 'must be at least 1 minute')
+    .max(1440, 'must be at most 1440 minutes (a day)')
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number({ error: 'must be a number of hours, such as 12' })
+    .int('must be a whole number of hours')
+    .min(1, 'must be at least 1 hour')
+    .max(720, 'must be at most 720 hours (30 days)')
+    .default(12),
+  INTERCOOP_ADMIN_EMAIL: z
+    .email({ error: 'must be an email address, such as admin@federation.example' })
+    .transform((value) => value.toLowerCase())
+    .default('admin@intercoop.localhost'),
   SMTP_URL: z
     .string()
     .trim()
@@ -56,6 +72,12 @@ export type Config = Readonly<{
   logLevel: (typeof logLevels)[number];
   /** Unset means mail is written to the log instead of sent. */
   smtpUrl: string | undefined;
+  /** A session ends after this long without a request... */
+  sessionIdleMinutes: number;
+  /** ...and after this long in any case. */
+  sessionAbsoluteHours: number;
+  /** The email of the network admin created on the first start of an empty database. */
+  adminEmail: string;
 }>;
 
 export class ConfigError extends Error {
@@ -93,6 +115,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: values.DATABASE_URL,
     logLevel: values.LOG_LEVEL,
     smtpUrl: values.SMTP_URL,
+    sessionIdleMinutes: values.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: values.SESSION_ABSOLUTE_HOURS,
+    adminEmail: values.INTERCOOP_ADMIN_EMAIL,
   });
 }
 

@@ -1,11 +1,15 @@
-// Boot: config -> database -> migrations -> HTTP. Also the clean stop on SIGTERM/SIGINT:
-// finish the requests in flight, close the database, release the data folder's lock.
+// Boot: config -> database -> HTTP -> migrations -> first-start work -> ready. Also the clean
+// stop on SIGTERM/SIGINT: finish the requests in flight, close the database, release the lock.
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { type Config, publicUrlFor } from './config.ts';
-import { moduleRoutes } from './modules.ts';
+import { ensureNetworkAdmin, type NewAdmin } from './modules/accounts/index.ts';
+import { authenticate, moduleRoutes, sessionCookie } from './modules.ts';
+import { system } from './platform/access.ts';
+import type { Context, Logger } from './platform/context.ts';
 import { type Database, openDatabase } from './platform/db.ts';
 import { buildApp } from './platform/http/app.ts';
+import { createMailer, type Mailer } from './platform/mail.ts';
 import { migrate } from './platform/migrate.ts';
 
 export function createLogger(config: Config) {
@@ -22,10 +26,27 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
     : openDatabase({ kind: 'embedded', dataDir: config.dataDir });
 }
 
+export function mailerFor(config: Config, log: Logger, publicUrl: string): Mailer {
+  return createMailer(config.smtpUrl, log, `Intercoop <no-reply@${new URL(publicUrl).hostname}>`);
+}
+
+/** A context for work the operator starts (first start, CLI commands): the system acts. */
+export function systemContext(
+  config: Config,
+  database: Database,
+  log: Logger,
+  mail: Mailer,
+  publicUrl: string,
+): Context {
+  return { db: database.db, actor: system, now: () => new Date(), log, config, mail, publicUrl };
+}
+
 export type RunningServer = {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** Set on the first start of an empty database: to be shown once, never logged. */
+  newAdmin: NewAdmin | undefined;
   stop(): Promise<void>;
 };
 
@@ -33,38 +54,48 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config);
   const database = await openConfiguredDatabase(config);
   let ready = false;
+  let url = config.publicUrl ?? publicUrlFor(config, config.port);
+  const mailer = mailerFor(config, log, url);
   let app: FastifyInstance | undefined;
+  let newAdmin: NewAdmin | undefined;
   try {
     app = await buildApp({
       db: database.db,
-      publicUrl: config.publicUrl,
+      config,
+      mailer,
+      publicUrl: () => url,
+      authenticate,
+      sessionCookie,
       logger: log,
       modules: moduleRoutes,
       isReady: () => ready,
     });
     // Listen first so /health answers while migrations run; /ready waits for them.
     await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    url = publicUrlFor(config, typeof address === 'object' && address ? address.port : config.port);
     const result = await migrate(database.pool);
     if (result.applied.length > 0) log.info({ applied: result.applied }, 'migrations applied');
+    newAdmin = await ensureNetworkAdmin(systemContext(config, database, log, mailer, url));
     ready = true;
   } catch (error) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
+    mailer.close();
     throw error;
   }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = publicUrlFor(config, port);
   const running = app;
   let stopping: Promise<void> | undefined;
   return {
     app: running,
     database,
     url,
+    newAdmin,
     stop() {
       stopping ??= (async () => {
         await running.close();
         await database.close();
+        mailer.close();
       })();
       return stopping;
     },
@@ -74,6 +105,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
 /** Runs the server until SIGTERM or SIGINT, then stops cleanly. */
 export async function serve(config: Config): Promise<void> {
   const server = await startServer(config);
+  if (server.newAdmin) {
+    // Printed once, to the terminal only: the log never holds the password.
+    process.stdout.write(
+      `Network admin: ${server.newAdmin.email} password: ${server.newAdmin.password}\n`,
+    );
+  }
   const where =
     server.database.mode === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   process.stdout.write(`Intercoop is running at ${server.url} (${where})\n`);

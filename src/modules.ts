@@ -1,5 +1,21 @@
-// The modules this instance serves over HTTP, each under /api/<module>.
+// The modules this instance serves over HTTP, each under /api/<module>, and how a request's
+// credentials become an actor.
+import {
+  accountsRoutes,
+  authenticateRequest,
+  authRoutes,
+  sessionCookie,
+} from './modules/accounts/index.ts';
 import { networkRoutes } from './modules/network/index.ts';
-import type { ModuleRoutes } from './platform/http/app.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import type { Authenticator, ModuleRoutes } from './platform/http/app.ts';
 
-export const moduleRoutes: ModuleRoutes[] = [{ prefix: '/api/network', plugin: networkRoutes }];
+export const moduleRoutes: ModuleRoutes[] = [
+  { prefix: '/api/auth', plugin: authRoutes },
+  { prefix: '/api/accounts', plugin: accountsRoutes },
+  { prefix: '/api/audit', plugin: auditRoutes },
+  { prefix: '/api/network', plugin: networkRoutes },
+];
+
+export const authenticate: Authenticator = authenticateRequest;
+export { sessionCookie };

@@ -7,9 +7,34 @@ const root = path.resolve(import.meta.dirname, '..');
 export type Started = {
   child: ChildProcess;
   url: string;
+  /** The network admin printed on the first start of an empty database, if this start made one. */
+  admin: { email: string; password: string } | undefined;
   output: () => string;
   exited: Promise<number | null>;
+  /** Sends SIGTERM and waits for the exit code. */
+  stop(): Promise<number | null>;
 };
+
+/** Headers that let a script write as a signed-in person: the session cookie and CSRF token. */
+export async function signInOverHttp(
+  url: string,
+  email: string,
+  password: string,
+): Promise<Record<string, string>> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200)
+    throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((entry) => entry.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+}
 
 export function run(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
@@ -40,7 +65,16 @@ export async function startServe(
     url ??= /Intercoop is running at (\S+)/.exec(started.output())?.[1];
     if (url) {
       const ready = await fetch(`${url}/ready`).catch(() => undefined);
-      if (ready?.status === 200) return { ...started, url };
+      if (ready?.status === 200) {
+        const printed = /Network admin: (\S+) password: (\S+)/.exec(started.output());
+        const admin =
+          printed?.[1] && printed[2] ? { email: printed[1], password: printed[2] } : undefined;
+        const stop = async () => {
+          if (started.child.exitCode === null) started.child.kill('SIGTERM');
+          return started.exited;
+        };
+        return { ...started, url, admin, stop };
+      }
     }
     if (started.child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,34 +1,166 @@
-// The whole HTTP application over a fresh database, driven with Fastify's inject (no socket).
-import type { FastifyInstance } from 'fastify';
+// The whole HTTP application over a fresh database, driven with Fastify's inject (no socket),
+// with a local SMTP sink for its mail, a network admin, and helpers to act as anyone.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
-import { moduleRoutes } from '../src/modules.ts';
+import { loadConfig } from '../src/config.ts';
+import { mailerFor, systemContext } from '../src/main.ts';
+import { ensureNetworkAdmin } from '../src/modules/accounts/index.ts';
+import { authenticate, moduleRoutes, sessionCookie } from '../src/modules.ts';
+import type { RoleGrant } from '../src/platform/access.ts';
 import { buildApp } from '../src/platform/http/app.ts';
+import { type MailSink, startMailSink, tokenFrom } from './mail-sink.ts';
 import { openTestDatabase, type TestDatabase } from './test-database.ts';
 
-export type TestApi = { app: FastifyInstance; database: TestDatabase; close(): Promise<void> };
+export const publicUrl = 'http://intercoop.test';
 
-export async function startTestApi(): Promise<TestApi> {
+/** Someone signed in: every request carries their cookie and CSRF token. */
+export type Agent = {
+  email: string;
+  password: string;
+  accountId: string;
+  cookie: string;
+  csrfToken: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+};
+
+export type TestApi = {
+  app: FastifyInstance;
+  database: TestDatabase;
+  mail: MailSink;
+  admin: Agent;
+  /** Sets the clock the application sees (sessions, expiries); undefined for the real one. */
+  setNow(now: Date | undefined): void;
+  signIn(email: string, password: string): Promise<Agent>;
+  /** A new account with these roles, made as a person would: invited by the admin, then accepted. */
+  createAccount(roles: RoleGrant[], name?: string): Promise<Agent>;
+  /** A new organization made by the admin; its id. */
+  createOrganization(fields?: Record<string, unknown>): Promise<string>;
+  close(): Promise<void>;
+};
+
+let counter = 0;
+
+export async function startTestApi(environment: Record<string, string> = {}): Promise<TestApi> {
   const database = await openTestDatabase();
+  const mail = await startMailSink();
+  const config = loadConfig({
+    SMTP_URL: mail.url,
+    PUBLIC_URL: publicUrl,
+    LOG_LEVEL: 'silent',
+    ...environment,
+  });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const url = config.publicUrl ?? publicUrl;
+  const mailer = mailerFor(config, log, url);
+  let now: Date | undefined;
+  const clock = () => now ?? new Date();
   const app = await buildApp({
     db: database.db,
-    publicUrl: 'http://intercoop.test',
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    config,
+    mailer,
+    publicUrl: () => url,
+    authenticate,
+    sessionCookie,
+    logger: log,
     modules: moduleRoutes,
     isReady: () => true,
+    now: clock,
   });
   await app.ready();
+  const firstAdmin = await ensureNetworkAdmin({
+    ...systemContext(config, database, log, mailer, url),
+    now: clock,
+  });
+  if (!firstAdmin) throw new Error('a fresh database already had a network admin');
+
+  async function signIn(email: string, password: string): Promise<Agent> {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((entry) => entry.name === sessionCookie);
+    if (!cookie) throw new Error('no session cookie');
+    const body = response.json();
+    const agent: Agent = {
+      email,
+      password,
+      accountId: body.me.accountId,
+      cookie: `${sessionCookie}=${cookie.value}`,
+      csrfToken: body.csrfToken,
+      request: (options) =>
+        app.inject({
+          ...options,
+          headers: {
+            cookie: agent.cookie,
+            'x-csrf-token': agent.csrfToken,
+            ...(options.headers ?? {}),
+          },
+        }),
+    };
+    return agent;
+  }
+
+  const admin = await signIn(firstAdmin.email, firstAdmin.password);
+
+  async function createAccount(roles: RoleGrant[], name = 'Test Person'): Promise<Agent> {
+    counter += 1;
+    const email = `person${counter}-${Date.now()}@coop.test`;
+    const invited = await admin.request({
+      method: 'POST',
+      url: '/api/accounts/invitations',
+      payload: { email, roles },
+    });
+    if (invited.statusCode !== 201) throw new Error(`invitation failed: ${invited.body}`);
+    const token = tokenFrom(await mail.waitFor(email, /invited/));
+    const password = `mango monsoon loom ${counter}${Date.now()}`;
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, displayName: name, password },
+    });
+    if (accepted.statusCode !== 201) throw new Error(`accepting failed: ${accepted.body}`);
+    return signIn(email, password);
+  }
+
+  async function createOrganization(fields: Record<string, unknown> = {}): Promise<string> {
+    counter += 1;
+    const response = await admin.request({
+      method: 'POST',
+      url: '/api/network/organizations',
+      payload: {
+        name: `Cooperative ${counter}`,
+        kind: 'cooperative',
+        country: 'IN',
+        sector: 'agriculture',
+        ...fields,
+      },
+    });
+    if (response.statusCode !== 201) throw new Error(`organization failed: ${response.body}`);
+    return response.json().id;
+  }
+
   return {
     app,
     database,
+    mail,
+    admin,
+    setNow(value) {
+      now = value;
+    },
+    signIn,
+    createAccount,
+    createOrganization,
     async close() {
       await app.close();
+      mailer.close();
+      await mail.close();
       await database.close();
     },
   };
 }
-
-/** A request from another machine: Fastify's inject comes from 127.0.0.1 unless told. */
-export const remote = { remoteAddress: '203.0.113.7' } as const;
 
 export async function countRows(database: TestDatabase, table: string): Promise<number> {
   const result = await database.pool.query<{ count: string }>(`select count(*) from ${table}`);

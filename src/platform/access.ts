@@ -1,26 +1,128 @@
-// The single place that decides who may do what. For now the rule is the one the README
-// states: anyone may read the registry; only requests from this machine may change it.
-import type { Actor } from './context.ts';
+// Who may do what, decided in one place that every use case calls with `ctx.actor`.
+// Roles attach to accounts, each within a scope (the network, an organization, a fund, ...).
+// Later modules add scopes and roles here; they do not write checks of their own.
 import { AppError } from './errors.ts';
 
-export function assertMayWrite(actor: Actor): void {
-  if (actor.type === 'local' || actor.type === 'system') return;
-  throw new AppError(
-    'forbidden',
-    'Changes are accepted only from the machine Intercoop runs on until accounts are enabled.',
+export const roles = [
+  'network-admin',
+  'network-staff',
+  'organization-admin',
+  'organization-member',
+  'fund-committee',
+  'programme-trainer',
+  'partner-viewer',
+  'buyer',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const scopeTypes = ['network', 'organization', 'project', 'fund', 'programme'] as const;
+export type ScopeType = (typeof scopeTypes)[number];
+
+/** The scope each role lives in: a network role has no id; the others name one thing. */
+export const roleScopes: Record<Role, ScopeType[]> = {
+  'network-admin': ['network'],
+  'network-staff': ['network'],
+  'organization-admin': ['organization'],
+  'organization-member': ['organization'],
+  'fund-committee': ['fund'],
+  'programme-trainer': ['programme'],
+  'partner-viewer': ['organization', 'project'],
+  buyer: ['network'],
+};
+
+export type RoleGrant = { role: Role; scopeType: ScopeType; scopeId: string | null };
+
+export type TokenLimit = { organizationId: string; access: 'read' | 'write' };
+
+export type Actor =
+  | { type: 'anonymous'; label: string }
+  | { type: 'system'; label: string }
+  | {
+      type: 'account';
+      label: string;
+      accountId: string;
+      personId: string;
+      email: string;
+      grants: RoleGrant[];
+      /** Set when the request came with an API token: it acts only within these limits. */
+      token?: TokenLimit;
+    };
+
+export type AccountActor = Extract<Actor, { type: 'account' }>;
+
+export const anonymous: Actor = { type: 'anonymous', label: 'anonymous' };
+export const system: Actor = { type: 'system', label: 'system' };
+
+export function requireAccount(actor: Actor): AccountActor {
+  if (actor.type === 'account') return actor;
+  throw new AppError('unauthenticated', 'Sign in to do this.');
+}
+
+/** One way to be allowed: a role, within a scope unless the role is network-wide. */
+export type Allowance = { role: Role; scope?: { type: ScopeType; id: string } };
+
+export function hasGrant(actor: Actor, allowance: Allowance): boolean {
+  if (actor.type !== 'account') return false;
+  return actor.grants.some(
+    (grant) =>
+      grant.role === allowance.role &&
+      (grant.scopeType === 'network' ||
+        (grant.scopeType === allowance.scope?.type && grant.scopeId === allowance.scope.id)),
   );
 }
 
-const loopback = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+export function isNetworkAdmin(actor: Actor): boolean {
+  return actor.type === 'system' || hasGrant(actor, { role: 'network-admin' });
+}
+
+export type Requirement = {
+  /** Any one of these lets the actor through; network admins always pass. */
+  anyOf: Allowance[];
+  /** Whether the operation changes anything (API tokens may be read-only). */
+  write: boolean;
+  /** The organization the operation concerns, if any (API tokens act within one). */
+  organizationId?: string | null;
+};
 
 /**
- * A request counts as local only when it comes from a loopback address and was not forwarded:
- * behind a reverse proxy on the same machine every request arrives from loopback, and the
- * Forwarded / X-Forwarded-For headers are the sign that it really came from elsewhere.
+ * Throws 401 for an anonymous actor and 403 for an account without the role. The message names
+ * what would be needed, so that a person knows whom to ask.
  */
-export function actorForRequest(address: string | undefined, forwarded: boolean): Actor {
-  if (address && loopback.test(address) && !forwarded) {
-    return { type: 'local', description: `local (${address})` };
+export function authorize(actor: Actor, requirement: Requirement): void {
+  if (actor.type === 'system') return;
+  const account = requireAccount(actor);
+  if (account.token) {
+    if (requirement.write && account.token.access !== 'write') {
+      throw new AppError(
+        'forbidden',
+        'This API token may only read; create a token with write access.',
+      );
+    }
+    if (
+      !requirement.organizationId ||
+      requirement.organizationId !== account.token.organizationId
+    ) {
+      throw new AppError(
+        'forbidden',
+        'This API token is limited to another organization, or to one organization.',
+      );
+    }
   }
-  return { type: 'anonymous', description: `anonymous (${address ?? 'unknown address'})` };
+  if (isNetworkAdmin(account)) return;
+  if (requirement.anyOf.some((allowance) => hasGrant(account, allowance))) return;
+  const needed = [...new Set(requirement.anyOf.map((allowance) => allowance.role))].join(' or ');
+  throw new AppError(
+    'forbidden',
+    `You do not have the role this needs (${needed || 'network-admin'}).`,
+  );
+}
+
+/** The organizations in which the actor holds one of these roles. */
+export function organizationsWhere(actor: Actor, wanted: Role[]): string[] {
+  if (actor.type !== 'account') return [];
+  return actor.grants
+    .filter(
+      (grant) => grant.scopeType === 'organization' && grant.scopeId && wanted.includes(grant.role),
+    )
+    .map((grant) => grant.scopeId as string);
 }

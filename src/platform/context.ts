@@ -1,16 +1,10 @@
-// The explicit context every use case receives: who acts, on which database handle, when.
-// A transaction is a context whose `db` is the transaction.
+// The explicit context every use case receives: who acts, on which database handle, when, and
+// the few services a use case may need. A transaction is a context whose `db` is the transaction.
 import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Actor } from './access.ts';
 import type { Db } from './db.ts';
-
-/**
- * Who is acting. Until accounts exist, the only distinction is where a request comes from:
- * writes are accepted only from this machine (loopback), which the README states plainly.
- */
-export type Actor =
-  | { type: 'local'; description: string }
-  | { type: 'anonymous'; description: string }
-  | { type: 'system'; description: string };
+import type { Mailer } from './mail.ts';
 
 export type Logger = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
 
@@ -19,6 +13,12 @@ export type Context = {
   readonly actor: Actor;
   readonly now: () => Date;
   readonly log: Logger;
+  readonly config: Config;
+  readonly mail: Mailer;
+  /** The address people reach this instance at, for links in mail. */
+  readonly publicUrl: string;
+  /** The HTTP request this work serves, if any: recorded in the audit log. */
+  readonly requestId?: string;
 };
 
 export async function inTransaction<T>(

@@ -16,6 +16,19 @@ import { type DataLock, lockDataFolder } from './data-lock.ts';
 // with `db.withTables<ModuleTables>()` in their queries.ts.
 export type PlatformTables = {
   schema_migration: { name: string; checksum: string; applied_at: Date };
+  platform_audit_entry: {
+    id: string;
+    at: Date;
+    actor_account_id: string | null;
+    actor_label: string;
+    action: string;
+    entity_type: string;
+    entity_id: string;
+    organization_id: string | null;
+    before: unknown;
+    after: unknown;
+    request_id: string | null;
+  };
 };
 export type Db = Kysely<PlatformTables>;
 

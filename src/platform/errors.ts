@@ -6,7 +6,9 @@ export type AppErrorCode =
   | 'forbidden'
   | 'unauthenticated'
   | 'conflict'
-  | 'stale-version';
+  | 'stale-version'
+  | 'rate-limited'
+  | 'gone';
 
 export type FieldError = { pointer: string; detail: string };
 
@@ -14,7 +16,7 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details?: { errors?: FieldError[]; current?: unknown },
+    readonly details?: { errors?: FieldError[]; current?: unknown; retryAfterSeconds?: number },
   ) {
     super(message);
     this.name = 'AppError';
@@ -28,4 +30,6 @@ export const appErrorStatus: Record<AppErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'stale-version': 409,
+  gone: 410,
+  'rate-limited': 429,
 };

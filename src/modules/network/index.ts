@@ -4,6 +4,7 @@
 export { createOrganization } from './organizations/create-organization.ts';
 export { findOrganizations } from './organizations/find-organizations.ts';
 export { getOrganization } from './organizations/get-organization.ts';
+export { updateOrganization } from './organizations/update-organization.ts';
 export { networkRoutes } from './routes.ts';
 export type {
   CreateOrganizationInput,

@@ -106,3 +106,24 @@ export async function selectOrganizationPage(
   }
   return query.orderBy(sql`sort_key collate "C"`).orderBy('id').limit(filter.limit).execute();
 }
+
+export type OrganizationChanges = Partial<
+  Omit<NewOrganizationRow, 'id' | 'created_at' | 'updated_at'>
+>;
+
+/** Applies the changes only if the row is still at `version`; undefined when it is not (or gone). */
+export async function updateOrganizationAtVersion(
+  db: Db,
+  id: string,
+  version: number,
+  changes: OrganizationChanges,
+  now: Date,
+): Promise<OrganizationRow | undefined> {
+  return network(db)
+    .updateTable('network_organization')
+    .set({ ...changes, updated_at: now, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(organizationColumns)
+    .executeTakeFirst();
+}

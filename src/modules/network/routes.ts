@@ -4,12 +4,14 @@ import { ProblemResponse } from '../../platform/http/problem.ts';
 import { createOrganization } from './organizations/create-organization.ts';
 import { findOrganizations } from './organizations/find-organizations.ts';
 import { getOrganization } from './organizations/get-organization.ts';
+import { updateOrganization } from './organizations/update-organization.ts';
 import {
   CreateOrganizationInput,
   FindOrganizationsQuery,
   Organization,
   OrganizationIdParams,
   OrganizationPage,
+  UpdateOrganizationInput,
 } from './schemas.ts';
 
 const tags = ['network'];
@@ -27,6 +29,7 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           201: Organization,
           400: ProblemResponse,
+          401: ProblemResponse,
           403: ProblemResponse,
           413: ProblemResponse,
         },
@@ -39,6 +42,30 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('location', `/api/network/organizations/${organization.id}`)
         .send(organization);
     },
+  );
+
+  app.patch(
+    '/organizations/:id',
+    {
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Change an organization (send the version you read; 409 with the current copy if it changed)',
+        params: OrganizationIdParams,
+        body: UpdateOrganizationInput,
+        response: {
+          200: Organization,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          403: ProblemResponse,
+          404: ProblemResponse,
+          409: ProblemResponse,
+          413: ProblemResponse,
+        },
+      },
+    },
+    async (request) => updateOrganization(request.ctx, request.params.id, request.body),
   );
 
   app.get(

@@ -44,6 +44,10 @@ export const CountryCode = z
 const controlCharacter = /\p{Cc}/u;
 const controlCharacterExceptLayout = /(?![\t\n\r])\p{Cc}/u;
 
+// Markup has no place in plain-text fields: refused rather than stored for every consumer
+// (web, exports, SMS) to escape.
+const markup = /<\s*[a-zA-Z/!?]/;
+
 const text = (max: number, { multiline = false } = {}) =>
   z
     .string()
@@ -52,7 +56,8 @@ const text = (max: number, { multiline = false } = {}) =>
     .max(max, `Must be at most ${max} characters.`)
     .refine((value) => !(multiline ? controlCharacterExceptLayout : controlCharacter).test(value), {
       message: 'Must not contain control characters.',
-    });
+    })
+    .refine((value) => !markup.test(value), { message: 'Must not contain markup such as <tags>.' });
 
 export const CreateOrganizationInput = z.strictObject({
   name: text(200),
@@ -76,6 +81,23 @@ export const CreateOrganizationInput = z.strictObject({
     .optional(),
 });
 export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
+
+/** A partial change: the fields sent are changed (null clears an optional one). */
+export const UpdateOrganizationInput = z.strictObject({
+  version: z
+    .number()
+    .int('Send the version you read, a whole number.')
+    .min(1, 'Send the version you read.'),
+  name: CreateOrganizationInput.shape.name.optional(),
+  shortName: CreateOrganizationInput.shape.shortName.unwrap().nullable().optional(),
+  kind: OrganizationKind.optional(),
+  country: CountryCode.optional(),
+  sector: IcaSector.optional(),
+  description: CreateOrganizationInput.shape.description.unwrap().nullable().optional(),
+  website: CreateOrganizationInput.shape.website.unwrap().nullable().optional(),
+  foundingYear: CreateOrganizationInput.shape.foundingYear.unwrap().nullable().optional(),
+});
+export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
 
 export const Organization = z.object({
   id: z.uuid(),

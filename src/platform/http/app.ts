@@ -1,9 +1,10 @@
 // The HTTP application: Fastify with zod schemas, OpenAPI, problem+json errors, security
-// headers, compression, request ids, health and readiness, and the built web UI.
+// headers, compression, request ids, who-is-asking, health and readiness, and the built web UI.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -23,27 +24,59 @@ import {
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { actorForRequest } from '../access.ts';
+import type { Config } from '../../config.ts';
+import { type Actor, anonymous } from '../access.ts';
 import type { Context } from '../context.ts';
 import type { Db } from '../db.ts';
+import { AppError } from '../errors.ts';
+import type { Mailer } from '../mail.ts';
 import { errorToProblem, ProblemResponse, problem, sendProblem } from './problem.ts';
 import { isWebRoute } from './web-routes.ts';
+
+export type SessionInfo = { id: string; csrfToken: string; expiresAt: Date };
 
 declare module 'fastify' {
   interface FastifyRequest {
     ctx: Context;
+    /** The session the request came with, when signed in with the cookie. */
+    session: SessionInfo | undefined;
+  }
+  interface FastifyContextConfig {
+    /** Sign-in: there is no session yet whose CSRF token a request could carry. */
+    csrfExempt?: boolean;
   }
 }
 
 export type ModuleRoutes = { prefix: string; plugin: FastifyPluginAsync };
 
+export type RequestCredentials = {
+  sessionSecret: string | undefined;
+  bearerToken: string | undefined;
+  csrfToken: string | undefined;
+  /** POST, PUT, PATCH, DELETE: the methods a forged cross-site request would use. */
+  unsafeMethod: boolean;
+  csrfExempt: boolean;
+};
+
+/** Turns a request's credentials into the actor (and session) it acts as; throws 401 or 403. */
+export type Authenticator = (
+  ctx: Context,
+  credentials: RequestCredentials,
+) => Promise<{ actor: Actor; session?: SessionInfo; expiredSession?: boolean }>;
+
 export type AppOptions = {
   db: Db;
-  publicUrl: string | undefined;
+  config: Config;
+  mailer: Mailer;
+  /** The address people reach this instance at, known once the server listens. */
+  publicUrl: () => string;
+  authenticate: Authenticator;
+  /** The name of the session cookie the authenticator reads. */
+  sessionCookie: string;
   /** A pino logger; request logs carry the request id as reqId. */
   logger: FastifyBaseLogger;
   modules: ModuleRoutes[];
-  /** Resolves when migrations and first-start work are done; /ready answers 503 until then. */
+  /** /ready answers 503 until this says that migrations and first-start work are done. */
   isReady: () => boolean;
   webDist?: string;
   now?: () => Date;
@@ -55,7 +88,7 @@ const requestIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
 const defaultWebDist = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const https = options.publicUrl?.startsWith('https://') ?? false;
+  const https = options.config.publicUrl?.startsWith('https://') ?? false;
   const app = Fastify({
     loggerInstance: options.logger,
     // Keep a caller's request id when it is sane, so logs can be followed across services.
@@ -65,9 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
-    routerOptions: {
-      maxParamLength: 500,
-    },
+    routerOptions: { maxParamLength: 500 },
     frameworkErrors: (error, request, reply) => {
       sendProblem(request, reply, errorToProblem(error, request));
     },
@@ -87,13 +118,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!route.url.startsWith('/api/')) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      if (!apiRouter.hasRoute(method as HTTPMethod, route.url)) {
+      if (!apiRouter.hasRoute(method as HTTPMethod, route.url))
         apiRouter.on(method as HTTPMethod, route.url, () => {});
-      }
     }
   });
 
+  await app.register(cookie);
   app.decorateRequest('ctx', null as unknown as Context);
+  app.decorateRequest('session', undefined);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if ((request.raw.url ?? '').length > maxUrlLength) {
@@ -107,14 +139,41 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ),
       );
     }
-    const forwarded =
-      request.headers.forwarded !== undefined || request.headers['x-forwarded-for'] !== undefined;
     request.ctx = {
       db: options.db,
-      actor: actorForRequest(request.socket.remoteAddress, forwarded),
+      actor: anonymous,
       now: options.now ?? (() => new Date()),
       log: request.log,
+      config: options.config,
+      mail: options.mailer,
+      publicUrl: options.publicUrl(),
+      requestId: String(request.id),
     };
+    // Only the API needs to know who asks; static files and health checks do not touch the database.
+    if (!request.url.startsWith('/api/')) return;
+    const authorization = request.headers.authorization;
+    const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (authorization !== undefined && bearer === undefined) {
+      throw new AppError('unauthenticated', 'Send an API token as: Authorization: Bearer <token>.');
+    }
+    const csrfHeader = request.headers['x-csrf-token'];
+    const authentication = await options.authenticate(request.ctx, {
+      sessionSecret: request.cookies[options.sessionCookie],
+      bearerToken: bearer,
+      csrfToken: typeof csrfHeader === 'string' ? csrfHeader : undefined,
+      unsafeMethod: !['GET', 'HEAD', 'OPTIONS'].includes(request.method),
+      csrfExempt: request.routeOptions.config?.csrfExempt === true,
+    });
+    request.ctx = { ...request.ctx, actor: authentication.actor };
+    request.session = authentication.session;
+    if (authentication.expiredSession) {
+      reply.clearCookie(options.sessionCookie, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: https,
+      });
+    }
   });
 
   await app.register(helmet, {
@@ -138,7 +197,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         version: '0.1.0',
         license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
-      servers: options.publicUrl ? [{ url: options.publicUrl }] : [],
+      servers: options.config.publicUrl ? [{ url: options.config.publicUrl }] : [],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: options.sessionCookie },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

@@ -2,6 +2,9 @@ import { gunzipSync } from 'node:zlib';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { loadConfig } from '../../config.ts';
+import { anonymous } from '../access.ts';
+import { createMailer } from '../mail.ts';
 import { buildApp, maxUrlLength } from './app.ts';
 
 let api: TestApi;
@@ -44,7 +47,7 @@ describe('errors under /api are problem+json, Fastify’s own included', () => {
       payload: {},
     });
     expectProblem(onItem, 405);
-    expect(onItem.headers.allow).toBe('GET, HEAD');
+    expect(onItem.headers.allow).toBe('GET, HEAD, PATCH');
   });
 
   it('413 for a body over the global limit', async () => {
@@ -76,7 +79,11 @@ describe('errors under /api are problem+json, Fastify’s own included', () => {
   it('a failure on our side is a 500 that names the request id and leaks nothing', async () => {
     const app = await buildApp({
       db: api.database.db,
-      publicUrl: undefined,
+      config: loadConfig({}),
+      mailer: createMailer(undefined, pino({ level: 'silent' }), 'test@intercoop.test'),
+      publicUrl: () => 'http://intercoop.test',
+      authenticate: async () => ({ actor: anonymous }),
+      sessionCookie: 'session',
       logger: pino({ level: 'silent' }),
       isReady: () => true,
       modules: [

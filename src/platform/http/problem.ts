@@ -18,6 +18,7 @@ export const ProblemResponse = z
     requestId: z.string().optional(),
     errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
     current: z.unknown().optional(),
+    retryAfterSeconds: z.number().int().optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemResponse>;
@@ -30,6 +31,7 @@ const titles: Record<number, string> = {
   405: 'Method not allowed',
   406: 'Not acceptable',
   409: 'Conflict',
+  410: 'No longer valid',
   413: 'Request too large',
   414: 'Address too long',
   415: 'Unsupported content type',
@@ -42,7 +44,9 @@ export function problem(
   status: number,
   code: string,
   detail: string,
-  extra: Partial<Pick<Problem, 'errors' | 'current' | 'requestId' | 'instance'>> = {},
+  extra: Partial<
+    Pick<Problem, 'errors' | 'current' | 'requestId' | 'instance' | 'retryAfterSeconds'>
+  > = {},
 ): Problem {
   return {
     type: `urn:intercoop:problem:${code}`,
@@ -54,6 +58,8 @@ export function problem(
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: Problem) {
+  if (body.retryAfterSeconds !== undefined)
+    reply.header('retry-after', String(body.retryAfterSeconds));
   return reply
     .code(body.status)
     .type('application/problem+json; charset=utf-8')
@@ -127,6 +133,7 @@ export function errorToProblem(error: FastifyError | Error, request: FastifyRequ
     return problem(appErrorStatus[error.code], error.code, error.message, {
       errors: error.details?.errors,
       current: error.details?.current,
+      retryAfterSeconds: error.details?.retryAfterSeconds,
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

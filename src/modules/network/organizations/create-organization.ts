@@ -1,31 +1,43 @@
-import { assertMayWrite } from '../../../platform/access.ts';
-import type { Context } from '../../../platform/context.ts';
+import { authorize } from '../../../platform/access.ts';
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { type Context, inTransaction } from '../../../platform/context.ts';
 import { newId } from '../../../platform/ids.ts';
 import { insertOrganization } from '../queries.ts';
 import { CreateOrganizationInput, type Organization } from '../schemas.ts';
 import { organizationView } from './organization-view.ts';
 
+/** Network staff add organizations to the registry. */
 export async function createOrganization(
   ctx: Context,
   input: CreateOrganizationInput,
 ): Promise<Organization> {
-  assertMayWrite(ctx.actor);
+  authorize(ctx.actor, { anyOf: [{ role: 'network-staff' }], write: true, organizationId: null });
   // Parsed again here so that every adapter (HTTP, CLI, import) gets the same rules.
   const valid = CreateOrganizationInput.parse(input);
-  const now = ctx.now();
-  const row = await insertOrganization(ctx.db, {
-    id: newId(),
-    name: valid.name,
-    short_name: valid.shortName ?? null,
-    kind: valid.kind,
-    country: valid.country,
-    sector: valid.sector,
-    description: valid.description ?? null,
-    website: valid.website ?? null,
-    founding_year: valid.foundingYear ?? null,
-    created_at: now,
-    updated_at: now,
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.now();
+    const row = await insertOrganization(tx.db, {
+      id: newId(),
+      name: valid.name,
+      short_name: valid.shortName ?? null,
+      kind: valid.kind,
+      country: valid.country,
+      sector: valid.sector,
+      description: valid.description ?? null,
+      website: valid.website ?? null,
+      founding_year: valid.foundingYear ?? null,
+      created_at: now,
+      updated_at: now,
+    });
+    const organization = organizationView(row);
+    await recordAudit(tx, {
+      action: 'create-organization',
+      entityType: 'organization',
+      entityId: organization.id,
+      organizationId: organization.id,
+      before: null,
+      after: organization,
+    });
+    return organization;
   });
-  ctx.log.info({ organizationId: row.id, actor: ctx.actor.description }, 'organization created');
-  return organizationView(row);
 }

@@ -1,0 +1,14 @@
+// The accounts module: people (who may have no login), their memberships of organizations,
+// their accounts, roles, sessions, invitations, password resets and API tokens.
+// Other modules and adapters use it only through this file.
+export {
+  createNetworkAdmin,
+  ensureNetworkAdmin,
+  type NewAdmin,
+} from './admins/create-network-admin.ts';
+export { accountsRoutes, authRoutes, clearSessionCookie, sessionCookie } from './routes.ts';
+export {
+  type Authentication,
+  authenticateRequest,
+  type Credentials,
+} from './sessions/authenticate-request.ts';

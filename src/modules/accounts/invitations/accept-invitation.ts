@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+import { type Actor, system } from '../../../platform/access.ts';
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { type Context, inTransaction } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { sha256 } from '../../../platform/secrets.ts';
+import { assertStrongPassword, hashPassword } from '../passwords/passwords.ts';
+import {
+  accounts,
+  insertAccount,
+  insertGrant,
+  insertPerson,
+  selectAccountByEmail,
+} from '../queries.ts';
+import { AcceptInvitationInput } from '../schemas.ts';
+import { parseRoles } from './invitation-view.ts';
+
+/** Anyone holding the link may accept: it creates the account with the invited roles. */
+export async function acceptInvitation(
+  ctx: Context,
+  input: z.input<typeof AcceptInvitationInput>,
+): Promise<{ accountId: string; email: string }> {
+  const valid = AcceptInvitationInput.parse(input);
+  return inTransaction(ctx, async (tx) => {
+    const row = await accounts(tx.db)
+      .selectFrom('accounts_invitation')
+      .selectAll()
+      .where('token_hash', '=', sha256(valid.token))
+      .forUpdate()
+      .executeTakeFirst();
+    const now = tx.now();
+    if (!row)
+      throw new AppError(
+        'not-found',
+        'This invitation link is not valid. Ask for a new invitation.',
+      );
+    if (row.accepted_at)
+      throw new AppError(
+        'gone',
+        'This invitation was used already. Sign in, or ask for a new invitation.',
+      );
+    if (row.revoked_at)
+      throw new AppError(
+        'gone',
+        'This invitation was withdrawn. Ask for a new invitation if you need one.',
+      );
+    if (row.expires_at <= now)
+      throw new AppError('gone', 'This invitation has expired. Ask for a new invitation.');
+    assertStrongPassword(valid.password, row.email);
+    // Hashed only once the link is known good, so that bogus links cost the server nothing.
+    const passwordHash = await hashPassword(valid.password);
+    if (await selectAccountByEmail(tx.db, row.email)) {
+      throw new AppError('conflict', `${row.email} has an account already: sign in instead.`);
+    }
+    const personId = newId();
+    const accountId = newId();
+    await insertPerson(tx.db, {
+      id: personId,
+      display_name: valid.displayName,
+      phone: null,
+      preferred_language: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertAccount(tx.db, {
+      id: accountId,
+      person_id: personId,
+      email: row.email,
+      password_hash: passwordHash,
+      status: 'active',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    const roles = parseRoles(row.roles);
+    for (const grant of roles) {
+      await insertGrant(tx.db, {
+        id: newId(),
+        account_id: accountId,
+        role: grant.role,
+        scope_type: grant.scopeType,
+        scope_id: grant.scopeId,
+        granted_by: row.invited_by,
+        created_at: now,
+      });
+    }
+    await accounts(tx.db)
+      .updateTable('accounts_invitation')
+      .set({ accepted_at: now, accepted_account_id: accountId })
+      .where('id', '=', row.id)
+      .execute();
+    const actor: Actor = { ...system, label: `${row.email} (accepting an invitation)` };
+    const organizationId =
+      roles.find((grant) => grant.scopeType === 'organization')?.scopeId ?? null;
+    await recordAudit(
+      { ...tx, actor },
+      {
+        action: 'accept-invitation',
+        entityType: 'account',
+        entityId: accountId,
+        organizationId,
+        before: null,
+        after: { email: row.email, displayName: valid.displayName, roles, invitationId: row.id },
+      },
+    );
+    return { accountId, email: row.email };
+  });
+}

@@ -1,0 +1,65 @@
+// Passwords: argon2id hashes, and a refusal of passwords that attackers try first.
+import { hash, verify } from '@node-rs/argon2';
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { AppError } from '../../../platform/errors.ts';
+
+// Argon2id with the parameters OWASP recommends as a floor (19 MiB, 2 passes, 1 lane).
+const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, options);
+}
+
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  if (!stored) return false;
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}
+
+// Spent on unknown emails too, so that timing does not tell which emails have an account.
+let dummyHash: Promise<string> | undefined;
+export async function spendPasswordCheck(password: string): Promise<void> {
+  dummyHash ??= hashPassword('a password nobody has, for timing');
+  await verifyPassword(await dummyHash, password);
+}
+
+// The common-passwords list of zxcvbn-ts (about 49,000 leaked passwords), shipped as a dependency.
+const common = new Set(dictionary['passwords-common'].map((entry: string) => entry.toLowerCase()));
+
+/** The forms an attacker tries: as typed, and without the digits and symbols people add at the ends. */
+function candidates(password: string): string[] {
+  const lower = password.toLowerCase();
+  return [
+    lower,
+    lower.replace(/[\d\W_]+$/u, ''),
+    lower.replace(/^[\d\W_]+/u, ''),
+    lower.replace(/\s+/g, ''),
+  ];
+}
+
+export function passwordWeakness(password: string, email?: string): string | undefined {
+  if (password.length < 12)
+    return 'Use at least 12 characters; a few unrelated words make a strong, memorable password.';
+  if (new Set(password).size < 5)
+    return 'Use more different characters; this password repeats too few.';
+  if (candidates(password).some((candidate) => candidate.length >= 4 && common.has(candidate))) {
+    return 'This password is on a list of common passwords that attackers try first; choose another.';
+  }
+  const local = email?.split('@')[0]?.toLowerCase();
+  if (local && local.length >= 4 && password.toLowerCase().includes(local)) {
+    return 'Do not use your email address in your password.';
+  }
+  return undefined;
+}
+
+export function assertStrongPassword(password: string, email?: string): void {
+  const weakness = passwordWeakness(password, email);
+  if (weakness) {
+    throw new AppError('validation-failed', 'Choose a stronger password.', {
+      errors: [{ pointer: '/password', detail: weakness }],
+    });
+  }
+}

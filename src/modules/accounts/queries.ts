@@ -1,0 +1,260 @@
+// The only file that touches the accounts module's tables.
+import { sql } from 'kysely';
+import type { Role, RoleGrant, ScopeType } from '../../platform/access.ts';
+import type { Db } from '../../platform/db.ts';
+
+type Timestamps = { created_at: Date; updated_at: Date };
+
+export type AccountsTables = {
+  accounts_person: {
+    id: string;
+    display_name: string;
+    phone: string | null;
+    preferred_language: string | null;
+    version: number;
+  } & Timestamps;
+  accounts_membership: {
+    id: string;
+    person_id: string;
+    organization_id: string;
+    kind: 'worker-member' | 'farmer-member' | 'member' | 'employee';
+    started_on: string;
+    ended_on: string | null;
+    version: number;
+  } & Timestamps;
+  accounts_account: {
+    id: string;
+    person_id: string;
+    email: string;
+    password_hash: string | null;
+    status: 'active' | 'disabled';
+    version: number;
+  } & Timestamps;
+  accounts_role_grant: {
+    id: string;
+    account_id: string;
+    role: Role;
+    scope_type: ScopeType;
+    scope_id: string | null;
+    granted_by: string | null;
+    created_at: Date;
+  };
+  accounts_session: {
+    id: string;
+    secret_hash: string;
+    account_id: string;
+    csrf_token: string;
+    created_at: Date;
+    last_seen_at: Date;
+    idle_expires_at: Date;
+    absolute_expires_at: Date;
+    revoked_at: Date | null;
+    user_agent: string | null;
+    address: string | null;
+  };
+  accounts_login_failure: { email: string; address: string; failed_at: Date };
+  accounts_invitation: {
+    id: string;
+    email: string;
+    token_hash: string;
+    roles: string;
+    invited_by: string | null;
+    created_at: Date;
+    expires_at: Date;
+    accepted_at: Date | null;
+    accepted_account_id: string | null;
+    revoked_at: Date | null;
+  };
+  accounts_password_reset: {
+    id: string;
+    account_id: string;
+    token_hash: string;
+    created_at: Date;
+    expires_at: Date;
+    used_at: Date | null;
+  };
+  accounts_api_token: {
+    id: string;
+    account_id: string;
+    name: string;
+    token_hash: string;
+    prefix: string;
+    organization_id: string;
+    access: 'read' | 'write';
+    created_at: Date;
+    last_used_at: Date | null;
+    revoked_at: Date | null;
+  };
+  // Read only, to check that a scope names an organization that exists.
+  network_organization: { id: string };
+};
+
+export const accounts = (db: Db) => db.withTables<AccountsTables>();
+
+export type AccountRow = AccountsTables['accounts_account'];
+
+export async function selectAccountByEmail(db: Db, email: string) {
+  return accounts(db)
+    .selectFrom('accounts_account')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
+export async function selectAccount(db: Db, id: string) {
+  return accounts(db)
+    .selectFrom('accounts_account')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function selectPerson(db: Db, id: string) {
+  return accounts(db)
+    .selectFrom('accounts_person')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+export async function selectGrants(db: Db, accountIds: string[]) {
+  if (accountIds.length === 0) return [];
+  return accounts(db)
+    .selectFrom('accounts_role_grant')
+    .select(['id', 'account_id', 'role', 'scope_type', 'scope_id'])
+    .where('account_id', 'in', accountIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function toGrant(row: {
+  role: Role;
+  scope_type: ScopeType;
+  scope_id: string | null;
+}): RoleGrant {
+  return { role: row.role, scopeType: row.scope_type, scopeId: row.scope_id };
+}
+
+export async function insertPerson(db: Db, row: AccountsTables['accounts_person']) {
+  await accounts(db).insertInto('accounts_person').values(row).execute();
+}
+
+export async function insertAccount(db: Db, row: AccountsTables['accounts_account']) {
+  await accounts(db).insertInto('accounts_account').values(row).execute();
+}
+
+export async function insertGrant(db: Db, row: AccountsTables['accounts_role_grant']) {
+  // An identical grant already held is not an error: the account simply keeps it.
+  await accounts(db)
+    .insertInto('accounts_role_grant')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict
+        .expression(
+          sql`account_id, role, scope_type, coalesce(scope_id, '00000000-0000-0000-0000-000000000000'::uuid)`,
+        )
+        .doNothing(),
+    )
+    .execute();
+}
+
+export async function organizationExists(db: Db, id: string): Promise<boolean> {
+  const row = await accounts(db)
+    .selectFrom('network_organization')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function countRecentFailures(
+  db: Db,
+  column: 'email' | 'address',
+  value: string,
+  since: Date,
+) {
+  const row = await accounts(db)
+    .selectFrom('accounts_login_failure')
+    .select(sql<string>`count(*)`.as('count'))
+    .where(column, '=', value)
+    .where('failed_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function insertLoginFailure(db: Db, row: AccountsTables['accounts_login_failure']) {
+  await accounts(db).insertInto('accounts_login_failure').values(row).execute();
+}
+
+export async function deleteOldLoginFailures(db: Db, before: Date) {
+  await accounts(db).deleteFrom('accounts_login_failure').where('failed_at', '<', before).execute();
+}
+
+export async function insertSession(db: Db, row: AccountsTables['accounts_session']) {
+  await accounts(db).insertInto('accounts_session').values(row).execute();
+}
+
+export async function selectLiveSession(db: Db, secretHash: string, now: Date) {
+  return accounts(db)
+    .selectFrom('accounts_session')
+    .selectAll()
+    .where('secret_hash', '=', secretHash)
+    .where('revoked_at', 'is', null)
+    .where('idle_expires_at', '>', now)
+    .where('absolute_expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, id: string, now: Date, idleExpiresAt: Date) {
+  await accounts(db)
+    .updateTable('accounts_session')
+    .set({ last_seen_at: now, idle_expires_at: idleExpiresAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function revokeSessions(
+  db: Db,
+  filter: { accountId: string; sessionId?: string },
+  now: Date,
+) {
+  let update = accounts(db)
+    .updateTable('accounts_session')
+    .set({ revoked_at: now })
+    .where('account_id', '=', filter.accountId)
+    .where('revoked_at', 'is', null);
+  if (filter.sessionId) update = update.where('id', '=', filter.sessionId);
+  const result = await update.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function selectLiveSessions(db: Db, accountId: string, now: Date) {
+  return accounts(db)
+    .selectFrom('accounts_session')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .where('idle_expires_at', '>', now)
+    .where('absolute_expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function setPasswordHash(db: Db, accountId: string, hash: string, now: Date) {
+  await accounts(db)
+    .updateTable('accounts_account')
+    .set({ password_hash: hash, updated_at: now, version: sql`version + 1` })
+    .where('id', '=', accountId)
+    .execute();
+}
+
+export async function networkAdminExists(db: Db): Promise<boolean> {
+  const row = await accounts(db)
+    .selectFrom('accounts_role_grant')
+    .select('id')
+    .where('role', '=', 'network-admin')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

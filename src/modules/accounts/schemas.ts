@@ -1,0 +1,196 @@
+// Pure zod: the accounts module's inputs and outputs.
+import { z } from 'zod';
+import { roles, scopeTypes } from '../../platform/access.ts';
+
+const controlCharacter = /\p{Cc}/u;
+
+export const Email = z
+  .string()
+  .trim()
+  .max(254, 'Must be at most 254 characters.')
+  .pipe(z.email('Use an email address, such as amina@coop.example.'))
+  .transform((value) => value.toLowerCase());
+
+/** Checked for length here; for strength in check-password-strength.ts. */
+export const NewPassword = z
+  .string()
+  .min(12, 'Use at least 12 characters; a few unrelated words make a strong, memorable password.')
+  .max(256, 'Use at most 256 characters.');
+
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1, 'Must not be empty.')
+  .max(200, 'Must be at most 200 characters.')
+  .refine((value) => !controlCharacter.test(value), 'Must not contain control characters.')
+  .refine((value) => !/<\s*[a-zA-Z/!]/.test(value), 'Must not contain markup such as <tags>.');
+
+export const SignInInput = z.strictObject({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address.')
+    .max(254, 'Must be at most 254 characters.'),
+  password: z.string().min(1, 'Enter your password.').max(256, 'Must be at most 256 characters.'),
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const Role = z.enum(roles);
+export const ScopeType = z.enum(scopeTypes);
+
+export const RoleGrantInput = z.strictObject({
+  role: Role,
+  scopeType: ScopeType,
+  scopeId: z
+    .uuid('Use the id (a UUID) of the organization, project, fund or programme.')
+    .nullable()
+    .default(null),
+});
+export type RoleGrantInput = z.infer<typeof RoleGrantInput>;
+
+export const RoleGrantView = z.object({
+  id: z.uuid(),
+  role: Role,
+  scopeType: ScopeType,
+  scopeId: z.uuid().nullable(),
+});
+
+export const Me = z.object({
+  accountId: z.uuid(),
+  personId: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  grants: z.array(RoleGrantView),
+  csrfToken: z.string().nullable(),
+  sessionExpiresAt: z.string().nullable(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const SignInResult = z.object({ csrfToken: z.string(), me: Me });
+
+export const SessionView = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  userAgent: z.string().nullable(),
+  address: z.string().nullable(),
+  current: z.boolean(),
+});
+export const SessionList = z.object({ items: z.array(SessionView) });
+
+export const IdParams = z.strictObject({ id: z.uuid('Use an id (a UUID).') });
+
+export const InviteInput = z.strictObject({
+  email: Email,
+  roles: z
+    .array(RoleGrantInput)
+    .min(1, 'Give at least one role.')
+    .max(20, 'Give at most 20 roles.'),
+});
+export type InviteInput = z.infer<typeof InviteInput>;
+
+export const InvitationView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  roles: z.array(z.object({ role: Role, scopeType: ScopeType, scopeId: z.uuid().nullable() })),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+});
+export type InvitationView = z.infer<typeof InvitationView>;
+export const InvitationList = z.object({ items: z.array(InvitationView) });
+
+export const AcceptInvitationInput = z.strictObject({
+  token: z
+    .string()
+    .min(20, 'This link is incomplete: open the whole link from the email.')
+    .max(100, 'This is not an invitation token.'),
+  displayName: DisplayName,
+  password: NewPassword,
+});
+
+export const RequestPasswordResetInput = z.strictObject({ email: Email });
+export const ResetPasswordInput = z.strictObject({
+  token: z
+    .string()
+    .min(20, 'This link is incomplete: open the whole link from the email.')
+    .max(100, 'This is not a reset token.'),
+  password: NewPassword,
+});
+
+export const CreateApiTokenInput = z.strictObject({
+  name: DisplayName.pipe(z.string().max(100, 'Must be at most 100 characters.')),
+  organizationId: z.uuid('Use the id (a UUID) of the organization the token acts for.'),
+  access: z.enum(['read', 'write']),
+});
+export const ApiTokenView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  organizationId: z.uuid(),
+  access: z.enum(['read', 'write']),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiTokenView = z.infer<typeof ApiTokenView>;
+export const CreatedApiToken = ApiTokenView.extend({ token: z.string() });
+export const ApiTokenList = z.object({ items: z.array(ApiTokenView) });
+
+export const AccountView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  status: z.enum(['active', 'disabled']),
+  grants: z.array(RoleGrantView),
+  createdAt: z.string(),
+});
+export type AccountView = z.infer<typeof AccountView>;
+export const AccountList = z.object({ items: z.array(AccountView) });
+export const AccountGrantParams = z.strictObject({
+  id: z.uuid('Use an id (a UUID).'),
+  grantId: z.uuid('Use an id (a UUID).'),
+});
+
+export const membershipKinds = ['worker-member', 'farmer-member', 'member', 'employee'] as const;
+export const PersonInput = z.strictObject({
+  displayName: DisplayName,
+  phone: z
+    .string()
+    .regex(/^\+[1-9][0-9]{6,14}$/, 'Use the international format, such as +919876543210.')
+    .optional(),
+  preferredLanguage: z
+    .string()
+    .regex(/^[a-z]{2}$/, 'Use a two-letter ISO 639-1 code, such as hi or gu.')
+    .optional(),
+});
+export const MembershipInput = z.strictObject({
+  kind: z.enum(membershipKinds),
+  startedOn: z.iso.date('Use a date such as 2024-02-01.'),
+  endedOn: z.iso.date('Use a date such as 2024-02-01.').optional(),
+});
+export const AddMemberInput = z.strictObject({
+  person: PersonInput,
+  membership: MembershipInput,
+});
+export const MemberView = z.object({
+  membershipId: z.uuid(),
+  personId: z.uuid(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  preferredLanguage: z.string().nullable(),
+  organizationId: z.uuid(),
+  kind: z.enum(membershipKinds),
+  startedOn: z.string(),
+  endedOn: z.string().nullable(),
+  version: z.number().int(),
+});
+export type MemberView = z.infer<typeof MemberView>;
+export const MemberList = z.object({
+  items: z.array(MemberView),
+  nextCursor: z.string().nullable(),
+});
+export const OrganizationParams = z.strictObject({
+  organizationId: z.uuid('Use an organization id (a UUID).'),
+});

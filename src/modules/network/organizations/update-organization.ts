@@ -1,0 +1,66 @@
+import { authorize } from '../../../platform/access.ts';
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { type Context, inTransaction } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import {
+  type OrganizationChanges,
+  selectOrganization,
+  updateOrganizationAtVersion,
+} from '../queries.ts';
+import { type Organization, UpdateOrganizationInput } from '../schemas.ts';
+import { organizationView } from './organization-view.ts';
+
+/**
+ * The organization's admins and network staff edit it. The change carries the version it was
+ * made from; if someone else saved in between, 409 with the current copy, and nothing changes.
+ */
+export async function updateOrganization(
+  ctx: Context,
+  id: string,
+  input: UpdateOrganizationInput,
+): Promise<Organization> {
+  authorize(ctx.actor, {
+    anyOf: [
+      { role: 'network-staff' },
+      { role: 'organization-admin', scope: { type: 'organization', id } },
+    ],
+    write: true,
+    organizationId: id,
+  });
+  const { version, ...fields } = UpdateOrganizationInput.parse(input);
+  const changes: OrganizationChanges = {};
+  if (fields.name !== undefined) changes.name = fields.name;
+  if (fields.shortName !== undefined) changes.short_name = fields.shortName;
+  if (fields.kind !== undefined) changes.kind = fields.kind;
+  if (fields.country !== undefined) changes.country = fields.country;
+  if (fields.sector !== undefined) changes.sector = fields.sector;
+  if (fields.description !== undefined) changes.description = fields.description;
+  if (fields.website !== undefined) changes.website = fields.website;
+  if (fields.foundingYear !== undefined) changes.founding_year = fields.foundingYear;
+
+  return inTransaction(ctx, async (tx) => {
+    const current = await selectOrganization(tx.db, id);
+    if (!current) throw new AppError('not-found', `There is no organization with id ${id}.`);
+    const before = organizationView(current);
+    const updated = await updateOrganizationAtVersion(tx.db, id, version, changes, tx.now());
+    if (!updated) {
+      const latest = await selectOrganization(tx.db, id);
+      const currentCopy = latest ? organizationView(latest) : before;
+      throw new AppError(
+        'stale-version',
+        `Someone else changed this organization since you read it (you sent version ${version}, it is now at ${currentCopy.version}). Review the current copy and apply your change again.`,
+        { current: currentCopy },
+      );
+    }
+    const after = organizationView(updated);
+    await recordAudit(tx, {
+      action: 'update-organization',
+      entityType: 'organization',
+      entityId: id,
+      organizationId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}

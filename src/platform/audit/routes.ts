@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ProblemResponse } from '../http/problem.ts';
+import { findAuditEntries } from './find-audit-entries.ts';
+import { AuditEntryPage, FindAuditEntriesQuery } from './schemas.ts';
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/entries',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'Read the audit log, newest first (network admins: all; organization admins: their organization)',
+        querystring: FindAuditEntriesQuery,
+        response: {
+          200: AuditEntryPage,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          403: ProblemResponse,
+        },
+      },
+    },
+    async (request) => findAuditEntries(request.ctx, request.query),
+  );
+};

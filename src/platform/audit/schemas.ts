@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const AuditEntry = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  actorAccountId: z.uuid().nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  organizationId: z.uuid().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const FindAuditEntriesQuery = z.strictObject({
+  organizationId: z.uuid('Use an organization id (a UUID).').optional(),
+  entityType: z.string().max(60, 'Must be at most 60 characters.').optional(),
+  entityId: z.string().max(100, 'Must be at most 100 characters.').optional(),
+  action: z.string().max(60, 'Must be at most 60 characters.').optional(),
+  actorAccountId: z.uuid('Use an account id (a UUID).').optional(),
+  limit: z.coerce
+    .number()
+    .int('Use a whole number.')
+    .min(1, 'Use a limit from 1 to 100.')
+    .max(100, 'Use a limit from 1 to 100.')
+    .default(50),
+  cursor: z.string().max(200, 'This cursor is not one this server gave.').optional(),
+});
+export type FindAuditEntriesQuery = z.infer<typeof FindAuditEntriesQuery>;
+
+export const AuditEntryPage = z.object({
+  items: z.array(AuditEntry),
+  nextCursor: z.string().nullable(),
+});
+export type AuditEntryPage = z.infer<typeof AuditEntryPage>;
