@@ -88,7 +88,13 @@ function skip(what: string, how: string) {
 const withoutDatabase = { ...process.env, TEST_DATABASE_URL: '' };
 
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-step('lint and format (Biome)', 'npx', ['biome', 'ci', '--error-on-warnings', ...(ci ? ['--colors=off'] : []), '.']);
+step('lint and format (Biome)', 'npx', [
+  'biome',
+  'ci',
+  '--error-on-warnings',
+  ...(ci ? ['--colors=off'] : []),
+  '.',
+]);
 step('module boundaries', process.execPath, ['--import', 'tsx', 'scripts/check-boundaries.ts']);
 vitest('unit and process tests', ['unit', 'process'], withoutDatabase);
 const embedded = vitest('API tests on the embedded database', ['api'], withoutDatabase);

@@ -24,6 +24,7 @@ import {
   ApiTokenView,
   CreateApiTokenInput,
   CreatedApiToken,
+  Email,
   IdParams,
   InvitationList,
   InvitationView,
@@ -235,7 +236,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Create another network admin with a random password, shown once',
-        body: z.strictObject({ email: z.string().max(254, 'Must be at most 254 characters.') }),
+        body: z.strictObject({ email: Email }),
         response: {
           201: z.object({ accountId: z.uuid(), email: z.string(), password: z.string() }),
           ...problems,

@@ -26,11 +26,7 @@ export const DisplayName = z
   .refine((value) => !/<\s*[a-zA-Z/!]/.test(value), 'Must not contain markup such as <tags>.');
 
 export const SignInInput = z.strictObject({
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Enter your email address.')
-    .max(254, 'Must be at most 254 characters.'),
+  email: Email,
   password: z.string().min(1, 'Enter your password.').max(256, 'Must be at most 256 characters.'),
 });
 export type SignInInput = z.infer<typeof SignInInput>;

@@ -176,6 +176,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // An operation that takes no query parameters refuses them, rather than silently ignoring a
+  // parameter the caller believes has an effect.
+  app.addHook('preValidation', async (request) => {
+    if (!request.url.startsWith('/api/') || request.routeOptions.schema?.querystring) return;
+    const unknown = Object.keys((request.query ?? {}) as Record<string, unknown>);
+    if (unknown.length === 0) return;
+    throw new AppError(
+      'validation-failed',
+      'This operation takes no query parameters; remove them.',
+      {
+        errors: unknown.map((name) => ({
+          pointer: `/${name}`,
+          detail: 'Unknown query parameter: remove it.',
+        })),
+      },
+    );
+  });
+
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

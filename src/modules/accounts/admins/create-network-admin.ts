@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { isNetworkAdmin, system } from '../../../platform/access.ts';
+import { authorize, system } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -22,8 +22,8 @@ export type NewAdmin = { accountId: string; email: string; password: string };
  * Only the system (first start, the CLI on the server) or a network admin may do it.
  */
 export async function createNetworkAdmin(ctx: Context, emailInput: string): Promise<NewAdmin> {
-  if (!isNetworkAdmin(ctx.actor))
-    throw new AppError('forbidden', 'Only network admins may create network admins.');
+  // Network admins only (the system, on the server, counts as one); no API token may.
+  authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
   const email = Email.parse(emailInput);
   const password = randomBytes(15).toString('base64url');
   const passwordHash = await hashPassword(password);

@@ -25,7 +25,7 @@ export async function signIn(
   client: { address: string; userAgent: string | undefined },
 ): Promise<SignInResult> {
   const valid = SignInInput.parse(input);
-  const email = valid.email.toLowerCase();
+  const email = valid.email;
   const now = ctx.now();
   const minuteAgo = new Date(now.getTime() - 60_000);
   const [byEmail, byAddress] = await Promise.all([

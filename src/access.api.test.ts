@@ -1,0 +1,452 @@
+// The access table: every operation of the API, called without credentials, as another
+// organization's admin, as a plain member, and with the right role. Each must answer what the
+// rules say, and a refused call must leave every table and the audit log as they were.
+// An operation missing from the table (or a row for one that no longer exists) fails the test.
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenFrom } from '../test/mail-sink.ts';
+import { type Agent, startTestApi, type TestApi } from '../test/test-api.ts';
+
+let api: TestApi;
+type ActorName = 'anonymous' | 'otherOrganizationAdmin' | 'member' | 'allowed';
+type Fixtures = {
+  organizationId: string;
+  otherOrganizationId: string;
+  organizationAdmin: Agent;
+  otherOrganizationAdmin: Agent;
+  member: Agent;
+  /** An account holding a role in the organization, for the role operations. */
+  target: Agent;
+};
+let fixtures: Fixtures;
+
+type Row = {
+  /** Who makes the successful call. */
+  allowedAs: 'admin' | 'organizationAdmin' | 'member' | 'anonymous';
+  expect: Record<ActorName, number>;
+  /** The request, made fresh for each caller (some calls consume what they act on). */
+  request: (caller: ActorName) => Promise<InjectOptions> | InjectOptions;
+};
+
+let counter = 0;
+const unique = () => `${Date.now()}-${++counter}`;
+const newOrganization = () => ({
+  name: `Access Test ${unique()}`,
+  kind: 'cooperative',
+  country: 'KE',
+  sector: 'agriculture',
+});
+
+async function pendingInvitationId(): Promise<string> {
+  const response = await api.admin.request({
+    method: 'POST',
+    url: '/api/accounts/invitations',
+    payload: {
+      email: `pending-${unique()}@coop.test`,
+      roles: [
+        {
+          role: 'organization-member',
+          scopeType: 'organization',
+          scopeId: fixtures.organizationId,
+        },
+      ],
+    },
+  });
+  return response.json().id;
+}
+
+async function tokenId(): Promise<string> {
+  const response = await fixtures.organizationAdmin.request({
+    method: 'POST',
+    url: '/api/accounts/tokens',
+    payload: { name: `t-${unique()}`, organizationId: fixtures.organizationId, access: 'read' },
+  });
+  return response.json().id;
+}
+
+async function grantIdOnTarget(): Promise<string> {
+  const response = await api.admin.request({
+    method: 'POST',
+    url: `/api/accounts/accounts/${fixtures.target.accountId}/roles`,
+    payload: {
+      role: 'partner-viewer',
+      scopeType: 'organization',
+      scopeId: fixtures.organizationId,
+    },
+  });
+  const grant = response
+    .json()
+    .grants.find((entry: { role: string }) => entry.role === 'partner-viewer');
+  return grant.id;
+}
+
+async function currentVersion(id: string): Promise<number> {
+  return (await api.app.inject({ method: 'GET', url: `/api/network/organizations/${id}` })).json()
+    .version;
+}
+
+const everyone200 = { anonymous: 200, otherOrganizationAdmin: 200, member: 200, allowed: 200 };
+const signedIn = (allowed: number) => ({
+  anonymous: 401,
+  otherOrganizationAdmin: allowed,
+  member: allowed,
+  allowed,
+});
+const organizationAdmins = (allowed: number) => ({
+  anonymous: 401,
+  otherOrganizationAdmin: 403,
+  member: 403,
+  allowed,
+});
+
+const table: Record<string, Row> = {
+  'GET /health': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({ method: 'GET', url: '/health' }),
+  },
+  'GET /ready': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({ method: 'GET', url: '/ready' }),
+  },
+  'GET /api/network/organizations': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({ method: 'GET', url: '/api/network/organizations' }),
+  },
+  'GET /api/network/organizations/{id}': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({
+      method: 'GET',
+      url: `/api/network/organizations/${fixtures.organizationId}`,
+    }),
+  },
+  'POST /api/network/organizations': {
+    allowedAs: 'admin',
+    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 201 },
+    request: () => ({
+      method: 'POST',
+      url: '/api/network/organizations',
+      payload: newOrganization(),
+    }),
+  },
+  'PATCH /api/network/organizations/{id}': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/network/organizations/${fixtures.organizationId}`,
+      payload: {
+        version: await currentVersion(fixtures.organizationId),
+        description: `Edited ${unique()}`,
+      },
+    }),
+  },
+  'POST /api/auth/login': {
+    allowedAs: 'anonymous',
+    // Signing in needs no session; the outcome depends on the credentials, not on who asks.
+    expect: { anonymous: 200, otherOrganizationAdmin: 200, member: 200, allowed: 200 },
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: fixtures.member.email, password: fixtures.member.password },
+    }),
+  },
+  'POST /api/auth/logout': {
+    allowedAs: 'member',
+    expect: signedIn(200),
+    request: () => ({ method: 'POST', url: '/api/auth/logout' }),
+  },
+  'GET /api/auth/me': {
+    allowedAs: 'member',
+    expect: signedIn(200),
+    request: () => ({ method: 'GET', url: '/api/auth/me' }),
+  },
+  'GET /api/auth/sessions': {
+    allowedAs: 'member',
+    expect: signedIn(200),
+    request: () => ({ method: 'GET', url: '/api/auth/sessions' }),
+  },
+  'DELETE /api/auth/sessions/{id}': {
+    allowedAs: 'member',
+    // Someone else's session is "not found" for the caller: its existence is not theirs to know.
+    expect: { anonymous: 401, otherOrganizationAdmin: 404, member: 204, allowed: 204 },
+    request: async () => {
+      const extra = await api.signIn(fixtures.member.email, fixtures.member.password);
+      const sessions = await extra.request({ method: 'GET', url: '/api/auth/sessions' });
+      const id = sessions.json().items.find((item: { current: boolean }) => item.current).id;
+      return { method: 'DELETE', url: `/api/auth/sessions/${id}` };
+    },
+  },
+  'POST /api/auth/invitations/accept': {
+    allowedAs: 'anonymous',
+    // Whoever holds the link may accept; a made-up link is not found for anyone.
+    expect: { anonymous: 201, otherOrganizationAdmin: 201, member: 201, allowed: 201 },
+    request: async () => {
+      const email = `accept-${unique()}@coop.test`;
+      await api.admin.request({
+        method: 'POST',
+        url: '/api/accounts/invitations',
+        payload: {
+          email,
+          roles: [
+            {
+              role: 'organization-member',
+              scopeType: 'organization',
+              scopeId: fixtures.organizationId,
+            },
+          ],
+        },
+      });
+      const token = tokenFrom(await api.mail.waitFor(email));
+      return {
+        method: 'POST',
+        url: '/api/auth/invitations/accept',
+        payload: { token, displayName: 'New Member', password: 'mango monsoon loom 1987' },
+      };
+    },
+  },
+  'POST /api/auth/password-reset': {
+    allowedAs: 'anonymous',
+    expect: { anonymous: 202, otherOrganizationAdmin: 202, member: 202, allowed: 202 },
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: `nobody-${unique()}@coop.test` },
+    }),
+  },
+  'POST /api/auth/password-reset/confirm': {
+    allowedAs: 'anonymous',
+    expect: { anonymous: 404, otherOrganizationAdmin: 404, member: 404, allowed: 404 },
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: 'x'.repeat(43), password: 'mango monsoon loom 1987' },
+    }),
+  },
+  'GET /api/accounts/accounts': {
+    allowedAs: 'organizationAdmin',
+    // Another organization's admin sees their own organization's accounts: allowed, but not these.
+    expect: { anonymous: 401, otherOrganizationAdmin: 200, member: 403, allowed: 200 },
+    request: () => ({ method: 'GET', url: '/api/accounts/accounts' }),
+  },
+  'POST /api/accounts/accounts/network-admins': {
+    allowedAs: 'admin',
+    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 201 },
+    request: () => ({
+      method: 'POST',
+      url: '/api/accounts/accounts/network-admins',
+      payload: { email: `admin-${unique()}@coop.test` },
+    }),
+  },
+  'POST /api/accounts/accounts/{id}/roles': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: () => ({
+      method: 'POST',
+      url: `/api/accounts/accounts/${fixtures.target.accountId}/roles`,
+      payload: {
+        role: 'organization-admin',
+        scopeType: 'organization',
+        scopeId: fixtures.organizationId,
+      },
+    }),
+  },
+  'DELETE /api/accounts/accounts/{id}/roles/{grantId}': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => ({
+      method: 'DELETE',
+      url: `/api/accounts/accounts/${fixtures.target.accountId}/roles/${await grantIdOnTarget()}`,
+    }),
+  },
+  'GET /api/accounts/invitations': {
+    allowedAs: 'organizationAdmin',
+    expect: { anonymous: 401, otherOrganizationAdmin: 200, member: 403, allowed: 200 },
+    request: () => ({ method: 'GET', url: '/api/accounts/invitations' }),
+  },
+  'POST /api/accounts/invitations': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(201),
+    request: () => ({
+      method: 'POST',
+      url: '/api/accounts/invitations',
+      payload: {
+        email: `invite-${unique()}@coop.test`,
+        roles: [
+          {
+            role: 'organization-member',
+            scopeType: 'organization',
+            scopeId: fixtures.organizationId,
+          },
+        ],
+      },
+    }),
+  },
+  'POST /api/accounts/invitations/{id}/revoke': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/accounts/invitations/${await pendingInvitationId()}/revoke`,
+    }),
+  },
+  'GET /api/accounts/tokens': {
+    allowedAs: 'member',
+    expect: signedIn(200),
+    request: () => ({ method: 'GET', url: '/api/accounts/tokens' }),
+  },
+  'POST /api/accounts/tokens': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(201),
+    request: () => ({
+      method: 'POST',
+      url: '/api/accounts/tokens',
+      payload: {
+        name: `token ${unique()}`,
+        organizationId: fixtures.organizationId,
+        access: 'write',
+      },
+    }),
+  },
+  'POST /api/accounts/tokens/{id}/revoke': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/accounts/tokens/${await tokenId()}/revoke`,
+    }),
+  },
+  'GET /api/accounts/organizations/{organizationId}/members': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: () => ({
+      method: 'GET',
+      url: `/api/accounts/organizations/${fixtures.organizationId}/members`,
+    }),
+  },
+  'POST /api/accounts/organizations/{organizationId}/members': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(201),
+    request: () => ({
+      method: 'POST',
+      url: `/api/accounts/organizations/${fixtures.organizationId}/members`,
+      payload: {
+        person: { displayName: 'Kamla Ben', phone: '+919876543210', preferredLanguage: 'gu' },
+        membership: { kind: 'worker-member', startedOn: '2024-02-01' },
+      },
+    }),
+  },
+  'GET /api/audit/entries': {
+    allowedAs: 'organizationAdmin',
+    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 200 },
+    request: () => ({
+      method: 'GET',
+      url: `/api/audit/entries?organizationId=${fixtures.organizationId}`,
+    }),
+  },
+};
+
+// Everything the application stores, as one fingerprint (sessions excepted: reading touches them).
+async function fingerprint(): Promise<string> {
+  const tables = await api.database.pool.query<{ table_name: string }>(
+    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('accounts_session', 'accounts_login_failure') order by 1",
+  );
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const result = await api.database.pool.query<{ digest: string }>(
+      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table_name} t`,
+    );
+    parts.push(`${table_name}:${result.rows[0]?.digest}`);
+  }
+  return parts.join('\n');
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const organizationId = await api.createOrganization({ name: 'Organization A' });
+  const otherOrganizationId = await api.createOrganization({ name: 'Organization B' });
+  fixtures = {
+    organizationId,
+    otherOrganizationId,
+    organizationAdmin: await api.createAccount([
+      { role: 'organization-admin', scopeType: 'organization', scopeId: organizationId },
+    ]),
+    otherOrganizationAdmin: await api.createAccount([
+      { role: 'organization-admin', scopeType: 'organization', scopeId: otherOrganizationId },
+    ]),
+    member: await api.createAccount([
+      { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+    ]),
+    target: await api.createAccount([
+      { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+    ]),
+  };
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+function agentFor(caller: ActorName, row: Row): Agent | undefined {
+  if (caller === 'anonymous') return undefined;
+  if (caller === 'otherOrganizationAdmin') return fixtures.otherOrganizationAdmin;
+  if (caller === 'member') return fixtures.member;
+  return {
+    admin: api.admin,
+    organizationAdmin: fixtures.organizationAdmin,
+    member: fixtures.member,
+    anonymous: undefined,
+  }[row.allowedAs];
+}
+
+/** Builds the call (which may write, to have something to act on), then returns how to send it. */
+async function prepare(caller: ActorName, row: Row) {
+  const options = await row.request(caller);
+  let agent = agentFor(caller, row);
+  // Signing out ends the session: use a fresh one so the shared agents stay signed in.
+  if (agent && options.url === '/api/auth/logout')
+    agent = await api.signIn(agent.email, agent.password);
+  return () => (agent ? agent.request(options) : api.app.inject(options));
+}
+
+describe('the access table', () => {
+  it('covers every operation of the API, and nothing else', async () => {
+    const document = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const operations = Object.entries(
+      document.paths as Record<string, Record<string, unknown>>,
+    ).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(
+      operations.filter((operation) => !table[operation]),
+      'operations missing from the access table',
+    ).toEqual([]);
+    expect(
+      Object.keys(table).filter((key) => !operations.includes(key)),
+      'rows for operations that do not exist',
+    ).toEqual([]);
+  });
+
+  for (const [operation, row] of Object.entries(table)) {
+    it(operation, async () => {
+      for (const caller of ['anonymous', 'otherOrganizationAdmin', 'member', 'allowed'] as const) {
+        const send = await prepare(caller, row);
+        const before = await fingerprint();
+        const response = await send();
+        expect(
+          response.statusCode,
+          `${operation} as ${caller}: ${response.body.slice(0, 300)}`,
+        ).toBe(row.expect[caller]);
+        if (response.statusCode >= 400) {
+          expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+          expect(
+            await fingerprint(),
+            `${operation} as ${caller} was refused but changed data`,
+          ).toBe(before);
+        }
+      }
+    });
+  }
+});

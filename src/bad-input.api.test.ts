@@ -1,0 +1,439 @@
+// The bad-input table: every write operation, called with the right role, with no body, an
+// unknown field, wrong types, strings over their limit, hostile strings and an oversized body.
+// Each must answer 4xx problem+json that points at the field, and store nothing.
+// The cases are derived from each operation's schema in /api/openapi.json, so a new field is
+// covered without editing this file, and a write operation missing from the table fails.
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenFrom } from '../test/mail-sink.ts';
+import { type Agent, startTestApi, type TestApi } from '../test/test-api.ts';
+
+let api: TestApi;
+let organizationId: string;
+let organizationAdmin: Agent;
+let member: Agent;
+let counter = 0;
+const unique = () => `${Date.now()}-${++counter}`;
+
+type Write = {
+  as: () => Agent | undefined;
+  /** A call that would succeed; each case spoils one thing in it. */
+  valid: () => Promise<InjectOptions> | InjectOptions;
+};
+
+const table: Record<string, Write> = {
+  'POST /api/network/organizations': {
+    as: () => api.admin,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/network/organizations',
+      payload: {
+        name: `Valid ${unique()}`,
+        shortName: 'VC',
+        kind: 'cooperative',
+        country: 'IN',
+        sector: 'agriculture',
+        description: 'Fine.',
+        website: 'https://coop.example',
+        foundingYear: 1990,
+      },
+    }),
+  },
+  'PATCH /api/network/organizations/{id}': {
+    as: () => organizationAdmin,
+    valid: async () => {
+      const current = await api.app.inject({
+        method: 'GET',
+        url: `/api/network/organizations/${organizationId}`,
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/network/organizations/${organizationId}`,
+        payload: {
+          version: current.json().version,
+          name: 'Renamed Cooperative',
+          shortName: 'RC',
+          kind: 'cooperative',
+          country: 'IN',
+          sector: 'agriculture',
+          description: 'Fine.',
+          website: 'https://coop.example',
+          foundingYear: 1990,
+        },
+      };
+    },
+  },
+  'POST /api/auth/login': {
+    as: () => undefined,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: member.email, password: member.password },
+    }),
+  },
+  'POST /api/auth/logout': {
+    as: () => member,
+    valid: () => ({ method: 'POST', url: '/api/auth/logout?everywhere=false' }),
+  },
+  'DELETE /api/auth/sessions/{id}': {
+    as: () => member,
+    valid: () => ({
+      method: 'DELETE',
+      url: '/api/auth/sessions/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e',
+    }),
+  },
+  'POST /api/auth/invitations/accept': {
+    as: () => undefined,
+    valid: async () => {
+      const email = `bad-input-${unique()}@coop.test`;
+      await api.admin.request({
+        method: 'POST',
+        url: '/api/accounts/invitations',
+        payload: {
+          email,
+          roles: [
+            { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+          ],
+        },
+      });
+      const token = tokenFrom(await api.mail.waitFor(email));
+      return {
+        method: 'POST',
+        url: '/api/auth/invitations/accept',
+        payload: { token, displayName: 'Valid Name', password: 'mango monsoon loom 1987' },
+      };
+    },
+  },
+  'POST /api/auth/password-reset': {
+    as: () => undefined,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: member.email },
+    }),
+  },
+  'POST /api/auth/password-reset/confirm': {
+    as: () => undefined,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: 'x'.repeat(43), password: 'mango monsoon loom 1987' },
+    }),
+  },
+  'POST /api/accounts/accounts/network-admins': {
+    as: () => api.admin,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/accounts/accounts/network-admins',
+      payload: { email: `admin-${unique()}@coop.test` },
+    }),
+  },
+  'POST /api/accounts/accounts/{id}/roles': {
+    as: () => organizationAdmin,
+    valid: () => ({
+      method: 'POST',
+      url: `/api/accounts/accounts/${member.accountId}/roles`,
+      payload: { role: 'partner-viewer', scopeType: 'organization', scopeId: organizationId },
+    }),
+  },
+  'DELETE /api/accounts/accounts/{id}/roles/{grantId}': {
+    as: () => organizationAdmin,
+    valid: () => ({
+      method: 'DELETE',
+      url: `/api/accounts/accounts/${member.accountId}/roles/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e`,
+    }),
+  },
+  'POST /api/accounts/invitations': {
+    as: () => organizationAdmin,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/accounts/invitations',
+      payload: {
+        email: `i-${unique()}@coop.test`,
+        roles: [
+          { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+        ],
+      },
+    }),
+  },
+  'POST /api/accounts/invitations/{id}/revoke': {
+    as: () => organizationAdmin,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/accounts/invitations/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e/revoke',
+    }),
+  },
+  'POST /api/accounts/tokens': {
+    as: () => organizationAdmin,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/accounts/tokens',
+      payload: { name: 'Reporting script', organizationId, access: 'read' },
+    }),
+  },
+  'POST /api/accounts/tokens/{id}/revoke': {
+    as: () => organizationAdmin,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/accounts/tokens/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e/revoke',
+    }),
+  },
+  'POST /api/accounts/organizations/{organizationId}/members': {
+    as: () => organizationAdmin,
+    valid: () => ({
+      method: 'POST',
+      url: `/api/accounts/organizations/${organizationId}/members`,
+      payload: {
+        person: { displayName: 'Kamla Ben', phone: '+919876543210', preferredLanguage: 'gu' },
+        membership: { kind: 'worker-member', startedOn: '2024-02-01', endedOn: '2025-02-01' },
+      },
+    }),
+  },
+};
+
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  maxLength?: number;
+  enum?: unknown[];
+  format?: string;
+  pattern?: string;
+  anyOf?: JsonSchema[];
+};
+
+type Case = {
+  name: string;
+  payload?: unknown;
+  url?: string;
+  expectStatus: number;
+  pointer?: string;
+};
+
+const hostile = ['<script>alert(1)</script>', 'Nul\u0000byte'];
+
+function typeOf(schema: JsonSchema): string {
+  const variant = schema.anyOf?.find((entry) => entry.type !== 'null') ?? schema;
+  const type = Array.isArray(variant.type)
+    ? variant.type.find((entry) => entry !== 'null')
+    : variant.type;
+  return variant.enum ? 'enum' : (type ?? 'unknown');
+}
+
+function wrongValueFor(schema: JsonSchema): unknown {
+  return (
+    {
+      string: 12345,
+      enum: 12345,
+      integer: 'twelve',
+      number: 'twelve',
+      boolean: 'yes',
+      object: 'not an object',
+      array: 'not an array',
+    }[typeOf(schema)] ?? { unexpected: true }
+  );
+}
+
+function set(
+  payload: Record<string, unknown>,
+  path: string[],
+  value: unknown,
+): Record<string, unknown> {
+  const copy = structuredClone(payload);
+  let target = copy;
+  for (const key of path.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  target[path.at(-1) as string] = value;
+  return copy;
+}
+
+/** Cases for each field of the body, one level into nested objects. */
+function bodyCases(
+  schema: JsonSchema,
+  payload: Record<string, unknown>,
+  path: string[] = [],
+): Case[] {
+  const cases: Case[] = [];
+  for (const [field, fieldSchema] of Object.entries(schema.properties ?? {})) {
+    const at = [...path, field];
+    const pointer = `/${at.join('/')}`;
+    if (
+      !(
+        field in
+        at
+          .slice(0, -1)
+          .reduce<Record<string, unknown>>(
+            (value, key) => value[key] as Record<string, unknown>,
+            payload,
+          )
+      )
+    )
+      continue;
+    cases.push({
+      name: `wrong type for ${pointer}`,
+      payload: set(payload, at, wrongValueFor(fieldSchema)),
+      expectStatus: 400,
+      pointer,
+    });
+    const variant = fieldSchema.anyOf?.find((entry) => entry.type !== 'null') ?? fieldSchema;
+    if (typeOf(fieldSchema) === 'object' && variant.properties) {
+      cases.push(...bodyCases(variant, payload, at));
+    }
+    if (typeOf(fieldSchema) === 'string' && variant.maxLength !== undefined) {
+      cases.push({
+        name: `${pointer} over its ${variant.maxLength} characters`,
+        payload: set(payload, at, 'x'.repeat(variant.maxLength + 1)),
+        expectStatus: 400,
+        pointer,
+      });
+    }
+    // Free text (not a password or a token, which may hold any character) must refuse markup and NUL.
+    const freeText =
+      typeOf(fieldSchema) === 'string' &&
+      !variant.format &&
+      !variant.pattern &&
+      !/password|token/i.test(field);
+    if (freeText) {
+      for (const value of hostile) {
+        cases.push({
+          name: `${pointer} = ${JSON.stringify(value)}`,
+          payload: set(payload, at, value),
+          expectStatus: 400,
+          pointer,
+        });
+      }
+    }
+  }
+  return cases;
+}
+
+async function fingerprint(): Promise<string> {
+  const tables = await api.database.pool.query<{ table_name: string }>(
+    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('accounts_session', 'accounts_login_failure') order by 1",
+  );
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const result = await api.database.pool.query<{ digest: string }>(
+      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table_name} t`,
+    );
+    parts.push(`${table_name}:${result.rows[0]?.digest}`);
+  }
+  return parts.join('\n');
+}
+
+let document: {
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+  >;
+};
+
+beforeAll(async () => {
+  api = await startTestApi();
+  organizationId = await api.createOrganization({ name: 'Bad Input Cooperative' });
+  organizationAdmin = await api.createAccount([
+    { role: 'organization-admin', scopeType: 'organization', scopeId: organizationId },
+  ]);
+  member = await api.createAccount([
+    { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+  ]);
+  document = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('the bad-input table', () => {
+  it('covers every write operation of the API', () => {
+    const writes = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(
+      writes.filter((operation) => !table[operation]),
+      'write operations missing from the bad-input table',
+    ).toEqual([]);
+    expect(Object.keys(table).filter((key) => !writes.includes(key))).toEqual([]);
+  });
+
+  for (const [operation, write] of Object.entries(table)) {
+    it(operation, async () => {
+      const [method, path] = operation.split(' ') as [string, string];
+      const schema =
+        document.paths[path]?.[method.toLowerCase()]?.requestBody?.content['application/json']
+          ?.schema;
+      const base = await write.valid();
+      const send = (options: InjectOptions) => {
+        const agent = write.as();
+        return agent ? agent.request(options) : api.app.inject(options);
+      };
+      const cases: Case[] = [];
+      // Path parameters: not an id, and a path traversal.
+      if (path.includes('{')) {
+        const url = String(base.url);
+        const id = /[0-9a-f]{8}-[0-9a-f-]{27}/.exec(url)?.[0] as string;
+        cases.push({
+          name: 'an id that is not a UUID',
+          url: url.replace(id, 'not-a-uuid'),
+          expectStatus: 400,
+        });
+        cases.push({
+          name: 'a path traversal for an id',
+          url: url.replace(id, '..%2F..%2Fetc%2Fpasswd'),
+          expectStatus: 400,
+        });
+      }
+      if (schema) {
+        const payload = base.payload as Record<string, unknown>;
+        cases.push({ name: 'no body', payload: undefined, expectStatus: 400 });
+        cases.push({
+          name: 'a JSON array instead of an object',
+          payload: [payload],
+          expectStatus: 400,
+        });
+        cases.push({
+          name: 'an unknown field',
+          payload: { ...payload, isAdmin: true },
+          expectStatus: 400,
+          pointer: '/isAdmin',
+        });
+        cases.push({
+          name: 'an oversized body',
+          payload: { ...payload, padding: 'x'.repeat(1024 * 1024) },
+          expectStatus: 413,
+        });
+        cases.push(...bodyCases(schema, payload));
+      } else {
+        cases.push({
+          name: 'an unknown query parameter',
+          url: `${String(base.url)}${String(base.url).includes('?') ? '&' : '?'}sneaky=1`,
+          expectStatus: 400,
+        });
+      }
+      expect(cases.length).toBeGreaterThan(0);
+
+      for (const testCase of cases) {
+        const options: InjectOptions = { ...base, url: testCase.url ?? base.url };
+        if ('payload' in testCase) {
+          options.payload =
+            testCase.payload === undefined ? undefined : JSON.stringify(testCase.payload);
+          options.headers = { 'content-type': 'application/json' };
+        }
+        const before = await fingerprint();
+        const response = await send(options);
+        const label = `${operation}: ${testCase.name} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+        expect(response.statusCode, label).toBe(testCase.expectStatus);
+        expect(response.headers['content-type'], label).toMatch(/^application\/problem\+json/);
+        const problem = response.json();
+        expect(problem.detail.length, label).toBeGreaterThan(10);
+        if (testCase.pointer) {
+          expect(
+            problem.errors?.map((error: { pointer: string }) => error.pointer),
+            label,
+          ).toContain(testCase.pointer);
+        }
+        expect(await fingerprint(), `${label}: data changed`).toBe(before);
+      }
+    });
+  }
+});
