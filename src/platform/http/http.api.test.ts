@@ -31,6 +31,8 @@ function expectProblem(
 describe('errors under /api are problem+json, Fastify’s own included', () => {
   it('404 for an unknown path, signed in or not', async () => {
     expectProblem(await api.app.inject({ method: 'GET', url: '/api/nothing/here' }), 404);
+    expectProblem(await api.admin.request({ method: 'GET', url: '/api/nothing/here' }), 404);
+    expectProblem(await api.admin.request({ method: 'DELETE', url: '/api/nothing/here' }), 404);
     expectProblem(
       await api.app.inject({ method: 'POST', url: '/api/nothing/here', payload: {} }),
       404,
