@@ -7,8 +7,16 @@ export { getOrganization } from './organizations/get-organization.ts';
 export { updateOrganization } from './organizations/update-organization.ts';
 export { networkRoutes } from './routes.ts';
 export type {
+  Affiliation,
+  CreateAffiliationInput,
   CreateOrganizationInput,
+  CreatePartnershipInput,
   Organization,
   OrganizationListItem,
   OrganizationPage,
+  Partnership,
+  Ties,
 } from './schemas.ts';
+export { createAffiliation, endAffiliation } from './ties/affiliations.ts';
+export { getTies } from './ties/get-ties.ts';
+export { createPartnership, endPartnership } from './ties/partnerships.ts';

@@ -266,9 +266,11 @@ describe('listing and searching', () => {
     expect(page.items).toHaveLength(3);
     for (const item of page.items) {
       expect(Object.keys(item).sort()).toEqual([
+        'coordinates',
         'country',
         'id',
         'kind',
+        'locality',
         'name',
         'sector',
         'shortName',
@@ -304,39 +306,47 @@ describe('listing and searching', () => {
     expect(underscore.items.every((item) => item.name.includes('_'))).toBe(true);
   });
 
-  it('pages through everything without losing or repeating an item while rows are inserted', async () => {
+  async function pageThrough(query: string, pageSize: number) {
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await list(
-        `q=${encodeURIComponent(prefix)}&limit=4${cursor ? `&cursor=${cursor}` : ''}`,
-      );
+      const page = await list(`${query}&limit=${pageSize}${cursor ? `&cursor=${cursor}` : ''}`);
       seen.push(...page.items.map((item) => item.name));
       cursor = page.nextCursor;
       // Insert rows that sort before, inside and after the current position.
       for (const suffix of ['00a', `${String(pages * 4 + 1).padStart(2, '0')}b`, '99z']) {
         await post({
-          name: `${prefix} Cooperative ${suffix}-${pages}`,
+          name: `${prefix} Cooperative ${suffix}-${query.length}-${pages}`,
           kind: 'other',
           country: 'LR',
           sector: 'energy-utilities',
         });
       }
       pages++;
-    } while (cursor && pages < 50);
+    } while (cursor && pages < 200);
+    return seen;
+  }
+  const originals = () =>
+    Array.from(
+      { length: 25 },
+      (_, index) => `${prefix} Cooperative ${String(index).padStart(2, '0')}`,
+    );
 
-    const originals = seen.filter((name) => /Cooperative \d\d$/.test(name));
-    expect(originals).toEqual(
-      Array.from(
-        { length: 25 },
-        (_, index) => `${prefix} Cooperative ${String(index).padStart(2, '0')}`,
-      ),
-    );
+  it('pages through the directory in name order without losing or repeating an item while rows are inserted', async () => {
+    const seen = await pageThrough('sector=agriculture', 7);
+    expect(
+      seen.filter((name) => name.startsWith(prefix) && /Cooperative \d\d$/.test(name)),
+    ).toEqual(originals());
     expect(new Set(seen).size).toBe(seen.length);
-    expect([...seen]).toEqual(
-      [...seen].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
-    );
+    const folded = seen.map((name) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+    expect(folded).toEqual([...folded].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('pages through search results by relevance without losing or repeating an item while rows are inserted', async () => {
+    const seen = await pageThrough(`q=${encodeURIComponent(prefix)}`, 4);
+    expect(seen.filter((name) => /Cooperative \d\d$/.test(name)).sort()).toEqual(originals());
+    expect(new Set(seen).size).toBe(seen.length);
   });
 
   it('refuses a tampered cursor, a limit out of range and an unknown parameter', async () => {

@@ -6,13 +6,23 @@ import { findOrganizations } from './organizations/find-organizations.ts';
 import { getOrganization } from './organizations/get-organization.ts';
 import { updateOrganization } from './organizations/update-organization.ts';
 import {
+  Affiliation,
+  CreateAffiliationInput,
   CreateOrganizationInput,
+  CreatePartnershipInput,
+  EndTieInput,
   FindOrganizationsQuery,
   Organization,
   OrganizationIdParams,
   OrganizationPage,
+  Partnership,
+  TieIdParams,
+  Ties,
   UpdateOrganizationInput,
 } from './schemas.ts';
+import { createAffiliation, endAffiliation } from './ties/affiliations.ts';
+import { getTies } from './ties/get-ties.ts';
+import { createPartnership, endPartnership } from './ties/partnerships.ts';
 
 const tags = ['network'];
 
@@ -92,5 +102,87 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => findOrganizations(request.ctx, request.query),
+  );
+
+  const problems = {
+    400: ProblemResponse,
+    401: ProblemResponse,
+    403: ProblemResponse,
+    404: ProblemResponse,
+    409: ProblemResponse,
+    413: ProblemResponse,
+  };
+
+  app.get(
+    '/organizations/:id/ties',
+    {
+      schema: {
+        tags,
+        summary: 'What an organization belongs to, what belongs to it, and its partnerships',
+        params: OrganizationIdParams,
+        response: { 200: Ties, 400: ProblemResponse, 404: ProblemResponse },
+      },
+    },
+    async (request) => getTies(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/affiliations',
+    {
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags,
+        summary: 'Record that an organization belongs to another (a cycle is refused with 409)',
+        body: CreateAffiliationInput,
+        response: { 201: Affiliation, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createAffiliation(request.ctx, request.body)),
+  );
+
+  app.patch(
+    '/affiliations/:id',
+    {
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags,
+        summary: 'End an affiliation, or correct its end date and note',
+        params: TieIdParams,
+        body: EndTieInput,
+        response: { 200: Affiliation, ...problems },
+      },
+    },
+    async (request) => endAffiliation(request.ctx, request.params.id, request.body),
+  );
+
+  app.post(
+    '/partnerships',
+    {
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags,
+        summary: 'Record a partnership between two organizations',
+        body: CreatePartnershipInput,
+        response: { 201: Partnership, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createPartnership(request.ctx, request.body)),
+  );
+
+  app.patch(
+    '/partnerships/:id',
+    {
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags,
+        summary: 'End a partnership, or correct its end date and note',
+        params: TieIdParams,
+        body: EndTieInput,
+        response: { 200: Partnership, ...problems },
+      },
+    },
+    async (request) => endPartnership(request.ctx, request.params.id, request.body),
   );
 };

@@ -128,6 +128,23 @@ const frameworkMessages: Record<string, { code: string; detail: string }> = {
   FST_ERR_ASYNC_CONSTRAINT: { code: 'bad-url', detail: 'The request could not be routed.' },
 };
 
+const databaseErrors: Record<string, { status: number; code: string; detail: string }> = {
+  '23514': {
+    status: 400,
+    code: 'validation-failed',
+    detail:
+      'The change breaks a rule of the data (such as counts that must add up); check the values.',
+  },
+  '23505': { status: 409, code: 'conflict', detail: 'This exists already.' },
+  '23503': {
+    status: 409,
+    code: 'conflict',
+    detail: 'This refers to something that does not exist, or is still referred to.',
+  },
+  '22P02': { status: 400, code: 'validation-failed', detail: 'A value has the wrong form.' },
+  '22003': { status: 400, code: 'validation-failed', detail: 'A number is out of range.' },
+};
+
 export function errorToProblem(error: FastifyError | Error, request: FastifyRequest): Problem {
   if (error instanceof AppError) {
     return problem(appErrorStatus[error.code], error.code, error.message, {
@@ -169,6 +186,13 @@ export function errorToProblem(error: FastifyError | Error, request: FastifyRequ
     return problem(400, 'validation-failed', 'The request has fields to correct; see errors.', {
       errors,
     });
+  }
+  // The database's own constraints are the last line: a change that breaks one is refused, not a crash.
+  const databaseCode = (error as { code?: unknown }).code;
+  if (typeof databaseCode === 'string' && databaseErrors[databaseCode]) {
+    const known = databaseErrors[databaseCode];
+    request.log.warn({ err: error }, 'a database constraint refused the change');
+    return problem(known.status, known.code, known.detail);
   }
   const fastifyError = error as FastifyError;
   const known = fastifyError.code ? frameworkMessages[fastifyError.code] : undefined;

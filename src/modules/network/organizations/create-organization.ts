@@ -4,28 +4,23 @@ import { type Context, inTransaction } from '../../../platform/context.ts';
 import { newId } from '../../../platform/ids.ts';
 import { insertOrganization } from '../queries.ts';
 import { CreateOrganizationInput, type Organization } from '../schemas.ts';
-import { organizationView } from './organization-view.ts';
+import { organizationView, valuesFromInput } from './organization-view.ts';
 
-/** Network staff add organizations to the registry. */
+/** Network staff add organizations to the registry. `demo` marks rows of the demo network. */
 export async function createOrganization(
   ctx: Context,
   input: CreateOrganizationInput,
+  options: { demo?: boolean } = {},
 ): Promise<Organization> {
   authorize(ctx.actor, { anyOf: [{ role: 'network-staff' }], write: true, organizationId: null });
-  // Parsed again here so that every adapter (HTTP, CLI, import) gets the same rules.
+  // Parsed again here so that every adapter (HTTP, CLI, import, demo) gets the same rules.
   const valid = CreateOrganizationInput.parse(input);
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();
     const row = await insertOrganization(tx.db, {
       id: newId(),
-      name: valid.name,
-      short_name: valid.shortName ?? null,
-      kind: valid.kind,
-      country: valid.country,
-      sector: valid.sector,
-      description: valid.description ?? null,
-      website: valid.website ?? null,
-      founding_year: valid.foundingYear ?? null,
+      ...valuesFromInput(valid),
+      is_demo: options.demo ?? false,
       created_at: now,
       updated_at: now,
     });

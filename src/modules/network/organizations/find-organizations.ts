@@ -1,24 +1,78 @@
+import { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
-import { selectOrganizationPage } from '../queries.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { FindOrganizationsQuery, type OrganizationPage } from '../schemas.ts';
-import { decodeOrganizationCursor, encodeOrganizationCursor } from './organization-cursor.ts';
+import {
+  countMatches,
+  facetCounts,
+  type Ordering,
+  orderingFor,
+  type SearchFilters,
+  selectSearchPage,
+} from './search-query.ts';
+
+// Cursors are opaque to clients: base64url of the ordering, the last row's sort value and id.
+const Cursor = z.tuple([
+  z.enum(['relevance', 'distance', 'name']),
+  z.union([z.string(), z.number()]),
+  z.uuid(),
+]);
+
+function decodeCursor(cursor: string, ordering: Ordering) {
+  try {
+    const [mode, value, id] = Cursor.parse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
+    if (mode !== ordering) throw new Error('cursor of another search');
+    return { value, id };
+  } catch {
+    throw new AppError(
+      'validation-failed',
+      'This cursor is not one this server gave for this search; start again without it.',
+      {
+        errors: [
+          {
+            pointer: '/cursor',
+            detail: 'Use the nextCursor of a previous page of the same search, unchanged.',
+          },
+        ],
+      },
+    );
+  }
+}
+
+function pointAndRadius(near: string, km: number) {
+  const [lat, lon] = near.split(',').map(Number) as [number, number];
+  return { lat, lon, km };
+}
 
 /**
- * The directory: organizations in name order, filtered, a page at a time. Keyset paging means
- * that rows inserted while a client pages through never make it miss or repeat an item.
+ * The directory and its search: ranked by relevance when there is text, by distance near a point,
+ * else by name; filtered by kind, sector, country, language and distance; with facet counts.
+ * Keyset paging: rows inserted while a client pages through never make it miss or repeat an item.
  */
 export async function findOrganizations(
   ctx: Context,
   query: FindOrganizationsQuery,
 ): Promise<OrganizationPage> {
   const valid = FindOrganizationsQuery.parse(query);
-  const rows = await selectOrganizationPage(ctx.db, {
+  const filters: SearchFilters = {
     text: valid.q || undefined,
-    country: valid.country,
     kind: valid.kind,
-    after: valid.cursor ? decodeOrganizationCursor(valid.cursor) : undefined,
-    limit: valid.limit + 1,
-  });
+    sector: valid.sector,
+    country: valid.country,
+    language: valid.language,
+    near: valid.near && valid.km ? pointAndRadius(valid.near, valid.km) : undefined,
+  };
+  const ordering = orderingFor(filters);
+  const after = valid.cursor ? decodeCursor(valid.cursor, ordering) : undefined;
+  const [rows, total, kind, sector, country] = await Promise.all([
+    selectSearchPage(ctx.db, filters, after, valid.limit + 1),
+    countMatches(ctx.db, filters),
+    facetCounts(ctx.db, filters, 'kind'),
+    facetCounts(ctx.db, filters, 'sector'),
+    facetCounts(ctx.db, filters, 'country'),
+  ]);
   const page = rows.slice(0, valid.limit);
   const last = page.at(-1);
   return {
@@ -29,10 +83,18 @@ export async function findOrganizations(
       kind: row.kind,
       country: row.country,
       sector: row.sector,
+      locality: row.locality,
+      coordinates:
+        row.latitude !== null && row.longitude !== null
+          ? { lat: row.latitude, lon: row.longitude }
+          : null,
+      ...(row.distance_km !== null ? { distanceKm: Math.round(row.distance_km * 10) / 10 } : {}),
     })),
     nextCursor:
       rows.length > valid.limit && last
-        ? encodeOrganizationCursor({ sortKey: last.sort_key, id: last.id })
+        ? Buffer.from(JSON.stringify([ordering, last.sort_value, last.id])).toString('base64url')
         : null,
+    total,
+    facets: { kind, sector, country },
   };
 }

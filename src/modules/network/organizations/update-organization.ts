@@ -2,13 +2,9 @@ import { authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import {
-  type OrganizationChanges,
-  selectOrganization,
-  updateOrganizationAtVersion,
-} from '../queries.ts';
+import { selectOrganization, updateOrganizationAtVersion } from '../queries.ts';
 import { type Organization, UpdateOrganizationInput } from '../schemas.ts';
-import { organizationView } from './organization-view.ts';
+import { changesFromInput, organizationView } from './organization-view.ts';
 
 /**
  * The organization's admins and network staff edit it. The change carries the version it was
@@ -28,16 +24,7 @@ export async function updateOrganization(
     organizationId: id,
   });
   const { version, ...fields } = UpdateOrganizationInput.parse(input);
-  const changes: OrganizationChanges = {};
-  if (fields.name !== undefined) changes.name = fields.name;
-  if (fields.shortName !== undefined) changes.short_name = fields.shortName;
-  if (fields.kind !== undefined) changes.kind = fields.kind;
-  if (fields.country !== undefined) changes.country = fields.country;
-  if (fields.sector !== undefined) changes.sector = fields.sector;
-  if (fields.description !== undefined) changes.description = fields.description;
-  if (fields.website !== undefined) changes.website = fields.website;
-  if (fields.foundingYear !== undefined) changes.founding_year = fields.foundingYear;
-
+  const changes = changesFromInput(fields);
   return inTransaction(ctx, async (tx) => {
     const current = await selectOrganization(tx.db, id);
     if (!current) throw new AppError('not-found', `There is no organization with id ${id}.`);

@@ -1,0 +1,18 @@
+import type { Context } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { organizationsExist } from '../queries.ts';
+import type { Ties } from '../schemas.ts';
+import { selectAffiliations, selectPartnerships } from './tie-queries.ts';
+
+/** An organization's ties: what it belongs to, what belongs to it, and its partnerships. Public. */
+export async function getTies(ctx: Context, organizationId: string): Promise<Ties> {
+  if (!(await organizationsExist(ctx.db, [organizationId])).has(organizationId)) {
+    throw new AppError('not-found', `There is no organization with id ${organizationId}.`);
+  }
+  const [parents, members, partnerships] = await Promise.all([
+    selectAffiliations(ctx.db, { memberId: organizationId }),
+    selectAffiliations(ctx.db, { parentId: organizationId }),
+    selectPartnerships(ctx.db, { organizationId }),
+  ]);
+  return { parents, members, partnerships };
+}
