@@ -80,6 +80,11 @@ async function grantIdOnTarget(): Promise<string> {
   return grant.id;
 }
 
+/** A new organization made by the admin, to tie to the fixtures without touching other rows. */
+function freshOrganization(): Promise<string> {
+  return api.createOrganization(newOrganization());
+}
+
 async function currentVersion(id: string): Promise<number> {
   return (await api.app.inject({ method: 'GET', url: `/api/network/organizations/${id}` })).json()
     .version;
@@ -143,6 +148,82 @@ const table: Record<string, Row> = {
         description: `Edited ${unique()}`,
       },
     }),
+  },
+  'GET /api/network/organizations/{id}/ties': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({
+      method: 'GET',
+      url: `/api/network/organizations/${fixtures.organizationId}/ties`,
+    }),
+  },
+  'POST /api/network/affiliations': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(201),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/network/affiliations',
+      payload: {
+        memberId: await freshOrganization(),
+        parentId: fixtures.organizationId,
+        kind: 'member-of',
+        startedOn: '2020-01-01',
+      },
+    }),
+  },
+  'PATCH /api/network/affiliations/{id}': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => {
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/affiliations',
+        payload: {
+          memberId: await freshOrganization(),
+          parentId: fixtures.organizationId,
+          kind: 'member-of',
+        },
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/network/affiliations/${created.json().id}`,
+        payload: { version: 1, endedOn: '2024-12-31' },
+      };
+    },
+  },
+  'POST /api/network/partnerships': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(201),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/network/partnerships',
+      payload: {
+        fromId: await freshOrganization(),
+        toId: fixtures.organizationId,
+        kind: 'funding',
+        startedOn: '2021-05-01',
+      },
+    }),
+  },
+  'PATCH /api/network/partnerships/{id}': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => {
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/partnerships',
+        payload: {
+          fromId: fixtures.organizationId,
+          toId: await freshOrganization(),
+          kind: 'training',
+        },
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/network/partnerships/${created.json().id}`,
+        payload: { version: 1, endedOn: '2025-01-31', note: 'Programme finished.' },
+      };
+    },
   },
   'POST /api/auth/login': {
     allowedAs: 'anonymous',

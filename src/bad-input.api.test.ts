@@ -63,6 +63,70 @@ const table: Record<string, Write> = {
       };
     },
   },
+  'POST /api/network/affiliations': {
+    as: () => organizationAdmin,
+    valid: async () => ({
+      method: 'POST',
+      url: '/api/network/affiliations',
+      payload: {
+        memberId: await api.createOrganization(),
+        parentId: organizationId,
+        kind: 'member-of',
+        startedOn: '2020-01-01',
+        endedOn: '2024-01-01',
+        note: 'Joined in 2020.',
+      },
+    }),
+  },
+  'PATCH /api/network/affiliations/{id}': {
+    as: () => organizationAdmin,
+    valid: async () => {
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/affiliations',
+        payload: {
+          memberId: await api.createOrganization(),
+          parentId: organizationId,
+          kind: 'member-of',
+        },
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/network/affiliations/${created.json().id}`,
+        payload: { version: 1, endedOn: '2024-12-31', note: 'Left.' },
+      };
+    },
+  },
+  'POST /api/network/partnerships': {
+    as: () => organizationAdmin,
+    valid: async () => ({
+      method: 'POST',
+      url: '/api/network/partnerships',
+      payload: {
+        fromId: await api.createOrganization(),
+        toId: organizationId,
+        kind: 'funding',
+        startedOn: '2021-05-01',
+        endedOn: '2023-05-01',
+        note: 'A loan fund.',
+      },
+    }),
+  },
+  'PATCH /api/network/partnerships/{id}': {
+    as: () => organizationAdmin,
+    valid: async () => {
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/partnerships',
+        payload: { fromId: organizationId, toId: await api.createOrganization(), kind: 'training' },
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/network/partnerships/${created.json().id}`,
+        payload: { version: 1, endedOn: '2025-01-31', note: 'Done.' },
+      };
+    },
+  },
   'POST /api/auth/login': {
     as: () => undefined,
     valid: () => ({
