@@ -15,6 +15,8 @@ const sewaBank: OrganizationListItem = {
   kind: 'cooperative',
   country: 'IN',
   sector: 'finance',
+  locality: 'Ahmedabad',
+  coordinates: { lat: 23.03, lon: 72.58 },
 };
 const mondragon: OrganizationListItem = {
   id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7f',
@@ -23,7 +25,16 @@ const mondragon: OrganizationListItem = {
   kind: 'federation',
   country: 'ES',
   sector: 'industry-services',
+  locality: null,
+  coordinates: null,
 };
+
+const noFacets = { kind: [], sector: [], country: [] };
+
+/** A page as the server sends it; the total and facets do not matter to these tests. */
+function page(items: OrganizationListItem[], nextCursor: string | null): OrganizationPage {
+  return { items, nextCursor, total: items.length, facets: noFacets };
+}
 
 function jsonResponse(body: OrganizationPage | Problem, status = 200): Response {
   return new Response(JSON.stringify(body), {
@@ -73,10 +84,7 @@ afterEach(() => {
 describe('the directory page', () => {
   it('searches as the reader types, keeps the query in the URL and lists the results', async () => {
     serve((url) =>
-      jsonResponse({
-        items: url.searchParams.get('q') === 'sewa' ? [sewaBank, mondragon] : [],
-        nextCursor: null,
-      }),
+      jsonResponse(page(url.searchParams.get('q') === 'sewa' ? [sewaBank, mondragon] : [], null)),
     );
     renderDirectory();
     await screen.findByText('No organization is listed yet.');
@@ -102,7 +110,7 @@ describe('the directory page', () => {
   });
 
   it('waits for a pause in typing before asking the server', async () => {
-    serve(() => jsonResponse({ items: [], nextCursor: null }));
+    serve(() => jsonResponse(page([], null)));
     renderDirectory();
     await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(1));
 
@@ -123,7 +131,7 @@ describe('the directory page', () => {
   });
 
   it('searches at once on Enter', async () => {
-    serve(() => jsonResponse({ items: [sewaBank], nextCursor: null }));
+    serve(() => jsonResponse(page([sewaBank], null)));
     renderDirectory();
     await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(1));
 
@@ -137,7 +145,7 @@ describe('the directory page', () => {
 
   it('reads the search and filters from the URL of a shared link', async () => {
     window.history.replaceState(null, '', '/?q=bank&country=IN&kind=cooperative');
-    serve(() => jsonResponse({ items: [sewaBank], nextCursor: null }));
+    serve(() => jsonResponse(page([sewaBank], null)));
     renderDirectory();
 
     await screen.findByRole('list', { name: 'Results' });
@@ -151,7 +159,7 @@ describe('the directory page', () => {
 
   it('says so when nothing matches, and offers to clear the search', async () => {
     window.history.replaceState(null, '', '/?q=zzz');
-    serve(() => jsonResponse({ items: [], nextCursor: null }));
+    serve(() => jsonResponse(page([], null)));
     renderDirectory();
 
     expect(await screen.findByText('No organization matches “zzz”.')).toBeTruthy();
@@ -177,7 +185,7 @@ describe('the directory page', () => {
             },
             400,
           )
-        : jsonResponse({ items: [sewaBank], nextCursor: null }),
+        : jsonResponse(page([sewaBank], null)),
     );
     renderDirectory();
 
@@ -206,8 +214,8 @@ describe('the directory page', () => {
   it('loads the next page with the cursor and appends it', async () => {
     serve((url) =>
       url.searchParams.get('cursor') === 'page-2'
-        ? jsonResponse({ items: [mondragon], nextCursor: null })
-        : jsonResponse({ items: [sewaBank], nextCursor: 'page-2' }),
+        ? jsonResponse(page([mondragon], null))
+        : jsonResponse(page([sewaBank], 'page-2')),
     );
     renderDirectory();
 
