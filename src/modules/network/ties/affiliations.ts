@@ -6,7 +6,8 @@ import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { network, organizationsExist } from '../queries.ts';
-import { type Affiliation, CreateAffiliationInput, EndTieInput } from '../schemas.ts';
+import { type Affiliation, CreateAffiliationInput, type EndTieInput } from '../schemas.ts';
+import { endTie } from './end-tie.ts';
 import { isSelfOrAncestor, lockAffiliations, selectAffiliations } from './tie-queries.ts';
 
 /** The organization members belong to manages its membership list; network staff manage all. */
@@ -80,49 +81,17 @@ export async function createAffiliation(
   });
 }
 
-/** Ends an affiliation (or corrects its end): ties are history, kept rather than deleted. */
+/** Ends a affiliation (or corrects its end); it stays in the history. */
 export async function endAffiliation(
   ctx: Context,
   id: string,
   input: typeof EndTieInput._zod.input,
 ): Promise<Affiliation> {
-  const valid = EndTieInput.parse(input);
-  return inTransaction(ctx, async (tx) => {
-    const [before] = await selectAffiliations(tx.db, { id });
-    if (!before) throw new AppError('not-found', 'There is no affiliation with this id.');
-    authorizeOn(tx.actor, before.parentId);
-    if (valid.endedOn && before.startedOn && valid.endedOn < before.startedOn) {
-      throw new AppError('validation-failed', 'It cannot end before it starts.', {
-        errors: [{ pointer: '/endedOn', detail: `Use a date on or after ${before.startedOn}.` }],
-      });
-    }
-    const updated = await network(tx.db)
-      .updateTable('network_affiliation')
-      .set((eb) => ({
-        ended_on: valid.endedOn,
-        ...(valid.note !== undefined ? { note: valid.note } : {}),
-        updated_at: tx.now(),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', valid.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
-      throw new AppError(
-        'stale-version',
-        'Someone else changed this affiliation since you read it; review the current copy.',
-        { current: before },
-      );
-    }
-    const [after] = await selectAffiliations(tx.db, { id });
-    await recordAudit(tx, {
-      action: 'end-affiliation',
-      entityType: 'affiliation',
-      entityId: id,
-      organizationId: before.parentId,
-      before,
-      after,
-    });
-    return after as Affiliation;
+  return endTie(ctx, id, input, {
+    table: 'network_affiliation',
+    entityType: 'affiliation',
+    read: async (tx) => (await selectAffiliations(tx.db, { id }))[0],
+    authorize: (actor, current) => authorizeOn(actor, current.parentId),
+    organizationId: (current) => current.parentId,
   });
 }

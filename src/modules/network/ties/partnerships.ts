@@ -5,7 +5,8 @@ import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { network, organizationsExist } from '../queries.ts';
-import { CreatePartnershipInput, EndTieInput, type Partnership } from '../schemas.ts';
+import { CreatePartnershipInput, type EndTieInput, type Partnership } from '../schemas.ts';
+import { endTie } from './end-tie.ts';
 import { selectPartnerships } from './tie-queries.ts';
 
 /** Either partner's admins may record or end it; network staff may for any. */
@@ -74,49 +75,17 @@ export async function createPartnership(
     return partnership;
   });
 }
-
+/** Ends a partnership (or corrects its end); it stays in the history. */
 export async function endPartnership(
   ctx: Context,
   id: string,
   input: typeof EndTieInput._zod.input,
 ): Promise<Partnership> {
-  const valid = EndTieInput.parse(input);
-  return inTransaction(ctx, async (tx) => {
-    const [before] = await selectPartnerships(tx.db, { id });
-    if (!before) throw new AppError('not-found', 'There is no partnership with this id.');
-    authorizeOn(tx.actor, before.fromId, before.toId);
-    if (valid.endedOn && before.startedOn && valid.endedOn < before.startedOn) {
-      throw new AppError('validation-failed', 'It cannot end before it starts.', {
-        errors: [{ pointer: '/endedOn', detail: `Use a date on or after ${before.startedOn}.` }],
-      });
-    }
-    const updated = await network(tx.db)
-      .updateTable('network_partnership')
-      .set((eb) => ({
-        ended_on: valid.endedOn,
-        ...(valid.note !== undefined ? { note: valid.note } : {}),
-        updated_at: tx.now(),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', valid.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
-      throw new AppError(
-        'stale-version',
-        'Someone else changed this partnership since you read it; review the current copy.',
-        { current: before },
-      );
-    }
-    const [after] = await selectPartnerships(tx.db, { id });
-    await recordAudit(tx, {
-      action: 'end-partnership',
-      entityType: 'partnership',
-      entityId: id,
-      organizationId: before.fromId,
-      before,
-      after,
-    });
-    return after as Partnership;
+  return endTie(ctx, id, input, {
+    table: 'network_partnership',
+    entityType: 'partnership',
+    read: async (tx) => (await selectPartnerships(tx.db, { id }))[0],
+    authorize: (actor, current) => authorizeOn(actor, current.fromId, current.toId),
+    organizationId: (current) => current.fromId,
   });
 }
