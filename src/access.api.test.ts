@@ -3,6 +3,7 @@
 // rules say, and a refused call must leave every table and the audit log as they were.
 // An operation missing from the table (or a row for one that no longer exists) fails the test.
 import type { InjectOptions } from 'fastify';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFrom } from '../test/mail-sink.ts';
 import { type Agent, startTestApi, type TestApi } from '../test/test-api.ts';
@@ -83,6 +84,22 @@ async function grantIdOnTarget(): Promise<string> {
 /** A new organization made by the admin, to tie to the fixtures without touching other rows. */
 function freshOrganization(): Promise<string> {
   return api.createOrganization(newOrganization());
+}
+
+const logoImage = () =>
+  sharp({ create: { width: 32, height: 32, channels: 3, background: 'teal' } })
+    .png()
+    .toBuffer();
+
+/** Gives the organization a logo (as the admin), so that reading or removing one can succeed. */
+async function ensureLogo(): Promise<void> {
+  const response = await api.admin.request({
+    method: 'PUT',
+    url: `/api/network/organizations/${fixtures.organizationId}/logo`,
+    payload: await logoImage(),
+    headers: { 'content-type': 'image/png' },
+  });
+  if (response.statusCode !== 200) throw new Error(`logo upload failed: ${response.body}`);
 }
 
 async function currentVersion(id: string): Promise<number> {
@@ -222,6 +239,48 @@ const table: Record<string, Row> = {
         method: 'PATCH',
         url: `/api/network/partnerships/${created.json().id}`,
         payload: { version: 1, endedOn: '2025-01-31', note: 'Programme finished.' },
+      };
+    },
+  },
+  'GET /api/network/organizations/{id}/murmurations': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({
+      method: 'GET',
+      url: `/api/network/organizations/${fixtures.organizationId}/murmurations`,
+    }),
+  },
+  'GET /api/network/schema-org-context.jsonld': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({ method: 'GET', url: '/api/network/schema-org-context.jsonld' }),
+  },
+  'GET /api/network/organizations/{id}/logo': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: async () => {
+      await ensureLogo();
+      return { method: 'GET', url: `/api/network/organizations/${fixtures.organizationId}/logo` };
+    },
+  },
+  'PUT /api/network/organizations/{id}/logo': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/network/organizations/${fixtures.organizationId}/logo`,
+      payload: await logoImage(),
+      headers: { 'content-type': 'image/png' },
+    }),
+  },
+  'DELETE /api/network/organizations/{id}/logo': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(204),
+    request: async () => {
+      await ensureLogo();
+      return {
+        method: 'DELETE',
+        url: `/api/network/organizations/${fixtures.organizationId}/logo`,
       };
     },
   },

@@ -4,6 +4,7 @@
 // The cases are derived from each operation's schema in /api/openapi.json, so a new field is
 // covered without editing this file, and a write operation missing from the table fails.
 import type { InjectOptions } from 'fastify';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFrom } from '../test/mail-sink.ts';
 import { type Agent, startTestApi, type TestApi } from '../test/test-api.ts';
@@ -19,7 +20,17 @@ type Write = {
   as: () => Agent | undefined;
   /** A call that would succeed; each case spoils one thing in it. */
   valid: () => Promise<InjectOptions> | InjectOptions;
+  /**
+   * For an operation whose body is raw bytes (an image), which has no JSON schema to derive
+   * cases from: the content type it takes, and the most it accepts.
+   */
+  rawBody?: { contentType: string; maxBytes: number };
 };
+
+const logoImage = () =>
+  sharp({ create: { width: 64, height: 64, channels: 3, background: 'olive' } })
+    .png()
+    .toBuffer();
 
 const table: Record<string, Write> = {
   'POST /api/network/organizations': {
@@ -126,6 +137,20 @@ const table: Record<string, Write> = {
         payload: { version: 1, endedOn: '2025-01-31', note: 'Done.' },
       };
     },
+  },
+  'PUT /api/network/organizations/{id}/logo': {
+    as: () => organizationAdmin,
+    rawBody: { contentType: 'image/png', maxBytes: 1024 * 1024 },
+    valid: async () => ({
+      method: 'PUT',
+      url: `/api/network/organizations/${organizationId}/logo`,
+      payload: await logoImage(),
+      headers: { 'content-type': 'image/png' },
+    }),
+  },
+  'DELETE /api/network/organizations/{id}/logo': {
+    as: () => organizationAdmin,
+    valid: () => ({ method: 'DELETE', url: `/api/network/organizations/${organizationId}/logo` }),
   },
   'POST /api/auth/login': {
     as: () => undefined,
@@ -269,6 +294,8 @@ type JsonSchema = {
 type Case = {
   name: string;
   payload?: unknown;
+  /** Raw bytes with their content type, for operations that take no JSON. */
+  raw?: { body: Buffer | string; contentType: string };
   url?: string;
   expectStatus: number;
   pointer?: string;
@@ -467,6 +494,26 @@ describe('the bad-input table', () => {
           expectStatus: 413,
         });
         cases.push(...bodyCases(schema, payload));
+      } else if (write.rawBody) {
+        const { contentType, maxBytes } = write.rawBody;
+        cases.push({
+          name: 'a content type it does not take',
+          raw: { body: base.payload as Buffer, contentType: 'text/plain' },
+          expectStatus: 415,
+        });
+        cases.push({
+          name: 'an oversized body',
+          raw: {
+            body: Buffer.concat([base.payload as Buffer, Buffer.alloc(maxBytes)]),
+            contentType,
+          },
+          expectStatus: 413,
+        });
+        cases.push({
+          name: 'bytes that are not what the content type says',
+          raw: { body: 'GIF89a, or so it claims: plain text', contentType },
+          expectStatus: 400,
+        });
       } else {
         cases.push({
           name: 'an unknown query parameter',
@@ -478,7 +525,10 @@ describe('the bad-input table', () => {
 
       for (const testCase of cases) {
         const options: InjectOptions = { ...base, url: testCase.url ?? base.url };
-        if ('payload' in testCase) {
+        if (testCase.raw) {
+          options.payload = testCase.raw.body;
+          options.headers = { 'content-type': testCase.raw.contentType };
+        } else if ('payload' in testCase) {
           options.payload =
             testCase.payload === undefined ? undefined : JSON.stringify(testCase.payload);
           options.headers = { 'content-type': 'application/json' };

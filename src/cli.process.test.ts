@@ -39,7 +39,7 @@ describe('intercoop serve on the embedded database', () => {
     const first = await startServe({ INTERCOOP_DATA_DIR: dataDir });
     servers.push(first);
     expect(first.output()).toContain(`(embedded database in ${dataDir})`);
-    await createOrganization(first, 'Totota Electric Cooperative');
+    await createOrganization(first, 'Kpatawee Lock Test Cooperative');
 
     const second = run(['serve'], { INTERCOOP_DATA_DIR: dataDir, PORT: '0' });
     expect(await second.exited).toBe(1);
@@ -56,9 +56,9 @@ describe('intercoop serve on the embedded database', () => {
 
     const again = await startServe({ INTERCOOP_DATA_DIR: dataDir });
     servers.push(again);
-    const list = await (await fetch(`${again.url}/api/network/organizations?q=Totota`)).json();
+    const list = await (await fetch(`${again.url}/api/network/organizations?q=Kpatawee`)).json();
     expect(list.items.map((item: { name: string }) => item.name)).toEqual([
-      'Totota Electric Cooperative',
+      'Kpatawee Lock Test Cooperative',
     ]);
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
@@ -111,7 +111,7 @@ describe('intercoop serve on the embedded database', () => {
 
     const again = await startServe({ INTERCOOP_DATA_DIR: dataDir });
     servers.push(again);
-    const list = await (await fetch(`${again.url}/api/network/organizations?q=Slow`)).json();
+    const list = await (await fetch(`${again.url}/api/network/organizations?q=Slow%20Upload%20Cooperative`)).json();
     expect(list.items).toHaveLength(1);
   });
 
@@ -134,6 +134,14 @@ describe('intercoop serve on the embedded database', () => {
     const password = first.admin?.password ?? '';
     expect(password.length).toBeGreaterThanOrEqual(20);
     await signInOverHttp(first.url, 'admin@intercoop.localhost', password);
+    // The first start of an empty embedded database loads the demo network and its accounts.
+    const demoAccounts = [...first.output().matchAll(/Demo account: (\S+) password: (\S+)/g)];
+    expect(demoAccounts).toHaveLength(3);
+    for (const [, email, demoPassword] of demoAccounts) {
+      await signInOverHttp(first.url, email as string, demoPassword as string);
+    }
+    const demo = await (await fetch(`${first.url}/api/network/organizations?q=Mondragon&limit=1`)).json();
+    expect(demo.total).toBeGreaterThan(0);
     await fetch(`${first.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

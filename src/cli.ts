@@ -1,8 +1,11 @@
 // The `intercoop` command: an adapter over the same code the server runs.
 import { Command } from 'commander';
 import { ConfigError, loadConfig, publicUrlFor } from './config.ts';
+import { type DemoAccountCredentials, loadDemo, resetDemoAccounts } from './demo/load-demo.ts';
+import { removeDemo } from './demo/remove-demo.ts';
 import { createLogger, mailerFor, openConfiguredDatabase, serve, systemContext } from './main.ts';
 import { createNetworkAdmin } from './modules/accounts/index.ts';
+import type { Context } from './platform/context.ts';
 import { DataFolderLockedError } from './platform/data-lock.ts';
 import { AppError } from './platform/errors.ts';
 import { migrate } from './platform/migrate.ts';
@@ -60,6 +63,68 @@ program
       mailer.close();
       await database.close();
     }
+  });
+
+/** Opens the configured database, migrates it, and runs the work as the system. */
+async function asSystem<T>(work: (ctx: Context) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const log = createLogger(config);
+  const url = publicUrlFor(config, config.port);
+  const mailer = mailerFor(config, log, url);
+  try {
+    await migrate(database.pool);
+    return await work(systemContext(config, database, log, mailer, url));
+  } finally {
+    mailer.close();
+    await database.close();
+  }
+}
+
+function printDemoAccounts(accounts: DemoAccountCredentials[]) {
+  for (const account of accounts) {
+    process.stdout.write(
+      `Demo account: ${account.email} password: ${account.password} (${account.description})\n`,
+    );
+  }
+}
+
+const demo = program
+  .command('demo')
+  .description(
+    'The demo network (real cooperatives from public sources, generated ones around them, demo accounts); the server must be stopped when on the embedded database',
+  );
+
+demo
+  .command('load')
+  .description(
+    'Load the demo network and print its accounts’ passwords (refused if loaded already)',
+  )
+  .action(async () => {
+    const loaded = await asSystem(loadDemo);
+    process.stdout.write(
+      `Loaded the demo: ${loaded.organizations} organizations, ${loaded.affiliations} affiliations, ${loaded.partnerships} partnerships.\n`,
+    );
+    printDemoAccounts(loaded.accounts);
+  });
+
+demo
+  .command('accounts')
+  .description('Give the demo accounts new random passwords and print them')
+  .action(async () => {
+    printDemoAccounts(await asSystem(resetDemoAccounts));
+  });
+
+demo
+  .command('remove')
+  .description(
+    'Remove the demo network and its accounts (refused while records made outside the demo refer to it)',
+  )
+  .action(async () => {
+    const removed = await asSystem(removeDemo);
+    process.stdout.write(
+      `Removed the demo: ${removed.organizations} organizations, ${removed.affiliations} affiliations, ${removed.partnerships} partnerships, ${removed.accounts} accounts.\n`,
+    );
   });
 
 try {

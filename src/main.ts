@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { type Config, publicUrlFor } from './config.ts';
+import { type DemoAccountCredentials, loadDemo } from './demo/load-demo.ts';
 import { ensureNetworkAdmin, type NewAdmin } from './modules/accounts/index.ts';
 import { authenticate, moduleRoutes, sessionCookie } from './modules.ts';
 import { system } from './platform/access.ts';
@@ -47,6 +48,8 @@ export type RunningServer = {
   url: string;
   /** Set on the first start of an empty database: to be shown once, never logged. */
   newAdmin: NewAdmin | undefined;
+  /** Set when the first start of an empty embedded database loaded the demo: shown once too. */
+  demoAccounts: DemoAccountCredentials[] | undefined;
   stop(): Promise<void>;
 };
 
@@ -58,6 +61,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const mailer = mailerFor(config, log, url);
   let app: FastifyInstance | undefined;
   let newAdmin: NewAdmin | undefined;
+  let demoAccounts: DemoAccountCredentials[] | undefined;
   try {
     app = await buildApp({
       db: database.db,
@@ -77,6 +81,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const result = await migrate(database.pool);
     if (result.applied.length > 0) log.info({ applied: result.applied }, 'migrations applied');
     newAdmin = await ensureNetworkAdmin(systemContext(config, database, log, mailer, url));
+    // An empty embedded database is someone trying Intercoop: give them a network to look at.
+    // Never on PostgreSQL, where data is real; there `intercoop demo load` does it on purpose.
+    if (newAdmin && database.mode === 'embedded') {
+      const started = performance.now();
+      const demo = await loadDemo(systemContext(config, database, log, mailer, url));
+      demoAccounts = demo.accounts;
+      log.info(
+        {
+          organizations: demo.organizations,
+          affiliations: demo.affiliations,
+          partnerships: demo.partnerships,
+          ms: Math.round(performance.now() - started),
+        },
+        'demo network loaded',
+      );
+    }
     ready = true;
   } catch (error) {
     await app?.close().catch(() => {});
@@ -91,6 +111,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     database,
     url,
     newAdmin,
+    demoAccounts,
     stop() {
       stopping ??= (async () => {
         await running.close();
@@ -109,6 +130,11 @@ export async function serve(config: Config): Promise<void> {
     // Printed once, to the terminal only: the log never holds the password.
     process.stdout.write(
       `Network admin: ${server.newAdmin.email} password: ${server.newAdmin.password}\n`,
+    );
+  }
+  for (const account of server.demoAccounts ?? []) {
+    process.stdout.write(
+      `Demo account: ${account.email} password: ${account.password} (${account.description})\n`,
     );
   }
   const where =

@@ -6,7 +6,7 @@ import {
   authRoutes,
   sessionCookie,
 } from './modules/accounts/index.ts';
-import { networkRoutes } from './modules/network/index.ts';
+import { networkProfileRoutes, networkRoutes } from './modules/network/index.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import type { Authenticator, ModuleRoutes } from './platform/http/app.ts';
 
@@ -15,6 +15,7 @@ export const moduleRoutes: ModuleRoutes[] = [
   { prefix: '/api/accounts', plugin: accountsRoutes },
   { prefix: '/api/audit', plugin: auditRoutes },
   { prefix: '/api/network', plugin: networkRoutes },
+  { prefix: '/api/network', plugin: networkProfileRoutes },
 ];
 
 export const authenticate: Authenticator = authenticateRequest;

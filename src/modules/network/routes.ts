@@ -1,10 +1,13 @@
 // HTTP adapter of the network module: parse, call one use case, shape the reply.
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemResponse } from '../../platform/http/problem.ts';
 import { createOrganization } from './organizations/create-organization.ts';
 import { findOrganizations } from './organizations/find-organizations.ts';
 import { getOrganization } from './organizations/get-organization.ts';
 import { updateOrganization } from './organizations/update-organization.ts';
+import { prefersJsonLd } from './profiles/accepts-json-ld.ts';
+import { getJsonLd } from './profiles/get-json-ld.ts';
 import {
   Affiliation,
   CreateAffiliationInput,
@@ -83,12 +86,26 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Read one organization',
+        summary:
+          'Read one organization (with Accept: application/ld+json, as schema.org JSON-LD instead)',
         params: OrganizationIdParams,
         response: { 200: Organization, 400: ProblemResponse, 404: ProblemResponse },
       },
     },
-    async (request) => getOrganization(request.ctx, request.params.id),
+    async (request, reply) => {
+      // One address, two representations: caches must keep them apart.
+      reply.header('vary', 'Accept');
+      if (prefersJsonLd(request.headers.accept)) {
+        const document = await getJsonLd(request.ctx, request.params.id);
+        // Not the JSON schema's shape: serialized as it is, with its own media type.
+        const untyped: FastifyReply = reply;
+        return untyped
+          .type('application/ld+json; charset=utf-8')
+          .serializer(JSON.stringify)
+          .send(document);
+      }
+      return getOrganization(request.ctx, request.params.id);
+    },
   );
 
   app.get(

@@ -1,0 +1,54 @@
+// Removing the demo accounts, and telling what outside the demo still refers to the demo.
+import { authorize } from '../../../platform/access.ts';
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { type Context, inTransaction } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import {
+  type DemoAccountsRemoval,
+  deleteDemoAccounts,
+  selectNonDemoReferences,
+} from './demo-queries.ts';
+
+export type { DemoAccountsRemoval };
+
+/** Memberships, grants, API tokens and invitations outside the demo that name these organizations. */
+export async function findAccountReferencesToOrganizations(
+  ctx: Context,
+  organizationIds: string[],
+): Promise<string[]> {
+  authorize(ctx.actor, { anyOf: [], write: false, organizationId: null });
+  return selectNonDemoReferences(ctx.db, organizationIds);
+}
+
+/**
+ * Deletes the demo accounts with their grants, sessions, tokens and people. Refuses (409) while
+ * rows outside the demo refer to the demo organizations given or to a demo account.
+ */
+export async function removeDemoAccounts(
+  ctx: Context,
+  demoOrganizationIds: string[],
+): Promise<DemoAccountsRemoval> {
+  authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
+  return inTransaction(ctx, async (tx) => {
+    const references = await selectNonDemoReferences(tx.db, demoOrganizationIds);
+    if (references.length > 0) {
+      const shown = references.slice(0, 10).join('; ');
+      const more = references.length > 10 ? ` and ${references.length - 10} more` : '';
+      throw new AppError(
+        'conflict',
+        `The demo cannot be removed: ${references.length} record(s) made outside the demo refer to it (${shown}${more}). Remove them first.`,
+      );
+    }
+    const removed = await deleteDemoAccounts(tx.db);
+    await recordAudit(tx, {
+      action: 'remove-demo-accounts',
+      entityType: 'demo',
+      entityId: newId(),
+      organizationId: null,
+      before: null,
+      after: removed,
+    });
+    return removed;
+  });
+}

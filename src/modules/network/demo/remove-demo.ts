@@ -1,0 +1,65 @@
+// Removing the demo network: its ties, logos and organizations, all at once or nothing.
+import { authorize } from '../../../platform/access.ts';
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { type Context, inTransaction } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { lockAffiliations } from '../ties/tie-queries.ts';
+import { type DemoRemoval, deleteDemoRows, selectNonDemoTiesToDemo } from './demo-queries.ts';
+
+export type { DemoRemoval };
+
+/** What in the network keeps the demo in place: ties made outside the demo that touch it. */
+export async function findNetworkReferencesToDemo(ctx: Context): Promise<string[]> {
+  authorize(ctx.actor, { anyOf: [], write: false, organizationId: null });
+  return selectNonDemoTiesToDemo(ctx.db);
+}
+
+function refusal(references: string[]): AppError {
+  const shown = references.slice(0, 10).join('; ');
+  const more = references.length > 10 ? ` and ${references.length - 10} more` : '';
+  return new AppError(
+    'conflict',
+    `The demo cannot be removed: ${references.length} record(s) made outside the demo refer to demo organizations (${shown}${more}). End or remove them first.`,
+  );
+}
+
+/**
+ * Deletes every demo affiliation, partnership, logo and organization. Refuses (409) while a tie
+ * made outside the demo touches a demo organization; rows of other modules that refer to one are
+ * checked by their own module first, and the database's foreign keys stop the rest.
+ */
+export async function removeDemoNetwork(ctx: Context): Promise<DemoRemoval> {
+  authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      // Affiliation writes take this lock: none is added to a demo organization during the check.
+      await lockAffiliations(tx.db);
+      const references = await selectNonDemoTiesToDemo(tx.db);
+      if (references.length > 0) throw refusal(references);
+      const removed = await deleteDemoRows(tx.db);
+      await recordAudit(tx, {
+        action: 'remove-demo-network',
+        entityType: 'demo',
+        entityId: newId(),
+        organizationId: null,
+        before: null,
+        after: removed,
+      });
+      return removed;
+    });
+  } catch (error) {
+    // A row of another module (a membership, an API token) still refers to a demo organization.
+    if (isForeignKeyViolation(error)) {
+      throw new AppError(
+        'conflict',
+        `The demo cannot be removed: ${error.table ?? 'another table'} still refers to a demo organization. Remove that record first.`,
+      );
+    }
+    throw error;
+  }
+}
+
+function isForeignKeyViolation(error: unknown): error is { code: string; table?: string } {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23503';
+}
