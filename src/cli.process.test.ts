@@ -111,7 +111,9 @@ describe('intercoop serve on the embedded database', () => {
 
     const again = await startServe({ INTERCOOP_DATA_DIR: dataDir });
     servers.push(again);
-    const list = await (await fetch(`${again.url}/api/network/organizations?q=Slow%20Upload%20Cooperative`)).json();
+    const list = await (
+      await fetch(`${again.url}/api/network/organizations?q=Slow%20Upload%20Cooperative`)
+    ).json();
     expect(list.items).toHaveLength(1);
   });
 
@@ -140,7 +142,9 @@ describe('intercoop serve on the embedded database', () => {
     for (const [, email, demoPassword] of demoAccounts) {
       await signInOverHttp(first.url, email as string, demoPassword as string);
     }
-    const demo = await (await fetch(`${first.url}/api/network/organizations?q=Mondragon&limit=1`)).json();
+    const demo = await (
+      await fetch(`${first.url}/api/network/organizations?q=Mondragon&limit=1`)
+    ).json();
     expect(demo.total).toBeGreaterThan(0);
     await fetch(`${first.url}/api/auth/login`, {
       method: 'POST',

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Role, RoleGrant, ScopeType } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
+import { newId } from '../../platform/ids.ts';
 
 type Timestamps = { created_at: Date; updated_at: Date };
 
@@ -257,4 +258,61 @@ export async function networkAdminExists(db: Db): Promise<boolean> {
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** A new person with a login and roles: the one way accounts come to exist. Returns the account id. */
+export async function insertAccountWithPerson(
+  db: Db,
+  account: {
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    grants: RoleGrant[];
+    grantedBy: string | null;
+    now: Date;
+  },
+): Promise<string> {
+  const personId = newId();
+  const accountId = newId();
+  await insertPerson(db, {
+    id: personId,
+    display_name: account.displayName,
+    phone: null,
+    preferred_language: null,
+    version: 1,
+    created_at: account.now,
+    updated_at: account.now,
+  });
+  await insertAccount(db, {
+    id: accountId,
+    person_id: personId,
+    email: account.email,
+    password_hash: account.passwordHash,
+    status: 'active',
+    version: 1,
+    created_at: account.now,
+    updated_at: account.now,
+  });
+  await insertGrants(db, accountId, account.grants, account.grantedBy, account.now);
+  return accountId;
+}
+
+export async function insertGrants(
+  db: Db,
+  accountId: string,
+  grants: RoleGrant[],
+  grantedBy: string | null,
+  now: Date,
+) {
+  for (const grant of grants) {
+    await insertGrant(db, {
+      id: newId(),
+      account_id: accountId,
+      role: grant.role,
+      scope_type: grant.scopeType,
+      scope_id: grant.scopeId,
+      granted_by: grantedBy,
+      created_at: now,
+    });
+  }
 }

@@ -4,15 +4,8 @@ import { authorize, system } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { newId } from '../../../platform/ids.ts';
 import { hashPassword } from '../passwords/passwords.ts';
-import {
-  insertAccount,
-  insertGrant,
-  insertPerson,
-  networkAdminExists,
-  selectAccountByEmail,
-} from '../queries.ts';
+import { insertAccountWithPerson, networkAdminExists, selectAccountByEmail } from '../queries.ts';
 import { Email } from '../schemas.ts';
 
 export type NewAdmin = { accountId: string; email: string; password: string };
@@ -39,36 +32,13 @@ async function insertNetworkAdmin(
   if (await selectAccountByEmail(tx.db, email)) {
     throw new AppError('conflict', `An account with the email ${email} exists already.`);
   }
-  const now = tx.now();
-  const personId = newId();
-  const accountId = newId();
-  await insertPerson(tx.db, {
-    id: personId,
-    display_name: 'Network admin',
-    phone: null,
-    preferred_language: null,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  });
-  await insertAccount(tx.db, {
-    id: accountId,
-    person_id: personId,
+  const accountId = await insertAccountWithPerson(tx.db, {
     email,
-    password_hash: passwordHash,
-    status: 'active',
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  });
-  await insertGrant(tx.db, {
-    id: newId(),
-    account_id: accountId,
-    role: 'network-admin',
-    scope_type: 'network',
-    scope_id: null,
-    granted_by: null,
-    created_at: now,
+    displayName: 'Network admin',
+    passwordHash,
+    grants: [{ role: 'network-admin', scopeType: 'network', scopeId: null }],
+    grantedBy: null,
+    now: tx.now(),
   });
   await recordAudit(tx, {
     action: 'create-network-admin',

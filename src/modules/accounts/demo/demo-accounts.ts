@@ -5,12 +5,10 @@ import { authorize, type RoleGrant, roleScopes } from '../../../platform/access.
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { newId } from '../../../platform/ids.ts';
 import { hashPassword } from '../passwords/passwords.ts';
 import {
-  insertAccount,
-  insertGrant,
-  insertPerson,
+  insertAccountWithPerson,
+  insertGrants,
   organizationExists,
   revokeSessions,
   selectAccountByEmail,
@@ -61,41 +59,20 @@ export async function provideDemoAccount(
     }
     const now = tx.now();
     const existing = await selectAccountByEmail(tx.db, email);
-    const accountId = existing?.id ?? newId();
+    let accountId: string;
     if (existing) {
+      accountId = existing.id;
       await setPasswordHash(tx.db, accountId, passwordHash, now);
       await revokeSessions(tx.db, { accountId }, now);
+      await insertGrants(tx.db, accountId, input.grants, null, now);
     } else {
-      const personId = newId();
-      await insertPerson(tx.db, {
-        id: personId,
-        display_name: input.displayName,
-        phone: null,
-        preferred_language: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      });
-      await insertAccount(tx.db, {
-        id: accountId,
-        person_id: personId,
+      accountId = await insertAccountWithPerson(tx.db, {
         email,
-        password_hash: passwordHash,
-        status: 'active',
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      });
-    }
-    for (const grant of input.grants) {
-      await insertGrant(tx.db, {
-        id: newId(),
-        account_id: accountId,
-        role: grant.role,
-        scope_type: grant.scopeType,
-        scope_id: grant.scopeId,
-        granted_by: null,
-        created_at: now,
+        displayName: input.displayName,
+        passwordHash,
+        grants: input.grants,
+        grantedBy: null,
+        now,
       });
     }
     await recordAudit(tx, {

@@ -3,16 +3,9 @@ import { type Actor, system } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { newId } from '../../../platform/ids.ts';
 import { sha256 } from '../../../platform/secrets.ts';
 import { assertStrongPassword, hashPassword } from '../passwords/passwords.ts';
-import {
-  accounts,
-  insertAccount,
-  insertGrant,
-  insertPerson,
-  selectAccountByEmail,
-} from '../queries.ts';
+import { accounts, insertAccountWithPerson, selectAccountByEmail } from '../queries.ts';
 import { AcceptInvitationInput } from '../schemas.ts';
 import { parseRoles } from './invitation-view.ts';
 
@@ -53,39 +46,15 @@ export async function acceptInvitation(
     if (await selectAccountByEmail(tx.db, row.email)) {
       throw new AppError('conflict', `${row.email} has an account already: sign in instead.`);
     }
-    const personId = newId();
-    const accountId = newId();
-    await insertPerson(tx.db, {
-      id: personId,
-      display_name: valid.displayName,
-      phone: null,
-      preferred_language: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
-    await insertAccount(tx.db, {
-      id: accountId,
-      person_id: personId,
-      email: row.email,
-      password_hash: passwordHash,
-      status: 'active',
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
     const roles = parseRoles(row.roles);
-    for (const grant of roles) {
-      await insertGrant(tx.db, {
-        id: newId(),
-        account_id: accountId,
-        role: grant.role,
-        scope_type: grant.scopeType,
-        scope_id: grant.scopeId,
-        granted_by: row.invited_by,
-        created_at: now,
-      });
-    }
+    const accountId = await insertAccountWithPerson(tx.db, {
+      email: row.email,
+      displayName: valid.displayName,
+      passwordHash,
+      grants: roles,
+      grantedBy: row.invited_by,
+      now,
+    });
     await accounts(tx.db)
       .updateTable('accounts_invitation')
       .set({ accepted_at: now, accepted_account_id: accountId })
