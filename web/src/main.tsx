@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { I18nProvider } from './i18n/i18n-provider.tsx';
 import { loadMessages, resolveInitialLocale } from './i18n/locales.ts';
+import { SessionProvider } from './session/session-provider.tsx';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -18,7 +19,9 @@ loadMessages(locale)
     root.render(
       <StrictMode>
         <I18nProvider initialLocale={shownLocale} initialMessages={messages}>
-          <App />
+          <SessionProvider>
+            <App />
+          </SessionProvider>
         </I18nProvider>
       </StrictMode>,
     );

@@ -15,3 +15,20 @@ describe('the web vocabulary matches the API', () => {
     expect([...organizationSectors].sort()).toEqual([...icaSectors].sort());
   });
 });
+
+describe('the web vocabulary of ties and roles matches the API', () => {
+  it('names every affiliation and partnership kind, and every role', async () => {
+    const network = await import('../../src/modules/network/schemas.ts');
+    const accounts = await import('../../src/modules/accounts/schemas.ts');
+    const web = await import('./vocabulary.ts');
+    expect([...web.affiliationKinds].sort()).toEqual([...network.affiliationKinds].sort());
+    expect([...web.partnershipKinds].sort()).toEqual([...network.partnershipKinds].sort());
+    expect([...web.roleNames].sort()).toEqual([...accounts.Role.options].sort());
+  });
+
+  it('offers only language codes the API accepts', async () => {
+    const { LanguageCode } = await import('../../src/modules/network/schemas.ts');
+    const { languageCodes } = await import('./vocabulary.ts');
+    for (const code of languageCodes) expect(LanguageCode.safeParse(code).success, code).toBe(true);
+  });
+});

@@ -62,3 +62,66 @@ export const countryCodes = (
 export function isCountryCode(value: string): boolean {
   return countryCodes.includes(value);
 }
+
+export function isSector(value: string): value is OrganizationSector {
+  return (organizationSectors as readonly string[]).includes(value);
+}
+
+/**
+ * ISO 639-1 language codes, for the language filter and the profile's languages. Names come
+ * from Intl.DisplayNames in the reader's language.
+ */
+export const languageCodes = (
+  'aa ab af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da ' +
+  'de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu ' +
+  'hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la ' +
+  'lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc ' +
+  'oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st ' +
+  'su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za ' +
+  'zh zu'
+).split(' ');
+
+export function isLanguageCode(value: string): boolean {
+  return languageCodes.includes(value);
+}
+
+/** The seven cooperative principles, numbered as the International Cooperative Alliance does. */
+export const principleNumbers = [1, 2, 3, 4, 5, 6, 7] as const;
+export type PrincipleNumber = (typeof principleNumbers)[number];
+
+export function principleMessageId(principle: number) {
+  return `principle.${principle as PrincipleNumber}` as const;
+}
+
+export const affiliationKinds = ['member-of', 'division-of', 'subsidiary-of'] as const;
+export const partnershipKinds = [
+  'supply',
+  'technical-assistance',
+  'funding',
+  'joint-venture',
+  'training',
+  'other',
+] as const;
+
+export function affiliationMessageId(kind: (typeof affiliationKinds)[number]) {
+  return `affiliation.${kind}` as const;
+}
+
+export function partnershipMessageId(kind: (typeof partnershipKinds)[number]) {
+  return `partnership.${kind}` as const;
+}
+
+export const roleNames = [
+  'network-admin',
+  'network-staff',
+  'organization-admin',
+  'organization-member',
+  'fund-committee',
+  'programme-trainer',
+  'partner-viewer',
+  'buyer',
+] as const;
+
+export function roleMessageId(role: (typeof roleNames)[number]) {
+  return `role.${role}` as const;
+}

@@ -1,17 +1,34 @@
 import type {
+  Affiliation,
+  Organization,
   OrganizationListItem,
   OrganizationPage,
+  Partnership,
+  Ties,
+  UpdateOrganizationInput,
 } from '../../../src/modules/network/schemas.ts';
+import { apiRequest } from './http.ts';
 import { problemFromResponse } from './problem.ts';
 
-export type { OrganizationListItem, OrganizationPage };
+export type {
+  Affiliation,
+  Organization,
+  OrganizationListItem,
+  OrganizationPage,
+  Partnership,
+  Ties,
+  UpdateOrganizationInput,
+};
 export type OrganizationKind = OrganizationListItem['kind'];
 export type OrganizationSector = OrganizationListItem['sector'];
+export type FacetName = keyof OrganizationPage['facets'];
 
 export type OrganizationFilters = {
   q: string;
   country: string;
   kind: string;
+  sector: string;
+  language: string;
 };
 
 /** A screenful on a phone; the server allows up to 100. */
@@ -24,16 +41,48 @@ export async function findOrganizations(
 ): Promise<OrganizationPage> {
   const params = new URLSearchParams();
   // Empty filters are left out: the server reads `country=` as an invalid country code.
-  if (filters.q) params.set('q', filters.q);
-  if (filters.country) params.set('country', filters.country);
-  if (filters.kind) params.set('kind', filters.kind);
+  for (const name of ['q', 'country', 'kind', 'sector', 'language'] as const) {
+    if (filters[name]) params.set(name, filters[name]);
+  }
   params.set('limit', String(organizationPageSize));
   if (cursor) params.set('cursor', cursor);
+  return apiRequest<OrganizationPage>('GET', `/api/network/organizations?${params}`, { signal });
+}
 
-  const response = await fetch(`/api/network/organizations?${params}`, {
-    headers: { accept: 'application/json' },
+export function getOrganization(id: string, signal?: AbortSignal): Promise<Organization> {
+  return apiRequest<Organization>('GET', `/api/network/organizations/${encodeURIComponent(id)}`, {
+    signal,
+  });
+}
+
+export function getTies(id: string, signal?: AbortSignal): Promise<Ties> {
+  return apiRequest<Ties>('GET', `/api/network/organizations/${encodeURIComponent(id)}/ties`, {
+    signal,
+  });
+}
+
+export function updateOrganization(
+  id: string,
+  change: UpdateOrganizationInput,
+): Promise<Organization> {
+  return apiRequest<Organization>('PATCH', `/api/network/organizations/${encodeURIComponent(id)}`, {
+    body: change,
+  });
+}
+
+/**
+ * The organization as schema.org JSON-LD, when the server offers it; null when it answers with
+ * something else (an older server), so the page can describe itself instead.
+ */
+export async function getOrganizationJsonLd(
+  id: string,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown> | null> {
+  const response = await fetch(`/api/network/organizations/${encodeURIComponent(id)}`, {
+    headers: { accept: 'application/ld+json' },
     signal,
   });
   if (!response.ok) throw await problemFromResponse(response);
-  return (await response.json()) as OrganizationPage;
+  if (!(response.headers.get('content-type') ?? '').includes('ld+json')) return null;
+  return (await response.json()) as Record<string, unknown>;
 }

@@ -5,6 +5,8 @@ export type Problem = {
   status: number;
   detail?: string;
   errors?: { pointer: string; detail: string }[];
+  /** On 409: the record as it is now, changed by someone else since it was read. */
+  current?: unknown;
 };
 
 /** A request that reached the server and got an error answer. */
@@ -43,4 +45,9 @@ export async function problemFromResponse(response: Response): Promise<ApiProble
     title: response.statusText || 'Error',
     status: response.status,
   });
+}
+
+/** The problem behind a failed request, or null when the server was not reached at all. */
+export function problemOf(error: unknown): Problem | null {
+  return error instanceof ApiProblemError ? error.problem : null;
 }

@@ -1,4 +1,5 @@
 import { FormattedMessage } from 'react-intl';
+import { Link } from 'wouter';
 import type { OrganizationListItem } from '../api/organizations.ts';
 import { kindMessageId, sectorMessageId } from '../vocabulary.ts';
 
@@ -13,7 +14,7 @@ export function OrganizationCard({ organization, countryName }: OrganizationCard
     // Focusable from script only: "Load more" moves focus to the first new card.
     <article className="organization-card" aria-labelledby={headingId} tabIndex={-1}>
       <h3 id={headingId} className="organization-card__name">
-        {organization.name}
+        <Link href={`/organizations/${organization.id}`}>{organization.name}</Link>
       </h3>
       <dl className="organization-card__facts">
         {organization.shortName ? (
@@ -44,7 +45,10 @@ export function OrganizationCard({ organization, countryName }: OrganizationCard
           <dt>
             <FormattedMessage id="organization.country" />
           </dt>
-          <dd>{countryName(organization.country)}</dd>
+          <dd>
+            {organization.locality ? `${organization.locality}, ` : ''}
+            {countryName(organization.country)}
+          </dd>
         </div>
       </dl>
     </article>

@@ -68,6 +68,12 @@ describe.each(Object.entries(translations))('the %s catalogue', (locale, catalog
     }
   });
 
+  it('marks no message as untranslated or to be done', () => {
+    const marker = /\b(TODO|FIXME|XXX|TBD|untranslated|translate me)\b|\[(?:en|EN)\]|^\s*$/i;
+    const marked = Object.entries(catalogue).filter(([, message]) => marker.test(message));
+    expect(marked.map(([id]) => id)).toEqual([]);
+  });
+
   it('is translated: fewer than 5% of its messages equal the English', () => {
     const unchanged = Object.keys(english).filter((id) => catalogue[id] === english[id]);
     expect(unchanged.length / Object.keys(english).length, unchanged.join(', ')).toBeLessThan(0.05);

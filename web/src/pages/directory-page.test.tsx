@@ -31,9 +31,13 @@ const mondragon: OrganizationListItem = {
 
 const noFacets = { kind: [], sector: [], country: [] };
 
-/** A page as the server sends it; the total and facets do not matter to these tests. */
-function page(items: OrganizationListItem[], nextCursor: string | null): OrganizationPage {
-  return { items, nextCursor, total: items.length, facets: noFacets };
+/** A page as the server sends it, without facets (one test below has them). */
+function page(
+  items: OrganizationListItem[],
+  nextCursor: string | null,
+  total = items.length,
+): OrganizationPage {
+  return { items, nextCursor, total, facets: noFacets };
 }
 
 function jsonResponse(body: OrganizationPage | Problem, status = 200): Response {
@@ -104,7 +108,7 @@ describe('the directory page', () => {
     expect(first.getByText('SEWA Bank')).toBeTruthy();
     expect(first.getByText('Cooperative')).toBeTruthy();
     expect(first.getByText('Banking and finance')).toBeTruthy();
-    expect(first.getByText('India')).toBeTruthy();
+    expect(first.getByText('Ahmedabad, India')).toBeTruthy();
     expect(within(cards[1] as HTMLElement).getByText('Spain')).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('2 organizations');
   });
@@ -215,12 +219,12 @@ describe('the directory page', () => {
     serve((url) =>
       url.searchParams.get('cursor') === 'page-2'
         ? jsonResponse(page([mondragon], null))
-        : jsonResponse(page([sewaBank], 'page-2')),
+        : jsonResponse(page([sewaBank], 'page-2', 2)),
     );
     renderDirectory();
 
     await screen.findByRole('heading', { name: sewaBank.name });
-    expect(screen.getByRole('status').textContent).toBe('1 organization shown, more available');
+    expect(screen.getByRole('status').textContent).toBe('1 shown of 2 organizations');
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
 
     await screen.findByRole('heading', { name: mondragon.name });
@@ -229,5 +233,42 @@ describe('the directory page', () => {
       within(screen.getByRole('list', { name: 'Results' })).getAllByRole('listitem'),
     ).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('shows facet counts in the filters, and filters by sector and language', async () => {
+    serve(() =>
+      jsonResponse({
+        items: [sewaBank],
+        nextCursor: null,
+        total: 1,
+        facets: {
+          kind: [{ value: 'cooperative', count: 1 }],
+          sector: [{ value: 'finance', count: 1 }],
+          country: [
+            { value: 'IN', count: 1 },
+            { value: 'ES', count: 4 },
+          ],
+        },
+      }),
+    );
+    renderDirectory();
+    await screen.findByRole('heading', { name: sewaBank.name });
+
+    const country = screen.getByLabelText('Country') as HTMLSelectElement;
+    const countryOptions = [...country.options].map((option) => option.textContent);
+    // Only countries with organizations are offered, each with its count.
+    expect(countryOptions).toEqual(['All countries', 'India (1)', 'Spain (4)']);
+    expect(
+      within(screen.getByLabelText('Sector')).getByText('Banking and finance (1)'),
+    ).toBeTruthy();
+    expect(
+      within(screen.getByLabelText('Kind of organization')).getByText('Federation (0)'),
+    ).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Sector'), { target: { value: 'finance' } });
+    await waitFor(() => expect(requestedUrls().at(-1)?.searchParams.get('sector')).toBe('finance'));
+    fireEvent.change(screen.getByLabelText('Working language'), { target: { value: 'hi' } });
+    await waitFor(() => expect(requestedUrls().at(-1)?.searchParams.get('language')).toBe('hi'));
+    expect(window.location.search).toBe('?sector=finance&language=hi');
   });
 });

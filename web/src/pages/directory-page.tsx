@@ -1,6 +1,8 @@
 import {
   type ChangeEvent,
   type FormEvent,
+  lazy,
+  Suspense,
   useEffect,
   useId,
   useMemo,
@@ -8,39 +10,60 @@ import {
   useState,
 } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useSearchParams } from 'wouter';
-import type { OrganizationFilters } from '../api/organizations.ts';
+import { useLocation, useSearchParams } from 'wouter';
+import type { FacetName, OrganizationFilters } from '../api/organizations.ts';
 import { OrganizationCard } from '../components/organization-card.tsx';
+import { useCountryNames, useLanguageNames } from '../i18n/display-names.ts';
 import {
-  countryCodes,
   isCountryCode,
+  isLanguageCode,
   isOrganizationKind,
+  isSector,
   kindMessageId,
+  languageCodes,
   organizationKinds,
+  organizationSectors,
+  sectorMessageId,
 } from '../vocabulary.ts';
 import { type SearchFailure, useOrganizationSearch } from './use-organization-search.ts';
 
 /** Long enough to skip the requests for half-typed words, short enough to feel live. */
 export const searchDebounceMilliseconds = 250;
 
-const emptyFilters: OrganizationFilters = { q: '', country: '', kind: '' };
+// The map is a chunk of its own (borders and projection), fetched after the list is on screen.
+const WorldMap = lazy(() =>
+  import('../map/world-map.tsx').then((module) => ({ default: module.WorldMap })),
+);
+
+const emptyFilters: OrganizationFilters = {
+  q: '',
+  country: '',
+  kind: '',
+  sector: '',
+  language: '',
+};
+type FilterName = 'country' | 'kind' | 'sector' | 'language';
 
 // A hand-edited or outdated link must not turn into a 400 for the reader: unknown values are dropped.
 function readFilters(params: URLSearchParams): OrganizationFilters {
   const country = (params.get('country') ?? '').toUpperCase();
   const kind = params.get('kind') ?? '';
+  const sector = params.get('sector') ?? '';
+  const language = (params.get('language') ?? '').toLowerCase();
   return {
     q: (params.get('q') ?? '').trim(),
     country: isCountryCode(country) ? country : '',
     kind: isOrganizationKind(kind) ? kind : '',
+    sector: isSector(sector) ? sector : '',
+    language: isLanguageCode(language) ? language : '',
   };
 }
 
 function toSearchParams(filters: OrganizationFilters): URLSearchParams {
   const params = new URLSearchParams();
-  if (filters.q) params.set('q', filters.q);
-  if (filters.country) params.set('country', filters.country);
-  if (filters.kind) params.set('kind', filters.kind);
+  for (const name of ['q', 'country', 'kind', 'sector', 'language'] as const) {
+    if (filters[name]) params.set(name, filters[name]);
+  }
   return params;
 }
 
@@ -49,6 +72,7 @@ export function DirectoryPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = readFilters(searchParams);
   const { state, loadMore, retry } = useOrganizationSearch(filters);
+  const [, navigateTo] = useLocation();
 
   const [draft, setDraft] = useState(filters.q);
   const searchInputRef = useRef<HTMLInputElement>(null);
@@ -66,7 +90,10 @@ export function DirectoryPage() {
     searchHint: useId(),
     country: useId(),
     kind: useId(),
+    sector: useId(),
+    language: useId(),
     results: useId(),
+    map: useId(),
   };
 
   useEffect(() => {
@@ -111,10 +138,12 @@ export function DirectoryPage() {
     typingEntryPushedRef.current = false;
   };
 
-  const onFilterChange = (name: 'country' | 'kind') => (event: ChangeEvent<HTMLSelectElement>) => {
+  const setFilter = (name: FilterName, value: string) => {
     typingEntryPushedRef.current = false;
-    navigate({ ...filters, q: draft.trim(), [name]: event.target.value }, false);
+    navigate({ ...filters, q: draft.trim(), [name]: value }, false);
   };
+  const onFilterChange = (name: FilterName) => (event: ChangeEvent<HTMLSelectElement>) =>
+    setFilter(name, event.target.value);
 
   const clearAll = () => {
     typingEntryPushedRef.current = false;
@@ -123,13 +152,28 @@ export function DirectoryPage() {
     searchInputRef.current?.focus();
   };
 
-  const countryName = useCountryNames(intl.locale);
+  const countryName = useCountryNames();
+  const languageName = useLanguageNames();
+  const facetCount = (facet: FacetName, value: string) =>
+    state.facets[facet].find((entry) => entry.value === value)?.count ?? 0;
+  const withCount = (label: string, count: number) =>
+    intl.formatMessage({ id: 'directory.optionWithCount' }, { label, count });
+
+  // Countries that have organizations (with the other filters kept), and the chosen one.
   const countryOptions = useMemo(() => {
     const collator = new Intl.Collator(intl.locale);
-    return countryCodes
+    const codes = new Set(state.facets.country.map((entry) => entry.value));
+    if (filters.country) codes.add(filters.country);
+    return [...codes]
       .map((code) => ({ code, name: countryName(code) }))
       .sort((a, b) => collator.compare(a.name, b.name));
-  }, [countryName, intl.locale]);
+  }, [countryName, intl.locale, state.facets.country, filters.country]);
+  const languageOptions = useMemo(() => {
+    const collator = new Intl.Collator(intl.locale);
+    return languageCodes
+      .map((code) => ({ code, name: languageName(code) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+  }, [languageName, intl.locale]);
 
   // After "Load more", focus goes to the first new card so keyboard and screen-reader users
   // carry on reading where the new results start.
@@ -147,7 +191,14 @@ export function DirectoryPage() {
     loadMore();
   };
 
-  const hasFilters = Boolean(filters.q || filters.country || filters.kind);
+  const hasFilters = Boolean(
+    filters.q || filters.country || filters.kind || filters.sector || filters.language,
+  );
+  const markers = state.items.flatMap((organization) =>
+    organization.coordinates
+      ? [{ id: organization.id, name: organization.name, ...organization.coordinates }]
+      : [],
+  );
 
   return (
     <div className="directory">
@@ -202,7 +253,7 @@ export function DirectoryPage() {
               <option value="">{intl.formatMessage({ id: 'directory.countryAll' })}</option>
               {countryOptions.map(({ code, name }) => (
                 <option key={code} value={code}>
-                  {name}
+                  {withCount(name, facetCount('country', code))}
                 </option>
               ))}
             </select>
@@ -215,7 +266,43 @@ export function DirectoryPage() {
               <option value="">{intl.formatMessage({ id: 'directory.kindAll' })}</option>
               {organizationKinds.map((kind) => (
                 <option key={kind} value={kind}>
-                  {intl.formatMessage({ id: kindMessageId(kind) })}
+                  {withCount(
+                    intl.formatMessage({ id: kindMessageId(kind) }),
+                    facetCount('kind', kind),
+                  )}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.sector}>
+              <FormattedMessage id="directory.sectorLabel" />
+            </label>
+            <select id={ids.sector} value={filters.sector} onChange={onFilterChange('sector')}>
+              <option value="">{intl.formatMessage({ id: 'directory.sectorAll' })}</option>
+              {organizationSectors.map((sector) => (
+                <option key={sector} value={sector}>
+                  {withCount(
+                    intl.formatMessage({ id: sectorMessageId(sector) }),
+                    facetCount('sector', sector),
+                  )}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.language}>
+              <FormattedMessage id="directory.languageLabel" />
+            </label>
+            <select
+              id={ids.language}
+              value={filters.language}
+              onChange={onFilterChange('language')}
+            >
+              <option value="">{intl.formatMessage({ id: 'directory.languageAll' })}</option>
+              {languageOptions.map(({ code, name }) => (
+                <option key={code} value={code}>
+                  {name}
                 </option>
               ))}
             </select>
@@ -223,83 +310,108 @@ export function DirectoryPage() {
         </div>
       </form>
 
-      <section
-        className="results"
-        aria-labelledby={ids.results}
-        aria-busy={state.status === 'loading'}
-      >
-        <h2 id={ids.results} className="visually-hidden">
-          <FormattedMessage id="directory.resultsHeading" />
-        </h2>
-
-        {/* One polite live region, so a screen reader hears each outcome once. */}
-        <p role="status" className="results__status">
-          {state.status === 'loading' ? (
-            <FormattedMessage id="directory.loading" />
-          ) : state.status === 'ready' && itemCount > 0 ? (
-            <FormattedMessage
-              id={state.nextCursor ? 'directory.resultCountMore' : 'directory.resultCount'}
-              values={{ count: itemCount }}
+      <div className="directory__body">
+        <section className="directory__map" aria-labelledby={ids.map}>
+          <h2 id={ids.map} className="visually-hidden">
+            <FormattedMessage id="map.heading" />
+          </h2>
+          <Suspense fallback={<div className="world-map__placeholder" />}>
+            <WorldMap
+              countryCounts={state.facets.country}
+              markers={markers}
+              shownCount={itemCount}
+              selectedCountry={filters.country}
+              countryName={countryName}
+              onSelectCountry={(code) => setFilter('country', code)}
+              onOpenOrganization={(id) => navigateTo(`/organizations/${id}`)}
             />
-          ) : null}
-        </p>
+          </Suspense>
+        </section>
 
-        {state.status === 'error' ? <ErrorNotice failure={state.failure} onRetry={retry} /> : null}
+        <section
+          className="results"
+          aria-labelledby={ids.results}
+          aria-busy={state.status === 'loading'}
+        >
+          <h2 id={ids.results} className="visually-hidden">
+            <FormattedMessage id="directory.resultsHeading" />
+          </h2>
 
-        {state.status === 'ready' && itemCount === 0 ? (
-          <div className="notice empty-state">
-            <p className="notice__title">
-              {filters.q ? (
-                <FormattedMessage id="directory.emptyWithQuery" values={{ query: filters.q }} />
-              ) : hasFilters ? (
-                <FormattedMessage id="directory.emptyWithFilters" />
+          {/* One polite live region, so a screen reader hears each outcome once. */}
+          <p role="status" className="results__status">
+            {state.status === 'loading' ? (
+              <FormattedMessage id="directory.loading" />
+            ) : state.status === 'ready' && itemCount > 0 ? (
+              state.nextCursor ? (
+                <FormattedMessage
+                  id="directory.resultCountMore"
+                  values={{ shown: itemCount, count: Math.max(state.total, itemCount) }}
+                />
               ) : (
-                <FormattedMessage id="directory.emptyDirectory" />
-              )}
-            </p>
-            {hasFilters ? (
-              <>
-                <p>
-                  <FormattedMessage id="directory.emptyHint" />
-                </p>
-                <button type="button" className="button" onClick={clearAll}>
-                  <FormattedMessage id="directory.clearFilters" />
-                </button>
-              </>
+                <FormattedMessage id="directory.resultCount" values={{ count: itemCount }} />
+              )
             ) : null}
-          </div>
-        ) : null}
+          </p>
 
-        {itemCount > 0 ? (
-          <ul ref={listRef} className="results__list" aria-labelledby={ids.results}>
-            {state.items.map((organization) => (
-              <li key={organization.id}>
-                <OrganizationCard organization={organization} countryName={countryName} />
-              </li>
-            ))}
-          </ul>
-        ) : null}
+          {state.status === 'error' ? (
+            <ErrorNotice failure={state.failure} onRetry={retry} />
+          ) : null}
 
-        {state.moreFailure ? (
-          <ErrorNotice failure={state.moreFailure} onRetry={onLoadMore} />
-        ) : null}
+          {state.status === 'ready' && itemCount === 0 ? (
+            <div className="notice empty-state">
+              <p className="notice__title">
+                {filters.q ? (
+                  <FormattedMessage id="directory.emptyWithQuery" values={{ query: filters.q }} />
+                ) : hasFilters ? (
+                  <FormattedMessage id="directory.emptyWithFilters" />
+                ) : (
+                  <FormattedMessage id="directory.emptyDirectory" />
+                )}
+              </p>
+              {hasFilters ? (
+                <>
+                  <p>
+                    <FormattedMessage id="directory.emptyHint" />
+                  </p>
+                  <button type="button" className="button" onClick={clearAll}>
+                    <FormattedMessage id="directory.clearFilters" />
+                  </button>
+                </>
+              ) : null}
+            </div>
+          ) : null}
 
-        {state.status === 'ready' && state.nextCursor && !state.moreFailure ? (
-          <button
-            type="button"
-            className="button load-more"
-            onClick={onLoadMore}
-            disabled={state.isLoadingMore}
-            aria-busy={state.isLoadingMore}
-          >
-            {state.isLoadingMore ? (
-              <FormattedMessage id="directory.loadingMore" />
-            ) : (
-              <FormattedMessage id="directory.loadMore" />
-            )}
-          </button>
-        ) : null}
-      </section>
+          {itemCount > 0 ? (
+            <ul ref={listRef} className="results__list" aria-labelledby={ids.results}>
+              {state.items.map((organization) => (
+                <li key={organization.id}>
+                  <OrganizationCard organization={organization} countryName={countryName} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+
+          {state.moreFailure ? (
+            <ErrorNotice failure={state.moreFailure} onRetry={onLoadMore} />
+          ) : null}
+
+          {state.status === 'ready' && state.nextCursor && !state.moreFailure ? (
+            <button
+              type="button"
+              className="button load-more"
+              onClick={onLoadMore}
+              disabled={state.isLoadingMore}
+              aria-busy={state.isLoadingMore}
+            >
+              {state.isLoadingMore ? (
+                <FormattedMessage id="directory.loadingMore" />
+              ) : (
+                <FormattedMessage id="directory.loadMore" />
+              )}
+            </button>
+          ) : null}
+        </section>
+      </div>
     </div>
   );
 }
@@ -334,18 +446,4 @@ function ErrorNotice({ failure, onRetry }: { failure: SearchFailure | null; onRe
       </button>
     </div>
   );
-}
-
-function useCountryNames(locale: string): (code: string) => string {
-  return useMemo(() => {
-    const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-    return (code: string) => {
-      try {
-        return names.of(code) ?? code;
-      } catch {
-        // A malformed code from the server: show it as it came rather than break the list.
-        return code;
-      }
-    };
-  }, [locale]);
 }

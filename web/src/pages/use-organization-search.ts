@@ -17,6 +17,9 @@ export type SearchState = {
   failure: SearchFailure | null;
   isLoadingMore: boolean;
   moreFailure: SearchFailure | null;
+  /** How many match in all, and the facet counts; kept while the next search loads. */
+  total: number;
+  facets: OrganizationPage['facets'];
 };
 
 type SearchAction =
@@ -34,16 +37,18 @@ const initialState: SearchState = {
   failure: null,
   isLoadingMore: false,
   moreFailure: null,
+  total: 0,
+  facets: { kind: [], sector: [], country: [] },
 };
 
 function reduce(state: SearchState, action: SearchAction): SearchState {
   switch (action.type) {
     case 'search-started':
-      return initialState;
+      return { ...initialState, total: state.total, facets: state.facets };
     case 'search-loaded':
       return { ...initialState, status: 'ready', ...pageFields(action.page) };
     case 'search-failed':
-      return { ...initialState, status: 'error', failure: action.failure };
+      return { ...initialState, status: 'error', failure: action.failure, facets: state.facets };
     case 'more-started':
       return { ...state, isLoadingMore: true, moreFailure: null };
     case 'more-loaded':
@@ -59,7 +64,12 @@ function reduce(state: SearchState, action: SearchAction): SearchState {
 }
 
 function pageFields(page: OrganizationPage) {
-  return { items: page.items, nextCursor: page.nextCursor };
+  return {
+    items: page.items,
+    nextCursor: page.nextCursor,
+    total: page.total,
+    facets: page.facets,
+  };
 }
 
 function toFailure(error: unknown): SearchFailure {
@@ -72,7 +82,7 @@ export function useOrganizationSearch(filters: OrganizationFilters) {
   const [attempt, retry] = useReducer((count: number) => count + 1, 0);
   // One controller for whatever is in flight, so a new search cancels a stale "load more".
   const controllerRef = useRef<AbortController | null>(null);
-  const { q, country, kind } = filters;
+  const { q, country, kind, sector, language } = filters;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry re-runs it.
   useEffect(() => {
@@ -81,7 +91,7 @@ export function useOrganizationSearch(filters: OrganizationFilters) {
     dispatch({ type: 'search-started' });
     // Checking `aborted` (not only catching AbortError) also drops an answer that arrived just
     // before the filters changed.
-    findOrganizations({ q, country, kind }, null, controller.signal).then(
+    findOrganizations({ q, country, kind, sector, language }, null, controller.signal).then(
       (page) => {
         if (!controller.signal.aborted) dispatch({ type: 'search-loaded', page });
       },
@@ -92,14 +102,14 @@ export function useOrganizationSearch(filters: OrganizationFilters) {
       },
     );
     return () => controller.abort();
-  }, [q, country, kind, attempt]);
+  }, [q, country, kind, sector, language, attempt]);
 
   const cursor = state.nextCursor;
   const loadMore = useCallback(() => {
     const controller = controllerRef.current;
     if (!controller || !cursor) return;
     dispatch({ type: 'more-started' });
-    findOrganizations({ q, country, kind }, cursor, controller.signal).then(
+    findOrganizations({ q, country, kind, sector, language }, cursor, controller.signal).then(
       (page) => {
         if (!controller.signal.aborted) dispatch({ type: 'more-loaded', page });
       },
@@ -108,7 +118,7 @@ export function useOrganizationSearch(filters: OrganizationFilters) {
           dispatch({ type: 'more-failed', failure: toFailure(error) });
       },
     );
-  }, [q, country, kind, cursor]);
+  }, [q, country, kind, sector, language, cursor]);
 
   return { state, loadMore, retry };
 }

@@ -1,0 +1,38 @@
+import { problemFromResponse } from './problem.ts';
+
+// The session's CSRF token, kept in memory only: every cookie-authenticated write sends it.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type RequestOptions = {
+  body?: unknown;
+  signal?: AbortSignal;
+  accept?: string;
+};
+
+/**
+ * One request to the API on the same origin. Resolves with the parsed JSON body (undefined for
+ * 204); rejects with an ApiProblemError for an error answer, or a TypeError when offline.
+ */
+export async function apiRequest<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  { body, signal, accept = 'application/json' }: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+    credentials: 'same-origin',
+  });
+  if (!response.ok) throw await problemFromResponse(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
