@@ -164,7 +164,6 @@ function organizationFrom(record: FactRecord): CreateOrganizationInput {
     record.description ?? record.name,
     record.notes ?? '',
     figures.trim(),
-    `Sources: ${record.sources.join(' ')}`,
   ]
     .filter((part) => part.length > 0)
     .join(' ');
@@ -270,9 +269,7 @@ export function buildSeedNetwork(): DemoNetwork {
       ];
     }
     if (amendment.addToDescription) {
-      // Before the sources, which stay last.
-      const [text, sources] = (input.description ?? '').split(' Sources: ');
-      input.description = `${text} ${amendment.addToDescription}${sources ? ` Sources: ${sources}` : ''}`;
+      input.description = `${input.description ?? ''} ${amendment.addToDescription}`.trim();
     }
   }
 

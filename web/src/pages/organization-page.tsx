@@ -19,8 +19,8 @@ import {
   partnershipMessageId,
   sectorMessageId,
 } from '../vocabulary.ts';
+import { jsonForScript } from './json-for-script.ts';
 import { OrganizationEditForm } from './organization-edit-form.tsx';
-import { jsonForScript, organizationJsonLd } from './organization-json-ld.ts';
 
 type Loaded = {
   organization: Organization;
@@ -101,16 +101,17 @@ export function OrganizationPage({ id }: { id: string }) {
 
   const { organization, ties, jsonLd } = state;
   const mayEdit = canEditOrganization(me, organization.id);
-  const structuredData = jsonLd ?? organizationJsonLd(organization, window.location.href);
 
   return (
     <article className="profile" aria-labelledby="profile-name">
       {/* schema.org data for search engines and other tools: a data block, never executed. */}
-      <script
-        type="application/ld+json"
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with `<` escaped, in a data block.
-        dangerouslySetInnerHTML={{ __html: jsonForScript(structuredData) }}
-      />
+      {jsonLd && (
+        <script
+          type="application/ld+json"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with `<` escaped, in a data block.
+          dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }}
+        />
+      )}
       <p className="breadcrumb">
         <Link href="/">
           <FormattedMessage id="profile.backToDirectory" />

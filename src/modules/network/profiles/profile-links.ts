@@ -2,9 +2,13 @@
 // understand those) and the ties in force today (ended and future ties are history, not profile).
 import type { Affiliation, Partnership, Ties } from '../schemas.ts';
 
-/** An organization's address on this instance: it identifies it in every profile we publish. */
+/**
+ * An organization's address on this instance: its profile page, which people and machines can
+ * both open (the API answers the same record as JSON and JSON-LD). It identifies the organization
+ * in every profile we publish.
+ */
 export function organizationUrl(publicUrl: string, id: string): string {
-  return `${publicUrl}/api/network/organizations/${id}`;
+  return `${publicUrl}/organizations/${id}`;
 }
 
 export const schemaOrgContextPath = '/api/network/schema-org-context.jsonld';
