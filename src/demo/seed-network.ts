@@ -160,11 +160,7 @@ function organizationFrom(record: FactRecord): CreateOrganizationInput {
   const figures = members?.note
     ? ` Figures as recorded: ${members.note}${members.note.endsWith('.') ? '' : '.'}`
     : '';
-  const description = [
-    record.description ?? record.name,
-    record.notes ?? '',
-    figures.trim(),
-  ]
+  const description = [record.description ?? record.name, record.notes ?? '', figures.trim()]
     .filter((part) => part.length > 0)
     .join(' ');
   const languages = [
