@@ -3,8 +3,7 @@ import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { FindOrganizationsQuery, type OrganizationPage } from '../schemas.ts';
 import {
-  countMatches,
-  facetCounts,
+  countMatchesAndFacets,
   type Ordering,
   orderingFor,
   type SearchFilters,
@@ -66,12 +65,9 @@ export async function findOrganizations(
   };
   const ordering = orderingFor(filters);
   const after = valid.cursor ? decodeCursor(valid.cursor, ordering) : undefined;
-  const [rows, total, kind, sector, country] = await Promise.all([
+  const [rows, { total, facets }] = await Promise.all([
     selectSearchPage(ctx.db, filters, after, valid.limit + 1),
-    countMatches(ctx.db, filters),
-    facetCounts(ctx.db, filters, 'kind'),
-    facetCounts(ctx.db, filters, 'sector'),
-    facetCounts(ctx.db, filters, 'country'),
+    countMatchesAndFacets(ctx.db, filters),
   ]);
   const page = rows.slice(0, valid.limit);
   const last = page.at(-1);
@@ -95,6 +91,6 @@ export async function findOrganizations(
         ? Buffer.from(JSON.stringify([ordering, last.sort_value, last.id])).toString('base64url')
         : null,
     total,
-    facets: { kind, sector, country },
+    facets,
   };
 }

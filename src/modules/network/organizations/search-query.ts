@@ -124,21 +124,53 @@ export async function selectSearchPage(
   return result.rows;
 }
 
-export async function countMatches(db: Db, filters: SearchFilters): Promise<number> {
-  const result = await sql<{
-    count: string;
-  }>`select count(*) as count from network_organization ${whereClause(filters)}`.execute(
-    network(db),
-  );
-  return Number(result.rows[0]?.count ?? 0);
-}
+export type FacetCount = { value: string; count: number };
+export type Facets = Record<Facet, FacetCount[]>;
 
-/** For a facet, how many organizations match with each value, the other filters kept. */
-export async function facetCounts(db: Db, filters: SearchFilters, facet: Facet) {
-  const column = sql.ref(facet);
-  const result = await sql<{ value: string; count: string }>`
-    select ${column} as value, count(*) as count from network_organization
-    ${whereClause(filters, facet)}
-    group by ${column} order by count(*) desc, ${column}`.execute(network(db));
-  return result.rows.map((row) => ({ value: row.value, count: Number(row.count) }));
+const facetNames: Facet[] = ['kind', 'sector', 'country'];
+
+/**
+ * How many organizations match, and for each facet how many would with each value, the other
+ * filters kept. Facets whose own filter is not set share the matches' filter, so they and the
+ * total come from one scan (grouping sets); a facet whose filter is set needs a scan of its own.
+ */
+export async function countMatchesAndFacets(
+  db: Db,
+  filters: SearchFilters,
+): Promise<{ total: number; facets: Facets }> {
+  const isSet = (facet: Facet) => filters[facet] !== undefined;
+  const shared = facetNames.filter((facet) => !isSet(facet));
+  const own = facetNames.filter(isSet);
+  const sets = sql.join([...shared.map((facet) => sql`(${sql.ref(facet)})`), sql`()`]);
+  const [combined, ...separate] = await Promise.all([
+    sql<{ kind: string | null; sector: string | null; country: string | null; count: string }>`
+      select ${sql.join(facetNames.map((facet) => (shared.includes(facet) ? sql.ref(facet) : sql`null::text as ${sql.ref(facet)}`)))}, count(*) as count
+      from network_organization ${whereClause(filters)}
+      group by grouping sets (${sets})`.execute(network(db)),
+    ...own.map((facet) =>
+      sql<{ value: string; count: string }>`
+        select ${sql.ref(facet)} as value, count(*) as count from network_organization
+        ${whereClause(filters, facet)} group by ${sql.ref(facet)}`.execute(network(db)),
+    ),
+  ]);
+  const facets = { kind: [], sector: [], country: [] } as Facets;
+  let total = 0;
+  for (const row of combined.rows) {
+    const facet = shared.find((name) => row[name] !== null);
+    if (facet) facets[facet].push({ value: row[facet] as string, count: Number(row.count) });
+    else total = Number(row.count);
+  }
+  own.forEach((facet, index) => {
+    facets[facet] = (separate[index]?.rows ?? []).map((row) => ({
+      value: row.value,
+      count: Number(row.count),
+    }));
+  });
+  // Most frequent first, then by value, so the order is stable.
+  for (const facet of facetNames) {
+    facets[facet].sort(
+      (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+    );
+  }
+  return { total, facets };
 }
