@@ -1,0 +1,148 @@
+// HTTP adapter for projects and the network's impact: parse, call one use case, shape the reply.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ProblemResponse } from '../../platform/http/problem.ts';
+import { addProjectParticipant } from './projects/add-project-participant.ts';
+import { createProject } from './projects/create-project.ts';
+import { findProjects } from './projects/find-projects.ts';
+import { getImpact } from './projects/get-impact.ts';
+import { getProject } from './projects/get-project.ts';
+import {
+  AddParticipantInput,
+  CreateProjectInput,
+  FindProjectsQuery,
+  Impact,
+  ImpactQuery,
+  impactRule,
+  Project,
+  ProjectIdParams,
+  ProjectPage,
+  RecordFigureInput,
+  UpdateProjectInput,
+} from './projects/project-schemas.ts';
+import { recordProjectFigure } from './projects/record-project-figure.ts';
+import { updateProject } from './projects/update-project.ts';
+
+const tags = ['network'];
+
+const problems = {
+  400: ProblemResponse,
+  401: ProblemResponse,
+  403: ProblemResponse,
+  404: ProblemResponse,
+  409: ProblemResponse,
+  413: ProblemResponse,
+};
+
+export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/projects',
+    {
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags,
+        summary: 'Start a project: title, sector, countries and participants (network staff)',
+        body: CreateProjectInput,
+        response: { 201: Project, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const project = await createProject(request.ctx, request.body);
+      return reply
+        .code(201)
+        .header('location', `/api/network/projects/${project.id}`)
+        .send(project);
+    },
+  );
+
+  app.get(
+    '/projects',
+    {
+      schema: {
+        tags,
+        summary:
+          'List projects in title order, a page at a time, by country, sector, status, participating organization or text',
+        querystring: FindProjectsQuery,
+        response: { 200: ProjectPage, 400: ProblemResponse },
+      },
+    },
+    async (request) => findProjects(request.ctx, request.query),
+  );
+
+  app.get(
+    '/projects/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Read one project with its participants, targets and results',
+        params: ProjectIdParams,
+        response: { 200: Project, 400: ProblemResponse, 404: ProblemResponse },
+      },
+    },
+    async (request) => getProject(request.ctx, request.params.id),
+  );
+
+  app.patch(
+    '/projects/:id',
+    {
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Change a project (its lead organizations’ admins or network staff; send the version you read; 409 with the current copy if it changed)',
+        params: ProjectIdParams,
+        body: UpdateProjectInput,
+        response: { 200: Project, ...problems },
+      },
+    },
+    async (request) => updateProject(request.ctx, request.params.id, request.body),
+  );
+
+  app.post(
+    '/projects/:id/participants',
+    {
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Add an organization to a project in a role (lead, funder, technical-partner, beneficiary, offtaker); send the project’s version',
+        params: ProjectIdParams,
+        body: AddParticipantInput,
+        response: { 201: Project, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await addProjectParticipant(request.ctx, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/projects/:id/figures',
+    {
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Record a target or a result: an indicator, an amount as a decimal string in the indicator’s unit (money exact to its currency’s minor unit, with its currency), a year, and one of the project’s countries or none; send the project’s version',
+        params: ProjectIdParams,
+        body: RecordFigureInput,
+        response: { 201: Project, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await recordProjectFigure(request.ctx, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/impact',
+    {
+      schema: {
+        tags,
+        summary: `The network's impact: results summed by indicator, grouped by=indicator|sector|year|country. ${impactRule}`,
+        querystring: ImpactQuery,
+        response: { 200: Impact, 400: ProblemResponse },
+      },
+    },
+    async (request) => getImpact(request.ctx, request.query),
+  );
+};

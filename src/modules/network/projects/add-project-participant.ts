@@ -1,0 +1,32 @@
+import type { Context } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { organizationsExist } from '../queries.ts';
+import { changeProject } from './change-project.ts';
+import { hasParticipant, insertParticipants } from './project-queries.ts';
+import { AddParticipantInput, type Project } from './project-schemas.ts';
+
+/** Adds an organization in a role; an organization may hold several roles in one project. */
+export async function addProjectParticipant(
+  ctx: Context,
+  projectId: string,
+  input: AddParticipantInput,
+): Promise<Project> {
+  const { version, ...participant } = AddParticipantInput.parse(input);
+  return changeProject(ctx, projectId, version, 'add-project-participant', {
+    apply: async (tx) => {
+      const existing = await organizationsExist(tx.db, [participant.organizationId]);
+      if (!existing.has(participant.organizationId))
+        throw new AppError('validation-failed', 'The organization named does not exist.', {
+          errors: [
+            { pointer: '/organizationId', detail: 'There is no organization with this id.' },
+          ],
+        });
+      if (await hasParticipant(tx.db, projectId, participant.organizationId, participant.role))
+        throw new AppError(
+          'conflict',
+          `This organization already takes part as ${participant.role} in this project.`,
+        );
+      await insertParticipants(tx.db, projectId, [participant], tx.now());
+    },
+  });
+}

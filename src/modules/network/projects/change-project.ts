@@ -1,0 +1,56 @@
+// The steps every change to a project shares: read it, check who acts, move its version on (or
+// answer 409 with the current copy), do the change, audit before and after, in one transaction.
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { type Context, inTransaction } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { authorizeProjectEdit } from './authorize-project.ts';
+import {
+  bumpProjectVersion,
+  type ProjectValues,
+  selectLeadIds,
+  selectProject,
+} from './project-queries.ts';
+import type { Project } from './project-schemas.ts';
+
+export async function changeProject(
+  ctx: Context,
+  id: string,
+  version: number,
+  action: string,
+  change: {
+    fields?: Partial<ProjectValues>;
+    /** Checks the change against the current copy before anything is written. */
+    check?: (current: Project) => void;
+    /** Checks against the current copy and writes, inside the transaction. */
+    apply?: (tx: Context, current: Project) => Promise<void>;
+  },
+): Promise<Project> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await selectProject(tx.db, id);
+    if (!before) throw new AppError('not-found', `There is no project with id ${id}.`);
+    const leads = await selectLeadIds(tx.db, id);
+    authorizeProjectEdit(tx.actor, leads);
+    change.check?.(before);
+    // The version moves first: the row lock makes a second clerk wait, then see the new version.
+    if (!(await bumpProjectVersion(tx.db, id, version, change.fields ?? {}, tx.now()))) {
+      const current = (await selectProject(tx.db, id)) ?? before;
+      throw new AppError(
+        'stale-version',
+        `Someone else changed this project since you read it (you sent version ${version}, it is now at ${current.version}). Review the current copy and apply your change again.`,
+        { current },
+      );
+    }
+    await change.apply?.(tx, before);
+    const after = await selectProject(tx.db, id);
+    if (!after) throw new Error('project vanished inside its transaction');
+    await recordAudit(tx, {
+      action,
+      entityType: 'project',
+      entityId: id,
+      organizationId: leads[0] ?? null,
+      before,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,70 @@
+import { authorize } from '../../../platform/access.ts';
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { type Context, inTransaction } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { organizationsExist } from '../queries.ts';
+import { insertParticipants, insertProject, selectProject } from './project-queries.ts';
+import { CreateProjectInput, type Project } from './project-schemas.ts';
+
+/** Network staff start projects; the lead organizations' admins carry them on from there. */
+export async function createProject(
+  ctx: Context,
+  input: CreateProjectInput,
+  options: { demo?: boolean } = {},
+): Promise<Project> {
+  const valid = CreateProjectInput.parse(input);
+  authorize(ctx.actor, { anyOf: [{ role: 'network-staff' }], write: true, organizationId: null });
+  const participants = valid.participants ?? [];
+  return inTransaction(ctx, async (tx) => {
+    const existing = await organizationsExist(
+      tx.db,
+      participants.map((entry) => entry.organizationId),
+    );
+    const missing = participants.flatMap((entry, index) =>
+      existing.has(entry.organizationId)
+        ? []
+        : [
+            {
+              pointer: `/participants/${index}/organizationId`,
+              detail: 'There is no organization with this id.',
+            },
+          ],
+    );
+    if (missing.length > 0)
+      throw new AppError('validation-failed', 'An organization named here does not exist.', {
+        errors: missing,
+      });
+    const now = tx.now();
+    const id = newId();
+    await insertProject(
+      tx.db,
+      {
+        id,
+        title: valid.title,
+        summary: valid.summary ?? null,
+        sector: valid.sector,
+        status: valid.status,
+        started_on: valid.startedOn ?? null,
+        ended_on: valid.endedOn ?? null,
+        sources: valid.sources ?? [],
+        is_demo: options.demo ?? false,
+        created_at: now,
+        updated_at: now,
+      },
+      valid.countries,
+    );
+    await insertParticipants(tx.db, id, participants, now);
+    const project = await selectProject(tx.db, id);
+    if (!project) throw new Error('project vanished inside its transaction');
+    await recordAudit(tx, {
+      action: 'create-project',
+      entityType: 'project',
+      entityId: id,
+      organizationId: participants.find((entry) => entry.role === 'lead')?.organizationId ?? null,
+      before: null,
+      after: project,
+    });
+    return project;
+  });
+}

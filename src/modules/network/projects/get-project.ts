@@ -1,0 +1,11 @@
+import type { Context } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { selectProject } from './project-queries.ts';
+import type { Project } from './project-schemas.ts';
+
+/** Projects are public: anyone may read one. */
+export async function getProject(ctx: Context, id: string): Promise<Project> {
+  const project = await selectProject(ctx.db, id);
+  if (!project) throw new AppError('not-found', `There is no project with id ${id}.`);
+  return project;
+}

@@ -1,0 +1,517 @@
+// The only file that touches the project tables.
+import { type ColumnType, sql } from 'kysely';
+import type { Db } from '../../../platform/db.ts';
+import { network } from '../queries.ts';
+import type { IcaSector } from '../schemas.ts';
+import { fromMinorUnits, plainQuantity } from './amounts.ts';
+import {
+  type Figure,
+  type Indicator,
+  indicatorUnits,
+  type Participant,
+  type ParticipantRole,
+  type Project,
+  type ProjectListItem,
+  type ProjectStatus,
+} from './project-schemas.ts';
+
+type Generated<T> = ColumnType<T, never, never>;
+
+export type ProjectTables = {
+  network_project: {
+    id: string;
+    title: string;
+    summary: string | null;
+    sector: IcaSector;
+    status: ProjectStatus;
+    started_on: ColumnType<string | null, string | null, string | null>;
+    ended_on: ColumnType<string | null, string | null, string | null>;
+    sources: ColumnType<string[], string[] | undefined, string[]>;
+    sort_key: Generated<string>;
+    search_text: Generated<string>;
+    is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+    version: ColumnType<number, number | undefined, number>;
+    created_at: Date;
+    updated_at: Date;
+  };
+  network_project_country: { project_id: string; country: string };
+  network_project_participant: {
+    project_id: string;
+    organization_id: string;
+    role: ParticipantRole;
+    note: string | null;
+    created_at: Date;
+  };
+  network_project_figure: {
+    id: string;
+    project_id: string;
+    kind: 'target' | 'result';
+    indicator: Indicator;
+    // pg returns numeric and int8 as strings: exact.
+    quantity: ColumnType<string | null, string | null, never>;
+    amount_minor: ColumnType<string | null, string | null, never>;
+    currency: string | null;
+    country: string | null;
+    period_year: number;
+    note: string | null;
+    source: string | null;
+    created_at: Date;
+  };
+};
+
+export const projects = (db: Db) => network(db).withTables<ProjectTables>();
+
+const dateText = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+
+export type ProjectValues = {
+  title: string;
+  summary: string | null;
+  sector: IcaSector;
+  status: ProjectStatus;
+  started_on: string | null;
+  ended_on: string | null;
+  sources: string[];
+};
+
+export async function insertProject(
+  db: Db,
+  row: ProjectValues & { id: string; is_demo: boolean; created_at: Date; updated_at: Date },
+  countries: string[],
+): Promise<void> {
+  await projects(db).insertInto('network_project').values(row).execute();
+  await insertCountries(db, row.id, countries);
+}
+
+async function insertCountries(db: Db, projectId: string, countries: string[]): Promise<void> {
+  if (countries.length === 0) return;
+  await projects(db)
+    .insertInto('network_project_country')
+    .values(countries.map((country) => ({ project_id: projectId, country })))
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
+}
+
+/** Makes the project's countries exactly these. The caller has checked no figure needs a gone one. */
+export async function replaceCountries(
+  db: Db,
+  projectId: string,
+  countries: string[],
+): Promise<void> {
+  await projects(db)
+    .deleteFrom('network_project_country')
+    .where('project_id', '=', projectId)
+    .where('country', 'not in', countries)
+    .execute();
+  await insertCountries(db, projectId, countries);
+}
+
+/** Countries among `countries` that a figure of the project is recorded for. */
+export async function countriesInUse(
+  db: Db,
+  projectId: string,
+  countries: string[],
+): Promise<string[]> {
+  if (countries.length === 0) return [];
+  const rows = await projects(db)
+    .selectFrom('network_project_figure')
+    .select('country')
+    .distinct()
+    .where('project_id', '=', projectId)
+    .where('country', 'in', countries)
+    .execute();
+  return rows.map((row) => row.country as string).sort();
+}
+
+export async function insertParticipants(
+  db: Db,
+  projectId: string,
+  participants: { organizationId: string; role: ParticipantRole; note?: string | undefined }[],
+  now: Date,
+): Promise<void> {
+  if (participants.length === 0) return;
+  await projects(db)
+    .insertInto('network_project_participant')
+    .values(
+      participants.map((entry) => ({
+        project_id: projectId,
+        organization_id: entry.organizationId,
+        role: entry.role,
+        note: entry.note ?? null,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
+export async function hasParticipant(
+  db: Db,
+  projectId: string,
+  organizationId: string,
+  role: ParticipantRole,
+): Promise<boolean> {
+  const row = await projects(db)
+    .selectFrom('network_project_participant')
+    .select('project_id')
+    .where('project_id', '=', projectId)
+    .where('organization_id', '=', organizationId)
+    .where('role', '=', role)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export type FigureValues = {
+  id: string;
+  project_id: string;
+  kind: 'target' | 'result';
+  indicator: Indicator;
+  quantity: string | null;
+  amount_minor: string | null;
+  currency: string | null;
+  country: string | null;
+  period_year: number;
+  note: string | null;
+  source: string | null;
+  created_at: Date;
+};
+
+export async function insertFigure(db: Db, row: FigureValues): Promise<void> {
+  // quantity and amount_minor are not insertable through the typed builder (strings into
+  // numeric/bigint): cast in SQL so no float is ever involved.
+  await sql`
+    insert into network_project_figure
+      (id, project_id, kind, indicator, quantity, amount_minor, currency, country, period_year,
+       note, source, created_at)
+    values (${row.id}, ${row.project_id}, ${row.kind}, ${row.indicator},
+            ${row.quantity}::numeric, ${row.amount_minor}::bigint, ${row.currency},
+            ${row.country}, ${row.period_year}, ${row.note}, ${row.source}, ${row.created_at})`.execute(
+    projects(db),
+  );
+}
+
+/** Bumps the version if it is still `version`; false when it is not (or the project is gone). */
+export async function bumpProjectVersion(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Partial<ProjectValues>,
+  now: Date,
+): Promise<boolean> {
+  const updated = await projects(db)
+    .updateTable('network_project')
+    .set({ ...changes, updated_at: now, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+  return updated !== undefined;
+}
+
+export function figureView(row: {
+  id: string;
+  kind: 'target' | 'result';
+  indicator: Indicator;
+  quantity: string | null;
+  amount_minor: string | null;
+  currency: string | null;
+  country: string | null;
+  period_year: number;
+  note: string | null;
+  source: string | null;
+}): Figure {
+  const money = row.currency !== null && row.amount_minor !== null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    indicator: row.indicator,
+    unit: money ? (row.currency as string) : indicatorUnits[row.indicator],
+    amount: money
+      ? fromMinorUnits(row.amount_minor as string, row.currency as string)
+      : plainQuantity(row.quantity ?? '0'),
+    currency: row.currency,
+    country: row.country,
+    period: row.period_year,
+    note: row.note,
+    source: row.source,
+  };
+}
+
+/** The whole project as the API shows it, or undefined when there is none with this id. */
+export async function selectProject(db: Db, id: string): Promise<Project | undefined> {
+  const project = await projects(db)
+    .selectFrom('network_project')
+    .select([
+      'id',
+      'title',
+      'summary',
+      'sector',
+      'status',
+      dateText('started_on').as('startedOn'),
+      dateText('ended_on').as('endedOn'),
+      'sources',
+      'is_demo as isDemo',
+      'version',
+      'created_at',
+      'updated_at',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!project) return undefined;
+  const countries = await projects(db)
+    .selectFrom('network_project_country')
+    .select('country')
+    .where('project_id', '=', id)
+    .orderBy('country')
+    .execute();
+  const participants = await projects(db)
+    .selectFrom('network_project_participant as p')
+    .innerJoin('network_organization as o', 'o.id', 'p.organization_id')
+    .select([
+      'p.organization_id as organizationId',
+      'o.name as organizationName',
+      'p.role',
+      'p.note',
+    ])
+    .where('p.project_id', '=', id)
+    .orderBy(
+      sql`array_position(array['lead','funder','technical-partner','beneficiary','offtaker'], p.role)`,
+    )
+    .orderBy('o.sort_key')
+    .orderBy('o.id')
+    .execute();
+  const figures = await projects(db)
+    .selectFrom('network_project_figure')
+    .selectAll()
+    .where('project_id', '=', id)
+    .orderBy('period_year')
+    .orderBy('indicator')
+    .orderBy('id')
+    .execute();
+  const views = figures.map(figureView);
+  const { created_at, updated_at, ...rest } = project;
+  return {
+    ...rest,
+    countries: countries.map((row) => row.country),
+    participants: participants as Participant[],
+    targets: views.filter((figure) => figure.kind === 'target'),
+    results: views.filter((figure) => figure.kind === 'result'),
+    createdAt: created_at.toISOString(),
+    updatedAt: updated_at.toISOString(),
+  };
+}
+
+/** The project's lead organizations: their admins edit it. */
+export async function selectLeadIds(db: Db, projectId: string): Promise<string[]> {
+  const rows = await projects(db)
+    .selectFrom('network_project_participant')
+    .select('organization_id')
+    .where('project_id', '=', projectId)
+    .where('role', '=', 'lead')
+    .orderBy('organization_id')
+    .execute();
+  return rows.map((row) => row.organization_id);
+}
+
+export type ProjectFilters = {
+  text?: string | undefined;
+  country?: string | undefined;
+  sector?: IcaSector | undefined;
+  status?: ProjectStatus | undefined;
+  organizationId?: string | undefined;
+};
+
+/** A page in title order after (sortKey, id), one more than asked to tell if there is a next. */
+export async function selectProjectPage(
+  db: Db,
+  filters: ProjectFilters,
+  after: { sortKey: string; id: string } | undefined,
+  limit: number,
+): Promise<(ProjectListItem & { sortKey: string })[]> {
+  let query = projects(db)
+    .selectFrom('network_project as p')
+    .select([
+      'p.id',
+      'p.title',
+      'p.sector',
+      'p.status',
+      dateText('p.started_on').as('startedOn'),
+      dateText('p.ended_on').as('endedOn'),
+      'p.sort_key as sortKey',
+      sql<
+        string[]
+      >`array(select c.country::text from network_project_country c where c.project_id = p.id order by c.country)`.as(
+        'countries',
+      ),
+    ]);
+  if (filters.text) {
+    const pattern = `%${filters.text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+    query = query.where(sql<boolean>`p.search_text like search_fold(${pattern})`);
+  }
+  if (filters.sector) query = query.where('p.sector', '=', filters.sector);
+  if (filters.status) query = query.where('p.status', '=', filters.status);
+  const country = filters.country;
+  if (country)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('network_project_country as c')
+          .select('c.project_id')
+          .whereRef('c.project_id', '=', 'p.id')
+          .where('c.country', '=', country),
+      ),
+    );
+  const organizationId = filters.organizationId;
+  if (organizationId)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('network_project_participant as pp')
+          .select('pp.project_id')
+          .whereRef('pp.project_id', '=', 'p.id')
+          .where('pp.organization_id', '=', organizationId),
+      ),
+    );
+  if (after)
+    query = query.where(
+      sql<boolean>`(p.sort_key collate "C", p.id) > (${after.sortKey} collate "C", ${after.id}::uuid)`,
+    );
+  return (await query
+    .orderBy(sql`p.sort_key collate "C"`)
+    .orderBy('p.id')
+    .limit(limit + 1)
+    .execute()) as (ProjectListItem & { sortKey: string })[];
+}
+
+export type ImpactFilters = {
+  kind: 'target' | 'result';
+  indicator?: Indicator | undefined;
+  sector?: IcaSector | undefined;
+  country?: string | undefined;
+  year?: number | undefined;
+  status?: ProjectStatus | undefined;
+  organizationId?: string | undefined;
+};
+
+export type ImpactSumRow = {
+  key: string;
+  indicator: Indicator;
+  currency: string | null;
+  /** Minor units for money, the quantity otherwise; exact, as text. */
+  total: string;
+  results: number;
+  projects: number;
+};
+
+/**
+ * Sums figures in SQL, grouped by the key and by indicator and currency (money is never added
+ * across currencies). Each figure belongs to exactly one group whatever the key: a figure without
+ * a country falls under "multi-country", never under each of its project's countries.
+ */
+export async function sumFigures(
+  db: Db,
+  by: 'indicator' | 'sector' | 'year' | 'country' | 'all',
+  filters: ImpactFilters,
+): Promise<ImpactSumRow[]> {
+  const key = {
+    indicator: sql<string>`f.indicator`,
+    sector: sql<string>`p.sector`,
+    year: sql<string>`f.period_year::text`,
+    country: sql<string>`coalesce(f.country::text, 'multi-country')`,
+    // One group: every figure of the query has this kind (a constant cannot be grouped by).
+    all: sql<string>`f.kind`,
+  }[by];
+  let query = projects(db)
+    .selectFrom('network_project_figure as f')
+    .innerJoin('network_project as p', 'p.id', 'f.project_id')
+    .select([
+      key.as('key'),
+      'f.indicator',
+      sql<string | null>`f.currency::text`.as('currency'),
+      sql<string>`coalesce(sum(f.amount_minor), sum(f.quantity))::text`.as('total'),
+      sql<number>`count(*)::int`.as('results'),
+      sql<number>`count(distinct f.project_id)::int`.as('projects'),
+    ])
+    .where('f.kind', '=', filters.kind);
+  if (filters.indicator) query = query.where('f.indicator', '=', filters.indicator);
+  if (filters.sector) query = query.where('p.sector', '=', filters.sector);
+  if (filters.country) query = query.where('f.country', '=', filters.country);
+  if (filters.year !== undefined) query = query.where('f.period_year', '=', filters.year);
+  if (filters.status) query = query.where('p.status', '=', filters.status);
+  const organizationId = filters.organizationId;
+  if (organizationId)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('network_project_participant as pp')
+          .select('pp.project_id')
+          .whereRef('pp.project_id', '=', 'p.id')
+          .where('pp.organization_id', '=', organizationId),
+      ),
+    );
+  const rows = await query
+    .groupBy([key, 'f.indicator', 'f.currency'])
+    .orderBy(key)
+    .orderBy('f.indicator')
+    .orderBy('f.currency')
+    .execute();
+  return rows as ImpactSumRow[];
+}
+
+/** Every figure of a kind, bare: for the check that recomputes the totals another way. */
+export async function selectAllFigures(
+  db: Db,
+  kind: 'target' | 'result',
+): Promise<
+  {
+    project_id: string;
+    indicator: Indicator;
+    quantity: string | null;
+    amount_minor: string | null;
+    currency: string | null;
+    country: string | null;
+    period_year: number;
+    sector: IcaSector;
+  }[]
+> {
+  return projects(db)
+    .selectFrom('network_project_figure as f')
+    .innerJoin('network_project as p', 'p.id', 'f.project_id')
+    .select([
+      'f.project_id',
+      'f.indicator',
+      'f.quantity',
+      'f.amount_minor',
+      'f.currency',
+      'f.country',
+      'f.period_year',
+      'p.sector',
+    ])
+    .where('f.kind', '=', kind)
+    .execute();
+}
+
+/** Demo removal: non-demo projects in which a demo organization takes part keep it in place. */
+export async function selectNonDemoProjectsWithDemoParticipants(db: Db): Promise<string[]> {
+  const rows = await projects(db)
+    .selectFrom('network_project_participant as pp')
+    .innerJoin('network_project as p', 'p.id', 'pp.project_id')
+    .innerJoin('network_organization as o', 'o.id', 'pp.organization_id')
+    .select(
+      sql<string>`'project ' || p.id || ': ' || o.name || ' ' || pp.role || ' in ' || p.title`.as(
+        'description',
+      ),
+    )
+    .where('p.is_demo', '=', false)
+    .where('o.is_demo', '=', true)
+    .orderBy('description')
+    .execute();
+  return rows.map((row) => row.description);
+}
+
+/** Deletes the demo projects (their countries, participants and figures go with them). */
+export async function deleteDemoProjects(db: Db): Promise<number> {
+  const result = await projects(db)
+    .deleteFrom('network_project')
+    .where('is_demo', '=', true)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,334 @@
+// Pure zod: projects, their participants and figures, and the impact roll-up. Imported by the
+// routes, the use cases and (as types) the web client.
+import { z } from 'zod';
+import { CountryCode, IcaSector, text, Website } from '../schemas.ts';
+
+export const projectStatuses = ['planned', 'active', 'completed', 'cancelled'] as const;
+export const participantRoles = [
+  'lead',
+  'funder',
+  'technical-partner',
+  'beneficiary',
+  'offtaker',
+] as const;
+
+/**
+ * Each indicator has one unit, so that figures of one indicator always add up. Money's unit is
+ * its currency, and sums of money are kept per currency.
+ */
+export const indicatorUnits = {
+  'households-connected': 'households',
+  'customers-connected': 'customers',
+  'kwh-delivered': 'kWh',
+  'people-trained': 'people',
+  'jobs-created': 'jobs',
+  'money-mobilised': 'currency',
+} as const;
+export type Indicator = keyof typeof indicatorUnits;
+export const indicators = Object.keys(indicatorUnits) as [Indicator, ...Indicator[]];
+/** Indicators that count things: whole numbers only. */
+export const countIndicators: ReadonlySet<Indicator> = new Set([
+  'households-connected',
+  'customers-connected',
+  'people-trained',
+  'jobs-created',
+]);
+
+export const ProjectStatus = z.enum(projectStatuses);
+export const ParticipantRole = z.enum(participantRoles);
+export const IndicatorCode = z.enum(indicators, {
+  error: `Use one of the indicators: ${indicators.join(', ')}.`,
+});
+export type ProjectStatus = z.infer<typeof ProjectStatus>;
+export type ParticipantRole = z.infer<typeof ParticipantRole>;
+
+const supportedCurrencies = new Set(Intl.supportedValuesOf('currency'));
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 currency code in capitals, such as USD or XOF.')
+  .refine((code) => supportedCurrencies.has(code), {
+    message: 'This is not an ISO 4217 currency code; use one such as USD, EUR, GBP or XOF.',
+  });
+
+/** How many decimals a currency's minor unit has (USD 2, XOF 0, BHD 3), from ISO 4217 via ICU. */
+export function currencyDecimals(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits as number;
+}
+
+const IsoDate = z.iso.date('Use a date such as 2024-02-01.');
+const Version = z
+  .number()
+  .int('Send the version you read, a whole number.')
+  .min(1, 'Send the version you read.');
+
+const Countries = z
+  .array(CountryCode)
+  .min(1, 'Name at least one country the project works in.')
+  .max(60, 'Name at most 60 countries.')
+  .refine((list) => new Set(list).size === list.length, { message: 'Name each country once.' });
+
+const Sources = z
+  .array(Website)
+  .max(10, 'Give at most 10 sources.')
+  .refine((list) => new Set(list).size === list.length, { message: 'Give each source once.' });
+
+export const ParticipantInput = z.strictObject({
+  organizationId: z.uuid('Use the id (a UUID) of the participating organization.'),
+  role: ParticipantRole,
+  note: text(1000, { multiline: true }).optional(),
+});
+
+const datesInOrder = (input: { startedOn?: string | null; endedOn?: string | null }) =>
+  !input.startedOn || !input.endedOn || input.endedOn >= input.startedOn;
+
+export const CreateProjectInput = z
+  .strictObject({
+    title: text(200),
+    summary: text(4000, { multiline: true }).optional(),
+    sector: IcaSector,
+    status: ProjectStatus.default('planned'),
+    startedOn: IsoDate.optional(),
+    endedOn: IsoDate.optional(),
+    countries: Countries,
+    sources: Sources.optional(),
+    participants: z
+      .array(ParticipantInput)
+      .max(100, 'Give at most 100 participants; add more afterwards.')
+      .refine(
+        (list) =>
+          new Set(list.map((entry) => `${entry.organizationId} ${entry.role}`)).size ===
+          list.length,
+        { message: 'Give each organization each role once.' },
+      )
+      .optional(),
+  })
+  .refine(datesInOrder, { message: 'It cannot end before it starts.', path: ['endedOn'] });
+export type CreateProjectInput = z.input<typeof CreateProjectInput>;
+
+/** A partial change: the fields sent are changed (null clears an optional one). */
+export const UpdateProjectInput = z
+  .strictObject({
+    version: Version,
+    title: text(200).optional(),
+    summary: text(4000, { multiline: true }).nullable().optional(),
+    sector: IcaSector.optional(),
+    status: ProjectStatus.optional(),
+    startedOn: IsoDate.nullable().optional(),
+    endedOn: IsoDate.nullable().optional(),
+    countries: Countries.optional(),
+    sources: Sources.optional(),
+  })
+  .refine(datesInOrder, { message: 'It cannot end before it starts.', path: ['endedOn'] });
+export type UpdateProjectInput = z.input<typeof UpdateProjectInput>;
+
+export const AddParticipantInput = ParticipantInput.extend({ version: Version });
+export type AddParticipantInput = z.input<typeof AddParticipantInput>;
+
+const decimal = /^\d{1,15}(\.\d{1,3})?$/;
+
+/**
+ * A target or a result. The amount is a decimal string, never a float: money exact to its
+ * currency's minor unit ("700000.00" USD, "3000000000" XOF), other figures to three decimals,
+ * counts whole.
+ */
+export const RecordFigureInput = z
+  .strictObject({
+    version: Version,
+    kind: z.enum(['target', 'result']),
+    indicator: IndicatorCode,
+    amount: z
+      .string()
+      .max(20, 'Use at most 15 digits before the decimal point.')
+      .refine((value) => !value.trim().startsWith('-'), {
+        message: 'An amount cannot be negative.',
+      })
+      .refine((value) => decimal.test(value), {
+        message: 'Write the amount as a decimal string, such as "350" or "700000.00".',
+      }),
+    /** Optional; when sent, it must be the indicator's unit (the currency's code for money). */
+    unit: z.string().max(20, 'Must be at most 20 characters.').optional(),
+    currency: CurrencyCode.optional(),
+    /** One of the project's countries, or null: not attributable to one country. */
+    country: CountryCode.nullable().optional(),
+    period: z
+      .number()
+      .int('Use a whole year, such as 2021.')
+      .min(1900, 'Use a year from 1900 on.')
+      .max(2100, 'Use a year up to 2100.'),
+    note: text(1000, { multiline: true }).optional(),
+    source: Website.optional(),
+  })
+  .superRefine((input, issues) => {
+    const money = input.indicator === 'money-mobilised';
+    if (money && !input.currency) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['currency'],
+        message: 'Money needs its currency, an ISO 4217 code such as USD.',
+      });
+    }
+    if (!money && input.currency) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['currency'],
+        message: `Only money has a currency; ${input.indicator} is counted in ${indicatorUnits[input.indicator]}.`,
+      });
+    }
+    const unit = money ? input.currency : indicatorUnits[input.indicator];
+    if (input.unit !== undefined && unit !== undefined && input.unit !== unit) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        message: `${input.indicator} is counted in ${unit}; leave unit out or send ${unit}.`,
+      });
+    }
+    if (!decimal.test(input.amount)) return;
+    const decimals = input.amount.split('.')[1]?.length ?? 0;
+    if (countIndicators.has(input.indicator) && decimals > 0 && !/^\d+\.0+$/.test(input.amount)) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: `${indicatorUnits[input.indicator]} are counted whole: use a whole number.`,
+      });
+    }
+    if (money && input.currency && supportedCurrencies.has(input.currency)) {
+      const allowed = currencyDecimals(input.currency);
+      if (decimals > allowed) {
+        issues.addIssue({
+          code: 'custom',
+          path: ['amount'],
+          message: `${input.currency} has ${allowed} decimal places; write the amount with at most ${allowed}.`,
+        });
+      }
+    }
+  });
+export type RecordFigureInput = z.input<typeof RecordFigureInput>;
+
+export const Figure = z.object({
+  id: z.uuid(),
+  kind: z.enum(['target', 'result']),
+  indicator: IndicatorCode,
+  /** The unit of the amount: the indicator's unit, or for money its currency. */
+  unit: z.string(),
+  amount: z.string(),
+  currency: z.string().nullable(),
+  country: z.string().nullable(),
+  period: z.number().int(),
+  note: z.string().nullable(),
+  source: z.string().nullable(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const Participant = z.object({
+  organizationId: z.uuid(),
+  organizationName: z.string(),
+  role: ParticipantRole,
+  note: z.string().nullable(),
+});
+export type Participant = z.infer<typeof Participant>;
+
+export const Project = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  sector: IcaSector,
+  status: ProjectStatus,
+  startedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  countries: z.array(z.string()),
+  sources: z.array(z.string()),
+  participants: z.array(Participant),
+  targets: z.array(Figure),
+  results: z.array(Figure),
+  isDemo: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Project = z.infer<typeof Project>;
+
+export const ProjectListItem = Project.pick({
+  id: true,
+  title: true,
+  sector: true,
+  status: true,
+  startedOn: true,
+  endedOn: true,
+  countries: true,
+});
+export type ProjectListItem = z.infer<typeof ProjectListItem>;
+
+export const ProjectPage = z.object({
+  items: z.array(ProjectListItem),
+  nextCursor: z.string().nullable(),
+});
+export type ProjectPage = z.infer<typeof ProjectPage>;
+
+const Limit = z.coerce
+  .number()
+  .int('Use a whole number.')
+  .min(1, 'Use a limit from 1 to 100.')
+  .max(100, 'Use a limit from 1 to 100.');
+
+export const FindProjectsQuery = z.strictObject({
+  q: z.string().trim().max(200, 'Search text must be at most 200 characters.').optional(),
+  country: CountryCode.optional(),
+  sector: IcaSector.optional(),
+  status: ProjectStatus.optional(),
+  organizationId: z.uuid('Use the id (a UUID) of a participating organization.').optional(),
+  limit: Limit.default(20),
+  cursor: z.string().max(500, 'This cursor is not one this server gave.').optional(),
+});
+export type FindProjectsQuery = z.input<typeof FindProjectsQuery>;
+
+export const ProjectIdParams = z.strictObject({
+  id: z.uuid('A project id is a UUID, such as 0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e.'),
+});
+
+/** The label of results not attributable to one country, in by-country views. */
+export const multiCountry = 'multi-country';
+
+export const impactRule =
+  'Totals count each result once. By country: a result recorded for a country counts for that country; a result recorded without a country (in a multi-country project) is shown once under "multi-country", never split or repeated across the project\'s countries. Money is summed per currency, never across currencies. Targets are not results and are left out unless kind=target.';
+
+export const ImpactQuery = z.strictObject({
+  by: z.enum(['indicator', 'sector', 'year', 'country']).default('indicator'),
+  kind: z.enum(['result', 'target']).default('result'),
+  indicator: IndicatorCode.optional(),
+  sector: IcaSector.optional(),
+  /** Results recorded for this country (not those shown under multi-country). */
+  country: CountryCode.optional(),
+  year: z.coerce
+    .number('Use a whole year, such as 2021.')
+    .int('Use a whole year, such as 2021.')
+    .min(1900, 'Use a year from 1900 on.')
+    .max(2100, 'Use a year up to 2100.')
+    .optional(),
+  status: ProjectStatus.optional(),
+  organizationId: z.uuid('Use the id (a UUID) of a participating organization.').optional(),
+});
+export type ImpactQuery = z.input<typeof ImpactQuery>;
+
+export const ImpactTotal = z.object({
+  indicator: IndicatorCode,
+  unit: z.string(),
+  amount: z.string(),
+  /** Set for money: sums are per currency. */
+  currency: z.string().nullable(),
+  /** How many results were added. */
+  results: z.number().int(),
+  /** How many projects they come from. */
+  projects: z.number().int(),
+});
+export type ImpactTotal = z.infer<typeof ImpactTotal>;
+
+export const Impact = z.object({
+  by: z.enum(['indicator', 'sector', 'year', 'country']),
+  kind: z.enum(['result', 'target']),
+  rule: z.string(),
+  groups: z.array(z.object({ key: z.string(), totals: z.array(ImpactTotal) })),
+  /** Each figure counted once, whatever the grouping. */
+  totals: z.array(ImpactTotal),
+});
+export type Impact = z.infer<typeof Impact>;

@@ -1,0 +1,58 @@
+import type { Context } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { toMinorUnits } from './amounts.ts';
+import { changeProject } from './change-project.ts';
+import { insertFigure } from './project-queries.ts';
+import { type Project, RecordFigureInput } from './project-schemas.ts';
+
+/**
+ * Records a target or a result. It carries the project's version, so a retried or doubled
+ * submission is refused (409) instead of counted twice in the network's impact.
+ * The country is one of the project's; omitted in a one-country project, it is that country;
+ * omitted (or null) in a multi-country project, the figure is not attributed to any one country.
+ */
+export async function recordProjectFigure(
+  ctx: Context,
+  projectId: string,
+  input: RecordFigureInput,
+): Promise<Project> {
+  const { version, ...figure } = RecordFigureInput.parse(input);
+  return changeProject(ctx, projectId, version, `record-project-${figure.kind}`, {
+    apply: async (tx, current) => {
+      let country = figure.country ?? null;
+      if (country === null && current.countries.length === 1)
+        country = current.countries[0] ?? null;
+      if (country !== null && !current.countries.includes(country))
+        throw new AppError(
+          'validation-failed',
+          `The project works in ${current.countries.join(', ')}; record the figure for one of them, or without a country.`,
+          {
+            errors: [
+              {
+                pointer: '/country',
+                detail: `Use one of the project's countries (${current.countries.join(', ')}) or null.`,
+              },
+            ],
+          },
+        );
+      const money = figure.currency !== undefined;
+      await insertFigure(tx.db, {
+        id: newId(),
+        project_id: projectId,
+        kind: figure.kind,
+        indicator: figure.indicator,
+        quantity: money ? null : figure.amount,
+        amount_minor: money
+          ? toMinorUnits(figure.amount, figure.currency as string).toString()
+          : null,
+        currency: figure.currency ?? null,
+        country,
+        period_year: figure.period,
+        note: figure.note ?? null,
+        source: figure.source ?? null,
+        created_at: tx.now(),
+      });
+    },
+  });
+}
