@@ -1,0 +1,12 @@
+import type { Context } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { selectIntent } from './intent-queries.ts';
+import type { Intent } from './intent-schemas.ts';
+import { intentView, todayOf } from './intent-view.ts';
+
+/** One offer or need; public, like the board. */
+export async function getIntent(ctx: Context, id: string): Promise<Intent> {
+  const row = await selectIntent(ctx.db, id);
+  if (!row) throw new AppError('not-found', `There is no offer or need with id ${id}.`);
+  return intentView(row, todayOf(ctx.now()));
+}

@@ -1,0 +1,212 @@
+// How suggestions are scored and explained. The score is stated here once; the API's summary
+// and the SQL (which ranks with these numbers) both take it from this file.
+import type { IcaSector } from '../schemas.ts';
+import type { SuggestionRow, SuggestionSettings } from './intent-queries.ts';
+
+/**
+ * score = 0.35·sector + 0.25·place + 0.25·text + 0.15·ties, each component from 0 to 1:
+ * - sector: 1 when both are in the same ICA sector;
+ * - place: 0.5 when the provider is based in a country where the need is (the need's countries,
+ *   else its organization's), plus 0.5·(1 − km/500) for organizations less than 500 km apart;
+ * - text: the need's and offer's shared words (3+ letters, common words left out), full at 3;
+ * - ties: 1 when the two organizations are tied directly (an affiliation or partnership in
+ *   force), 0.6 when both belong to the same parent.
+ */
+export const suggestionWeights = { sector: 0.35, place: 0.25, text: 0.25, ties: 0.15 } as const;
+export const nearKm = 500;
+export const wordsForFullText = 3;
+export const sharedParentTies = 0.6;
+
+export const scoreStatement =
+  'score = 0.35·sector (same ICA sector) + 0.25·place (0.5 if the provider is in a country where the need is + 0.5·(1 − km/500) within 500 km) + 0.25·text (shared words, full at 3) + 0.15·ties (1 tied directly by an affiliation or partnership in force, 0.6 same parent)';
+
+// Function words, and the words every offer or need uses, say nothing about a match.
+export const commonWords = [
+  'about',
+  'after',
+  'all',
+  'also',
+  'and',
+  'any',
+  'are',
+  'but',
+  'can',
+  'could',
+  'each',
+  'for',
+  'from',
+  'has',
+  'have',
+  'her',
+  'his',
+  'how',
+  'into',
+  'its',
+  'more',
+  'most',
+  'not',
+  'off',
+  'one',
+  'our',
+  'out',
+  'over',
+  'per',
+  'she',
+  'should',
+  'some',
+  'such',
+  'than',
+  'that',
+  'the',
+  'their',
+  'them',
+  'then',
+  'there',
+  'these',
+  'they',
+  'this',
+  'those',
+  'through',
+  'under',
+  'use',
+  'was',
+  'were',
+  'what',
+  'when',
+  'which',
+  'while',
+  'who',
+  'will',
+  'with',
+  'would',
+  'you',
+  'your',
+  'need',
+  'needs',
+  'needed',
+  'offer',
+  'offers',
+  'offered',
+  'offering',
+  'looking',
+  'seeking',
+  'seek',
+  'provide',
+  'provides',
+  'providing',
+  'want',
+  'wants',
+  'help',
+  'cooperative',
+  'cooperatives',
+  'coop',
+  'coops',
+  'members',
+  'member',
+  'organization',
+  'organisation',
+];
+
+export function suggestionSettings(today: string, limit: number): SuggestionSettings {
+  return {
+    weights: suggestionWeights,
+    nearKm,
+    wordsForFullText,
+    sharedParentTies,
+    commonWords,
+    today,
+    limit,
+  };
+}
+
+const sectorNames: Record<IcaSector, string> = {
+  agriculture: 'agriculture',
+  'consumer-retail': 'consumer and retail',
+  finance: 'finance',
+  'industry-services': 'industry and services',
+  insurance: 'insurance',
+  'health-social-care': 'health and social care',
+  housing: 'housing',
+  'energy-utilities': 'energy and utilities',
+  education: 'education',
+  other: 'other',
+};
+
+const affiliationVerbs: Record<string, string> = {
+  'member-of': 'is a member of',
+  'division-of': 'is a division of',
+  'subsidiary-of': 'is a subsidiary of',
+};
+
+const partnershipWords: Record<string, string> = {
+  supply: 'supply',
+  'technical-assistance': 'technical assistance',
+  funding: 'funding',
+  'joint-venture': 'a joint venture',
+  training: 'training',
+  other: 'a partnership',
+};
+
+const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+export function countryName(code: string): string {
+  return countryNames.of(code) ?? code;
+}
+
+/** A distance as people say it: "About 40 km", "Less than 5 km". */
+export function roughDistance(km: number): string {
+  if (km < 5) return 'Less than 5 km apart.';
+  const rounded = km < 100 ? Math.round(km / 5) * 5 : Math.round(km / 10) * 10;
+  return `About ${rounded.toLocaleString('en')} km apart.`;
+}
+
+/** Why a suggestion was made, in sentences, in the order of the score's components. */
+export function reasonsFor(row: SuggestionRow): string[] {
+  const reasons: string[] = [];
+  if (row.sector_score > 0) reasons.push(`Same sector: ${sectorNames[row.sector]}.`);
+  if (row.same_country) {
+    reasons.push(
+      row.provider_country === row.receiver_country
+        ? `Both in ${countryName(row.provider_country)}.`
+        : `Based in ${countryName(row.provider_country)}, where the need is.`,
+    );
+  }
+  if (row.distance_km !== null && row.distance_km < nearKm) {
+    reasons.push(roughDistance(row.distance_km));
+  }
+  if (row.shared_words.length > 0) {
+    const shown = row.shared_words.slice(0, 6).map((word) => `'${word}'`);
+    const more = row.shared_words.length > 6 ? ` and ${row.shared_words.length - 6} more` : '';
+    reasons.push(
+      row.shared_words.length === 1
+        ? `Shares the word ${shown[0]}.`
+        : `Shares the words ${shown.join(', ')}${more}.`,
+    );
+  }
+  if (row.affiliation_kind && row.affiliation_member && row.affiliation_parent) {
+    const verb = affiliationVerbs[row.affiliation_kind] ?? 'belongs to';
+    reasons.push(`${row.affiliation_member} ${verb} ${row.affiliation_parent}.`);
+  }
+  if (row.partnership_kind) {
+    reasons.push(
+      `Already partners in ${partnershipWords[row.partnership_kind] ?? 'a partnership'}.`,
+    );
+  }
+  if (!row.affiliation_kind && !row.partnership_kind && row.shared_parent) {
+    reasons.push(`Both are members of ${row.shared_parent}.`);
+  }
+  return reasons;
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+export function roundedComponents(row: SuggestionRow) {
+  return {
+    sector: round(row.sector_score),
+    place: round(row.place_score),
+    text: round(row.text_score),
+    ties: round(row.ties_score),
+  };
+}
+
+export { round as roundScore };
