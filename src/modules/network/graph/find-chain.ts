@@ -1,0 +1,127 @@
+// "Who can introduce us": the shortest chain of ties between two organizations.
+import type { Context } from '../../../platform/context.ts';
+import type { Db } from '../../../platform/db.ts';
+import { AppError } from '../../../platform/errors.ts';
+import {
+  inGraphSnapshot,
+  type Pair,
+  selectNextLevel,
+  selectNodes,
+  selectTiesAmong,
+  type TieScope,
+} from './graph-queries.ts';
+import { type Chain, ChainQuery, type ChainTie } from './graph-schemas.ts';
+import { tieScope } from './tie-scope.ts';
+
+/**
+ * How many organizations a search may reach before it gives up. A chain of six ties between two
+ * ordinary organizations meets after a few thousand; only searches through the biggest hubs
+ * come near this, and they would otherwise read most of the network for one answer.
+ */
+export const chainSearchCap = 60_000;
+
+type Side = { parents: Map<string, string | undefined>; frontier: string[]; depth: number };
+
+type Search = { path: string[] } | { path: undefined; gaveUp: boolean };
+
+/**
+ * Breadth-first search from both ends at once, one level (one query) at a time, always growing
+ * the smaller frontier: two searches of half the length meet having read far fewer
+ * organizations than one of the whole length. The first level at which the two sides touch
+ * gives a shortest chain: had a shorter one existed, the sides would have touched a level
+ * earlier.
+ */
+export async function searchChain(
+  db: Db,
+  from: string,
+  to: string,
+  maxLength: number,
+  scope: TieScope,
+): Promise<Search> {
+  if (from === to) return { path: [from] };
+  const start: Side = { parents: new Map([[from, undefined]]), frontier: [from], depth: 0 };
+  const end: Side = { parents: new Map([[to, undefined]]), frontier: [to], depth: 0 };
+  while (start.depth + end.depth < maxLength) {
+    if (start.frontier.length === 0 || end.frontier.length === 0)
+      return { path: undefined, gaveUp: false };
+    if (start.parents.size + end.parents.size > chainSearchCap)
+      return { path: undefined, gaveUp: true };
+    const [side, other] =
+      start.frontier.length <= end.frontier.length ? [start, end] : [end, start];
+    const pairs: Pair[] = await selectNextLevel(db, side.frontier, 'any', scope, other.frontier);
+    const next: string[] = [];
+    let meeting: string | undefined;
+    for (const pair of pairs) {
+      if (side.parents.has(pair.to)) continue;
+      side.parents.set(pair.to, pair.from);
+      next.push(pair.to);
+      if (meeting === undefined && other.parents.has(pair.to)) meeting = pair.to;
+    }
+    side.frontier = next;
+    side.depth += 1;
+    if (meeting !== undefined) {
+      return { path: [...walkBack(start, meeting).reverse(), ...walkBack(end, meeting).slice(1)] };
+    }
+  }
+  return { path: undefined, gaveUp: false };
+}
+
+/** From `id` back to the side's own end, following the parents each organization was reached by. */
+function walkBack(side: Side, id: string): string[] {
+  const path = [id];
+  for (let at = side.parents.get(id); at !== undefined; at = side.parents.get(at)) path.push(at);
+  return path;
+}
+
+export async function findChain(ctx: Context, input: ChainQuery): Promise<Chain> {
+  const valid = ChainQuery.parse(input);
+  const scope = tieScope(ctx, valid.includeEnded);
+  const ends = await selectNodes(ctx.db, [valid.from, valid.to]);
+  for (const [field, id] of [
+    ['from', valid.from],
+    ['to', valid.to],
+  ] as const) {
+    if (!ends.some((node) => node.id === id)) {
+      throw new AppError('not-found', `There is no organization with id ${id}.`, {
+        errors: [{ pointer: `/${field}`, detail: `There is no organization with id ${id}.` }],
+      });
+    }
+  }
+  return inGraphSnapshot(ctx.db, async (db) => {
+    const search = await searchChain(db, valid.from, valid.to, valid.maxLength, scope);
+    if (search.path === undefined) {
+      const ties = valid.maxLength === 1 ? 'tie' : 'ties';
+      throw new AppError(
+        'not-found',
+        search.gaveUp
+          ? `No chain within ${valid.maxLength} ${ties} was found before the search reached ${chainSearchCap} organizations; ask for a shorter maxLength or start from a smaller organization.`
+          : `There is no chain within ${valid.maxLength} ${ties} between these organizations${valid.includeEnded ? '' : ' (counting ties in force today; add includeEnded=true to count former ones)'}.`,
+      );
+    }
+    const path = search.path;
+    const [nodes, edges] = await Promise.all([
+      selectNodes(db, path),
+      selectTiesAmong(db, path, scope, { partnerships: true }),
+    ]);
+    const byId = new Map(nodes.map((node) => [node.id, node]));
+    const organizations = path.map((id, position) => {
+      const node = byId.get(id);
+      if (!node) throw new Error(`organization ${id} of a chain vanished while it was read`);
+      return { ...node, depth: position };
+    });
+    // Two organizations can be tied more than once: the chain names one tie, affiliations first
+    // (they are ordered so), then by id, so that the same question gets the same answer.
+    const ties = path.slice(1).map((id, index): ChainTie => {
+      const previous = path[index] as string;
+      const edge = edges.find(
+        (candidate) =>
+          (candidate.fromId === previous && candidate.toId === id) ||
+          (candidate.fromId === id && candidate.toId === previous),
+      );
+      if (!edge)
+        throw new Error(`the tie between ${previous} and ${id} vanished while it was read`);
+      return { ...edge, forward: edge.fromId === previous };
+    });
+    return { length: ties.length, organizations, ties };
+  });
+}

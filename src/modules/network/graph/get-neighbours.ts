@@ -1,0 +1,53 @@
+// An organization's neighbourhood: the organizations one or two ties away, and the ties among them.
+import type { Context } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import {
+  inGraphSnapshot,
+  selectNewNeighbours,
+  selectNodes,
+  selectTiesAmong,
+} from './graph-queries.ts';
+import { type Neighbours, NeighboursQuery, neighbourNodeCap } from './graph-schemas.ts';
+import { tieScope } from './tie-scope.ts';
+
+/**
+ * Public. Ties count both ways. At most `neighbourNodeCap` organizations come back (the nearer
+ * first, then in id order), so that a hub such as the ICA does not send the whole network.
+ */
+export async function getNeighbours(
+  ctx: Context,
+  id: string,
+  input: NeighboursQuery,
+): Promise<Neighbours> {
+  const valid = NeighboursQuery.parse(input);
+  const scope = tieScope(ctx, valid.includeEnded);
+  return inGraphSnapshot(ctx.db, async (db) => {
+    const [organization] = await selectNodes(db, [id]);
+    if (!organization) throw new AppError('not-found', `There is no organization with id ${id}.`);
+    const depths = new Map<string, number>([[id, 0]]);
+    let frontier = [id];
+    let truncated = false;
+    for (let depth = 1; depth <= valid.depth && frontier.length > 0 && !truncated; depth += 1) {
+      const room = neighbourNodeCap + 1 - depths.size;
+      // One more than there is room for tells whether there were more.
+      const fresh = await selectNewNeighbours(db, frontier, [...depths.keys()], scope, room + 1);
+      truncated = fresh.length > room;
+      frontier = fresh.slice(0, room);
+      for (const next of frontier) depths.set(next, depth);
+    }
+    const ids = [...depths.keys()];
+    const [nodes, edges] = await Promise.all([
+      selectNodes(db, ids),
+      selectTiesAmong(db, ids, scope, { partnerships: true }),
+    ]);
+    return {
+      organization,
+      nodes: nodes
+        .filter((node) => node.id !== id)
+        .map((node) => ({ ...node, depth: depths.get(node.id) ?? 0 }))
+        .sort((a, b) => a.depth - b.depth),
+      edges,
+      truncated,
+    };
+  });
+}
