@@ -107,6 +107,23 @@ async function currentVersion(id: string): Promise<number> {
     .version;
 }
 
+/** A fresh need of the fixture organization (made by the admin), at version 1. */
+async function intentId(): Promise<string> {
+  const response = await api.admin.request({
+    method: 'POST',
+    url: '/api/network/intents',
+    payload: {
+      organizationId: fixtures.organizationId,
+      direction: 'need',
+      title: `Access test need ${unique()}`,
+      sector: 'agriculture',
+      kind: 'know-how',
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`intent failed: ${response.body}`);
+  return response.json().id;
+}
+
 const everyone200 = { anonymous: 200, otherOrganizationAdmin: 200, member: 200, allowed: 200 };
 const signedIn = (allowed: number) => ({
   anonymous: 401,
@@ -281,6 +298,222 @@ const table: Record<string, Row> = {
       return {
         method: 'DELETE',
         url: `/api/network/organizations/${fixtures.organizationId}/logo`,
+      };
+    },
+  },
+  'GET /api/network/projects': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({ method: 'GET', url: '/api/network/projects?country=KE' }),
+  },
+  'GET /api/network/projects/{id}': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: async () => {
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/projects',
+        payload: { title: `Access Project ${unique()}`, sector: 'other', countries: ['KE'] },
+      });
+      return { method: 'GET', url: `/api/network/projects/${created.json().id}` };
+    },
+  },
+  'POST /api/network/projects': {
+    allowedAs: 'admin',
+    // Network staff start projects; an organization's admin does not.
+    expect: organizationAdmins(201),
+    request: () => ({
+      method: 'POST',
+      url: '/api/network/projects',
+      payload: {
+        title: `Access Project ${unique()}`,
+        sector: 'energy-utilities',
+        countries: ['KE'],
+        participants: [{ organizationId: fixtures.organizationId, role: 'lead' }],
+      },
+    }),
+  },
+  'PATCH /api/network/projects/{id}': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => {
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/projects',
+        payload: {
+          title: `Access Project ${unique()}`,
+          sector: 'energy-utilities',
+          countries: ['KE'],
+          participants: [{ organizationId: fixtures.organizationId, role: 'lead' }],
+        },
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/network/projects/${created.json().id}`,
+        payload: { version: 1, status: 'active' },
+      };
+    },
+  },
+  'POST /api/network/projects/{id}/participants': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(201),
+    request: async () => {
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/projects',
+        payload: {
+          title: `Access Project ${unique()}`,
+          sector: 'energy-utilities',
+          countries: ['KE'],
+          participants: [{ organizationId: fixtures.organizationId, role: 'lead' }],
+        },
+      });
+      return {
+        method: 'POST',
+        url: `/api/network/projects/${created.json().id}/participants`,
+        payload: { version: 1, organizationId: fixtures.otherOrganizationId, role: 'funder' },
+      };
+    },
+  },
+  'POST /api/network/projects/{id}/figures': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(201),
+    request: async () => {
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/projects',
+        payload: {
+          title: `Access Project ${unique()}`,
+          sector: 'energy-utilities',
+          countries: ['KE'],
+          participants: [{ organizationId: fixtures.organizationId, role: 'lead' }],
+        },
+      });
+      return {
+        method: 'POST',
+        url: `/api/network/projects/${created.json().id}/figures`,
+        payload: {
+          version: 1,
+          kind: 'result',
+          indicator: 'households-connected',
+          amount: '12',
+          period: 2024,
+        },
+      };
+    },
+  },
+  'GET /api/network/impact': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({ method: 'GET', url: '/api/network/impact?by=country' }),
+  },
+  'GET /api/network/intents': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({ method: 'GET', url: '/api/network/intents' }),
+  },
+  'POST /api/network/intents': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(201),
+    request: () => ({
+      method: 'POST',
+      url: '/api/network/intents',
+      payload: {
+        organizationId: fixtures.organizationId,
+        direction: 'offer',
+        title: `Access test offer ${unique()}`,
+        sector: 'agriculture',
+        kind: 'training',
+      },
+    }),
+  },
+  'GET /api/network/intents/{id}': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: async () => ({
+      method: 'GET',
+      url: `/api/network/intents/${await intentId()}`,
+    }),
+  },
+  'PATCH /api/network/intents/{id}': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/network/intents/${await intentId()}`,
+      payload: { version: 1, title: `Edited ${unique()}` },
+    }),
+  },
+  'POST /api/network/intents/{id}/close': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/network/intents/${await intentId()}/close`,
+      payload: { version: 1 },
+    }),
+  },
+  'GET /api/network/intents/{id}/suggestions': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: async () => ({
+      method: 'GET',
+      url: `/api/network/intents/${await intentId()}/suggestions`,
+    }),
+  },
+  'GET /api/network/valueflows-context.jsonld': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({ method: 'GET', url: '/api/network/valueflows-context.jsonld' }),
+  },
+  'GET /api/network/organizations/{id}/tree': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({
+      method: 'GET',
+      url: `/api/network/organizations/${fixtures.organizationId}/tree`,
+    }),
+  },
+  'GET /api/network/organizations/{id}/neighbours': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({
+      method: 'GET',
+      url: `/api/network/organizations/${fixtures.organizationId}/neighbours?depth=2`,
+    }),
+  },
+  'GET /api/network/chain': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({
+      method: 'GET',
+      url: `/api/network/chain?from=${fixtures.organizationId}&to=${fixtures.organizationId}`,
+    }),
+  },
+  'GET /api/network/statistics': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({ method: 'GET', url: '/api/network/statistics' }),
+  },
+  'GET /api/network/registry/export': {
+    allowedAs: 'admin',
+    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 200 },
+    request: () => ({ method: 'GET', url: '/api/network/registry/export?format=csv' }),
+  },
+  'POST /api/network/registry/import': {
+    allowedAs: 'admin',
+    // Into a registry that is not empty: refused even for the admin, after the access check.
+    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 409 },
+    request: async () => {
+      const exported = await api.admin.request({
+        method: 'GET',
+        url: '/api/network/registry/export?format=json',
+      });
+      return {
+        method: 'POST',
+        url: '/api/network/registry/import',
+        payload: exported.rawPayload,
+        headers: { 'content-type': 'application/json' },
       };
     },
   },

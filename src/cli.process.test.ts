@@ -177,6 +177,37 @@ describe('intercoop serve on the embedded database', () => {
     expect(duplicate.output()).toMatch(/exists already/);
   });
 
+  it('generate, check, export and import: a registry moves to another instance unchanged', async () => {
+    const from = freshDataDir();
+    const to = freshDataDir();
+    const generated = run(['generate', '--organizations', '300'], { INTERCOOP_DATA_DIR: from });
+    expect(await generated.exited, generated.output()).toBe(0);
+    expect(generated.output()).toMatch(
+      /Added 300 organizations, \d+ affiliations and \d+ partnerships/,
+    );
+    const checked = run(['check'], { INTERCOOP_DATA_DIR: from });
+    expect(await checked.exited, checked.output()).toBe(0);
+    expect(checked.output()).toMatch(/ok {3}the affiliation tree has no cycle/);
+    expect(checked.output()).not.toMatch(/FAIL/);
+
+    const first = path.join(from, 'export.zip');
+    const second = path.join(to, 'export.zip');
+    expect(
+      await run(['export', '--format', 'csv', '--out', first], { INTERCOOP_DATA_DIR: from }).exited,
+    ).toBe(0);
+    const imported = run(['import', first], { INTERCOOP_DATA_DIR: to });
+    expect(await imported.exited, imported.output()).toBe(0);
+    expect(imported.output()).toMatch(/Imported 300 organizations/);
+    expect(
+      await run(['export', '--format', 'csv', '--out', second], { INTERCOOP_DATA_DIR: to }).exited,
+    ).toBe(0);
+    expect(fs.readFileSync(second).equals(fs.readFileSync(first))).toBe(true);
+
+    const again = run(['import', first], { INTERCOOP_DATA_DIR: to });
+    expect(await again.exited).toBe(1);
+    expect(again.output()).toMatch(/not empty/);
+  });
+
   it('refuses a bad setting with a message that says what to fix', async () => {
     const refused = run(['serve'], { PORT: 'eighty', INTERCOOP_DATA_DIR: freshDataDir() });
     expect(await refused.exited).toBe(1);

@@ -1,10 +1,14 @@
 // The `intercoop` command: an adapter over the same code the server runs.
-import { Command } from 'commander';
+import fs from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { runChecks } from './checks.ts';
 import { ConfigError, loadConfig, publicUrlFor } from './config.ts';
+import { loadGeneratedNetwork } from './demo/generate-network.ts';
 import { type DemoAccountCredentials, loadDemo, resetDemoAccounts } from './demo/load-demo.ts';
 import { removeDemo } from './demo/remove-demo.ts';
 import { createLogger, mailerFor, openConfiguredDatabase, serve, systemContext } from './main.ts';
 import { createNetworkAdmin } from './modules/accounts/index.ts';
+import { exportRegistry, importRegistry } from './modules/network/index.ts';
 import type { Context } from './platform/context.ts';
 import { DataFolderLockedError } from './platform/data-lock.ts';
 import { AppError } from './platform/errors.ts';
@@ -125,6 +129,71 @@ demo
     process.stdout.write(
       `Removed the demo: ${removed.organizations} organizations, ${removed.affiliations} affiliations, ${removed.partnerships} partnerships, ${removed.accounts} accounts.\n`,
     );
+  });
+
+program
+  .command('generate')
+  .description('Add a large synthetic network (marked as demo) for trials and benchmarks')
+  .requiredOption('--organizations <count>', 'how many organizations, such as 100000', (value) => {
+    const count = Number(value);
+    if (!Number.isInteger(count) || count < 200 || count > 2_000_000) {
+      throw new InvalidArgumentError('Give a whole number from 200 to 2,000,000.');
+    }
+    return count;
+  })
+  .option('--seed <seed>', 'the same seed gives the same network', (value) => Number(value), 7)
+  .action(async (options: { organizations: number; seed: number }) => {
+    const added = await asSystem((ctx) =>
+      loadGeneratedNetwork(ctx, options.organizations, options.seed),
+    );
+    process.stdout.write(
+      `Added ${added.organizations} organizations, ${added.affiliations} affiliations and ${added.partnerships} partnerships.\n`,
+    );
+  });
+
+program
+  .command('export')
+  .description('Write the whole registry to a file: JSON, or a zip of CSV files (one a table)')
+  .requiredOption('--out <file>', 'where to write it')
+  .option('--format <format>', 'json or csv', 'json')
+  .action(async (options: { out: string; format: string }) => {
+    if (options.format !== 'json' && options.format !== 'csv') {
+      throw new InvalidArgumentError('--format is json or csv.');
+    }
+    const format = options.format;
+    const file = await asSystem((ctx) => exportRegistry(ctx, format));
+    fs.writeFileSync(options.out, file.body);
+    process.stdout.write(`Wrote ${options.out} (${file.body.length} bytes).\n`);
+  });
+
+program
+  .command('import')
+  .description(
+    'Import an export into an empty registry: all of it, or nothing if any line is wrong',
+  )
+  .argument('<file>', 'a .json export, or a .zip of CSV files')
+  .action(async (file: string) => {
+    const bytes = fs.readFileSync(file);
+    // A zip starts with "PK"; anything else is read as JSON.
+    const format = bytes.subarray(0, 2).toString('latin1') === 'PK' ? 'csv' : 'json';
+    const counts = await asSystem((ctx) => importRegistry(ctx, { bytes, format }));
+    process.stdout.write(
+      `Imported ${counts.organizations} organizations, ${counts.affiliations} affiliations, ${counts.partnerships} partnerships and ${counts.logos} logos.\n`,
+    );
+  });
+
+program
+  .command('check')
+  .description(
+    'Verify the invariants the modules register; exits 1 and lists the problems if any fails',
+  )
+  .action(async () => {
+    const report = await asSystem((ctx) => runChecks(ctx.db));
+    for (const { name, problems } of report) {
+      process.stdout.write(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${name}\n`);
+      for (const problem of problems) process.stdout.write(`     - ${problem}\n`);
+    }
+    if (report.some((entry) => entry.problems.length > 0)) process.exitCode = 1;
   });
 
 try {

@@ -6,7 +6,14 @@ import {
   authRoutes,
   sessionCookie,
 } from './modules/accounts/index.ts';
-import { networkProfileRoutes, networkRoutes } from './modules/network/index.ts';
+import {
+  networkExchangeRoutes,
+  networkGraphRoutes,
+  networkIntentRoutes,
+  networkProfileRoutes,
+  networkProjectRoutes,
+  networkRoutes,
+} from './modules/network/index.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import type { Authenticator, ModuleRoutes } from './platform/http/app.ts';
 
@@ -16,6 +23,10 @@ export const moduleRoutes: ModuleRoutes[] = [
   { prefix: '/api/audit', plugin: auditRoutes },
   { prefix: '/api/network', plugin: networkRoutes },
   { prefix: '/api/network', plugin: networkProfileRoutes },
+  { prefix: '/api/network', plugin: networkGraphRoutes },
+  { prefix: '/api/network', plugin: networkProjectRoutes },
+  { prefix: '/api/network', plugin: networkIntentRoutes },
+  { prefix: '/api/network', plugin: networkExchangeRoutes },
 ];
 
 export const authenticate: Authenticator = authenticateRequest;

@@ -14,7 +14,9 @@ import {
 import type { Context } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { generateSurroundings } from './generate-surroundings.ts';
+import { seedIntents } from './seed-intents.ts';
 import { buildSeedNetwork, type DemoNetwork } from './seed-network.ts';
+import { seedDemoProjects } from './seed-projects.ts';
 
 /** A demo account with its password, to be shown to the operator once. */
 export type DemoAccountCredentials = { email: string; password: string; description: string };
@@ -153,6 +155,8 @@ export async function loadDemo(ctx: Context): Promise<LoadedDemo> {
       partnerships += 1;
     }
   }
+  await seedDemoProjects(ctx, ids);
+  await seedIntents(ctx, idOf);
   const accounts = await provideDemoAccounts(ctx, ids);
   return { organizations: ids.size, affiliations, partnerships, accounts };
 }

@@ -8,11 +8,53 @@ export {
   findNetworkReferencesToDemo,
   removeDemoNetwork,
 } from './demo/remove-demo.ts';
+export { exportRegistry, type RegistryExport, readRegistry } from './exchange/export-registry.ts';
+export { addToRegistry, type ImportedCounts, importRegistry } from './exchange/import-registry.ts';
+export type { RegistryData } from './exchange/registry-format.ts';
+export { networkExchangeRoutes } from './exchange-routes.ts';
+export {
+  checkAffiliationsAcyclic,
+  checkTiesPointToOrganizations,
+} from './graph/checks.ts';
+export { findChain } from './graph/find-chain.ts';
+export { getNeighbours } from './graph/get-neighbours.ts';
+export { getNetworkStatistics } from './graph/get-network-statistics.ts';
+export { getTree } from './graph/get-tree.ts';
+export type { Chain, Neighbours, NetworkStatistics, Tree } from './graph/graph-schemas.ts';
+export { networkGraphRoutes } from './graph-routes.ts';
+export { networkIntentRoutes } from './intent-routes.ts';
+export { closeIntent } from './intents/close-intent.ts';
+export { createIntent } from './intents/create-intent.ts';
+export type {
+  CreateIntentInput,
+  Intent,
+  IntentPage,
+  SuggestionList,
+} from './intents/intent-schemas.ts';
+export { updateIntent } from './intents/update-intent.ts';
 export { createOrganization } from './organizations/create-organization.ts';
 export { findOrganizations } from './organizations/find-organizations.ts';
 export { getOrganization } from './organizations/get-organization.ts';
 export { updateOrganization } from './organizations/update-organization.ts';
 export { networkProfileRoutes } from './profile-routes.ts';
+export { networkProjectRoutes } from './project-routes.ts';
+export { addProjectParticipant } from './projects/add-project-participant.ts';
+export { checkImpactTotals } from './projects/check-impact-totals.ts';
+export { createProject } from './projects/create-project.ts';
+export { findProjects } from './projects/find-projects.ts';
+export { getImpact } from './projects/get-impact.ts';
+export { getProject } from './projects/get-project.ts';
+export type {
+  AddParticipantInput,
+  CreateProjectInput,
+  Impact,
+  Project,
+  ProjectPage,
+  RecordFigureInput,
+  UpdateProjectInput,
+} from './projects/project-schemas.ts';
+export { recordProjectFigure } from './projects/record-project-figure.ts';
+export { updateProject } from './projects/update-project.ts';
 export { networkRoutes } from './routes.ts';
 export type {
   Affiliation,

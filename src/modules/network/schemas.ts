@@ -157,7 +157,7 @@ export const Descriptions = z
   .record(LanguageCode, text(4000, { multiline: true }))
   .refine((record) => Object.keys(record).length <= 20, { message: 'Give at most 20 languages.' });
 
-const organizationFields = {
+export const organizationFields = {
   name: text(200),
   shortName: text(40),
   otherNames: z.array(OtherName).max(10, 'Give at most 10 other names.'),

@@ -1,18 +1,32 @@
-// Removing the demo network: its ties, logos and organizations, all at once or nothing.
+// Removing the demo network: its projects, offers and needs, ties, logos and organizations, all at
+// once or nothing.
 import { authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { deleteDemoIntents, selectNonDemoIntentsOnDemo } from '../intents/intent-queries.ts';
+import {
+  deleteDemoProjects,
+  selectNonDemoProjectsWithDemoParticipants,
+} from '../projects/project-queries.ts';
 import { lockAffiliations } from '../ties/tie-queries.ts';
-import { type DemoRemoval, deleteDemoRows, selectNonDemoTiesToDemo } from './demo-queries.ts';
+import {
+  type DemoRemoval as DemoTiesRemoval,
+  deleteDemoRows,
+  selectNonDemoTiesToDemo,
+} from './demo-queries.ts';
 
-export type { DemoRemoval };
+export type DemoRemoval = DemoTiesRemoval & { projects: number; intents: number };
 
-/** What in the network keeps the demo in place: ties made outside the demo that touch it. */
+/** What in the network keeps the demo in place: records made outside the demo that touch it. */
 export async function findNetworkReferencesToDemo(ctx: Context): Promise<string[]> {
   authorize(ctx.actor, { anyOf: [], write: false, organizationId: null });
-  return selectNonDemoTiesToDemo(ctx.db);
+  return [
+    ...(await selectNonDemoTiesToDemo(ctx.db)),
+    ...(await selectNonDemoProjectsWithDemoParticipants(ctx.db)),
+    ...(await selectNonDemoIntentsOnDemo(ctx.db)),
+  ];
 }
 
 function refusal(references: string[]): AppError {
@@ -25,9 +39,10 @@ function refusal(references: string[]): AppError {
 }
 
 /**
- * Deletes every demo affiliation, partnership, logo and organization. Refuses (409) while a tie
- * made outside the demo touches a demo organization; rows of other modules that refer to one are
- * checked by their own module first, and the database's foreign keys stop the rest.
+ * Deletes every demo project, offer and need, affiliation, partnership, logo and organization.
+ * Refuses (409) while a record made outside the demo (a tie, a project, an offer or need) touches a
+ * demo organization; rows of other modules that refer to one are checked by their own module
+ * first, and the database's foreign keys stop the rest.
  */
 export async function removeDemoNetwork(ctx: Context): Promise<DemoRemoval> {
   authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
@@ -35,9 +50,17 @@ export async function removeDemoNetwork(ctx: Context): Promise<DemoRemoval> {
     return await inTransaction(ctx, async (tx) => {
       // Affiliation writes take this lock: none is added to a demo organization during the check.
       await lockAffiliations(tx.db);
-      const references = await selectNonDemoTiesToDemo(tx.db);
+      const references = [
+        ...(await selectNonDemoTiesToDemo(tx.db)),
+        ...(await selectNonDemoProjectsWithDemoParticipants(tx.db)),
+        ...(await selectNonDemoIntentsOnDemo(tx.db)),
+      ];
       if (references.length > 0) throw refusal(references);
-      const removed = await deleteDemoRows(tx.db);
+      // Projects first: their participants name demo organizations.
+      const projects = await deleteDemoProjects(tx.db);
+      // Offers and needs too: they belong to demo organizations.
+      const intents = await deleteDemoIntents(tx.db);
+      const removed = { ...(await deleteDemoRows(tx.db)), projects, intents };
       await recordAudit(tx, {
         action: 'remove-demo-network',
         entityType: 'demo',

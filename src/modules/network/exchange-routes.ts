@@ -1,0 +1,74 @@
+// HTTP adapter for moving the whole registry: export and import, for network admins.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ProblemResponse } from '../../platform/http/problem.ts';
+import { exportRegistry } from './exchange/export-registry.ts';
+import { importRegistry } from './exchange/import-registry.ts';
+
+const tags = ['network'];
+// A registry of 100,000 organizations is about 60 MB as JSON.
+const importLimit = 256 * 1024 * 1024;
+
+export const networkExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/registry/export',
+    {
+      schema: {
+        tags,
+        summary:
+          'Export the whole registry (network admins): JSON, or a zip of CSV files, one a table',
+        // The answer is a file (JSON or zip), not a schema'd object; errors are problem+json.
+        querystring: z.strictObject({ format: z.enum(['json', 'csv']).default('json') }),
+      },
+    },
+    async (request, reply) => {
+      const file = await exportRegistry(request.ctx, request.query.format);
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
+    },
+  );
+
+  // The import reads the file's bytes itself (JSON or zip), so both arrive as a Buffer here.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(
+      ['application/json', 'application/zip'],
+      { parseAs: 'buffer', bodyLimit: importLimit },
+      (_request, body, done) => done(null, body),
+    );
+    scope.post(
+      '/registry/import',
+      {
+        bodyLimit: importLimit,
+        schema: {
+          tags,
+          summary:
+            'Import an export into an empty registry (network admins): application/json or application/zip; all of it, or nothing and the line and field at fault',
+          response: {
+            201: z.object({
+              organizations: z.number().int(),
+              affiliations: z.number().int(),
+              partnerships: z.number().int(),
+              logos: z.number().int(),
+            }),
+            400: ProblemResponse,
+            401: ProblemResponse,
+            403: ProblemResponse,
+            409: ProblemResponse,
+            413: ProblemResponse,
+            415: ProblemResponse,
+          },
+        },
+      },
+      async (request, reply) => {
+        const format = (request.headers['content-type'] ?? '').startsWith('application/zip')
+          ? 'csv'
+          : 'json';
+        const counts = await importRegistry(request.ctx, { bytes: request.body as Buffer, format });
+        return reply.code(201).send(counts);
+      },
+    );
+  });
+};

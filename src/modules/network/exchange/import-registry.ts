@@ -1,0 +1,301 @@
+// Importing a registry into an empty one: every row is checked first, and a single bad row stores
+// nothing and names its place (file and line, or JSON pointer) and field.
+import type { z } from 'zod';
+import { authorize } from '../../../platform/access.ts';
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { type Context, inTransaction } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { valuesFromInput } from '../organizations/organization-view.ts';
+import {
+  insertAffiliations,
+  insertLogos,
+  insertOrganizations,
+  insertPartnerships,
+  registryIsEmpty,
+} from './exchange-queries.ts';
+import { type LocatedRow, rowsFromCsvZip } from './registry-csv.ts';
+import {
+  RegistryAffiliation,
+  type RegistryData,
+  RegistryDocument,
+  RegistryLogo,
+  RegistryOrganization,
+  RegistryPartnership,
+} from './registry-format.ts';
+
+export type ImportedCounts = {
+  organizations: number;
+  affiliations: number;
+  partnerships: number;
+  logos: number;
+};
+
+const schemas = {
+  organizations: RegistryOrganization,
+  affiliations: RegistryAffiliation,
+  partnerships: RegistryPartnership,
+  logos: RegistryLogo,
+} as const;
+
+function refuse(where: string, pointer: string, field: string, detail: string): never {
+  throw new AppError(
+    'validation-failed',
+    `${where}, field ${field}: ${detail} Nothing was imported.`,
+    {
+      errors: [{ pointer: `${pointer}${field === '(row)' ? '' : `/${field}`}`, detail }],
+    },
+  );
+}
+
+function rowsFromJson(bytes: Buffer): LocatedRow[] {
+  let document: unknown;
+  try {
+    document = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new AppError(
+      'validation-failed',
+      'The file is not valid JSON; send the file an export produced.',
+    );
+  }
+  const parsed = RegistryDocument.safeParse(document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      'validation-failed',
+      `This is not a registry export: ${issue?.message ?? 'unknown shape'} (at /${issue?.path.join('/') ?? ''}).`,
+    );
+  }
+  return (['organizations', 'affiliations', 'partnerships', 'logos'] as const).flatMap((table) =>
+    parsed.data[table].map((value, index) => ({
+      table,
+      where: `${table}[${index}]`,
+      pointer: `/${table}/${index}`,
+      value,
+    })),
+  );
+}
+
+/** Checks every row, the references between them and that affiliations form no cycle. */
+function validate(rows: LocatedRow[]): RegistryData {
+  const data: RegistryData = { organizations: [], affiliations: [], partnerships: [], logos: [] };
+  const places = new Map<object, LocatedRow>();
+  for (const row of rows) {
+    const parsed = (schemas[row.table] as z.ZodType).safeParse(row.value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field =
+        issue?.code === 'unrecognized_keys'
+          ? String(issue.keys[0])
+          : issue?.path.length
+            ? issue.path.join('/')
+            : '(row)';
+      refuse(
+        row.where,
+        row.pointer,
+        field,
+        issue?.code === 'unrecognized_keys' ? 'Unknown field.' : (issue?.message ?? 'Not valid.'),
+      );
+    }
+    (data[row.table] as unknown[]).push(parsed.data);
+    places.set(parsed.data as object, row);
+  }
+  const at = (value: object) => places.get(value) as LocatedRow;
+  const organizations = new Set<string>();
+  for (const organization of data.organizations) {
+    if (organizations.has(organization.id))
+      refuse(at(organization).where, at(organization).pointer, 'id', 'This id appears twice.');
+    organizations.add(organization.id);
+  }
+  const known = (value: object, field: string, id: string) => {
+    if (!organizations.has(id))
+      refuse(at(value).where, at(value).pointer, field, 'No organization in the file has this id.');
+  };
+  const tieIds = new Set<string>();
+  for (const tie of [...data.affiliations, ...data.partnerships]) {
+    if (tieIds.has(tie.id)) refuse(at(tie).where, at(tie).pointer, 'id', 'This id appears twice.');
+    tieIds.add(tie.id);
+  }
+  for (const affiliation of data.affiliations) {
+    known(affiliation, 'memberId', affiliation.memberId);
+    known(affiliation, 'parentId', affiliation.parentId);
+    if (affiliation.memberId === affiliation.parentId)
+      refuse(
+        at(affiliation).where,
+        at(affiliation).pointer,
+        'parentId',
+        'An organization cannot belong to itself.',
+      );
+  }
+  for (const partnership of data.partnerships) {
+    known(partnership, 'fromId', partnership.fromId);
+    known(partnership, 'toId', partnership.toId);
+    if (partnership.fromId === partnership.toId)
+      refuse(
+        at(partnership).where,
+        at(partnership).pointer,
+        'toId',
+        'An organization cannot partner with itself.',
+      );
+  }
+  const logos = new Set<string>();
+  for (const logo of data.logos) {
+    known(logo, 'organizationId', logo.organizationId);
+    if (logos.has(logo.organizationId))
+      refuse(
+        at(logo).where,
+        at(logo).pointer,
+        'organizationId',
+        'This organization has two logos.',
+      );
+    logos.add(logo.organizationId);
+  }
+  // Affiliations must form no cycle: walk up from each organization, colouring as we go.
+  const parents = new Map<string, typeof data.affiliations>();
+  for (const affiliation of data.affiliations) {
+    parents.set(affiliation.memberId, [...(parents.get(affiliation.memberId) ?? []), affiliation]);
+  }
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string) => {
+    state.set(id, 'visiting');
+    for (const affiliation of parents.get(id) ?? []) {
+      const next = state.get(affiliation.parentId);
+      if (next === 'visiting')
+        refuse(
+          at(affiliation).where,
+          at(affiliation).pointer,
+          'parentId',
+          'This affiliation closes a cycle: an organization would belong to itself.',
+        );
+      if (next === undefined) visit(affiliation.parentId);
+    }
+    state.set(id, 'done');
+  };
+  for (const id of organizations) if (!state.has(id)) visit(id);
+  return data;
+}
+
+/**
+ * Network admins import an export (JSON, or the zip of CSV files) into an empty registry. All or
+ * nothing: one transaction, after every row has been checked.
+ */
+export async function importRegistry(
+  ctx: Context,
+  file: { bytes: Buffer; format: 'json' | 'csv' },
+): Promise<ImportedCounts> {
+  authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
+  const data = validate(
+    file.format === 'csv' ? rowsFromCsvZip(file.bytes) : rowsFromJson(file.bytes),
+  );
+  return store(ctx, data, { intoEmpty: true, action: 'import-registry' });
+}
+
+/**
+ * Adds a whole network at once (the synthetic networks `intercoop generate` builds for
+ * benchmarks): checked like an import, stored in one transaction beside what is there.
+ */
+export async function addToRegistry(ctx: Context, data: RegistryData): Promise<ImportedCounts> {
+  authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
+  const rows = (['organizations', 'affiliations', 'partnerships', 'logos'] as const).flatMap(
+    (table) =>
+      data[table].map((value, index) => ({
+        table,
+        where: `${table}[${index}]`,
+        pointer: `/${table}/${index}`,
+        value,
+      })),
+  );
+  return store(ctx, validate(rows), { intoEmpty: false, action: 'add-to-registry' });
+}
+
+async function store(
+  ctx: Context,
+  data: RegistryData,
+  options: { intoEmpty: boolean; action: string },
+): Promise<ImportedCounts> {
+  return inTransaction(ctx, async (tx) => {
+    if (options.intoEmpty && !(await registryIsEmpty(tx.db))) {
+      throw new AppError(
+        'conflict',
+        'The registry is not empty: import only into an empty one (remove the demo network first with `intercoop demo remove`).',
+      );
+    }
+    const stamps = (row: {
+      id: string;
+      isDemo: boolean;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    }) => ({
+      id: row.id,
+      is_demo: row.isDemo,
+      version: row.version,
+      created_at: new Date(row.createdAt),
+      updated_at: new Date(row.updatedAt),
+    });
+    const tie = (
+      row: RegistryData['affiliations'][number] | RegistryData['partnerships'][number],
+    ) => ({
+      ...stamps(row),
+      kind: row.kind,
+      started_on: row.startedOn,
+      ended_on: row.endedOn,
+      note: row.note,
+    });
+    await insertOrganizations(
+      tx.db,
+      data.organizations.map((organization) => ({
+        ...valuesFromInput({
+          ...organization,
+          shortName: organization.shortName ?? undefined,
+          legalForm: organization.legalForm ?? undefined,
+          region: organization.region ?? undefined,
+          locality: organization.locality ?? undefined,
+          coordinates: organization.coordinates ?? undefined,
+          foundingYear: organization.foundingYear ?? undefined,
+          employees: organization.employees ?? undefined,
+          website: organization.website ?? undefined,
+          description: organization.description ?? undefined,
+        }),
+        ...stamps(organization),
+      })),
+    );
+    await insertAffiliations(
+      tx.db,
+      data.affiliations.map((row) => ({
+        ...tie(row),
+        member_id: row.memberId,
+        parent_id: row.parentId,
+      })),
+    );
+    await insertPartnerships(
+      tx.db,
+      data.partnerships.map((row) => ({ ...tie(row), from_id: row.fromId, to_id: row.toId })),
+    );
+    await insertLogos(
+      tx.db,
+      data.logos.map((logo) => ({
+        organization_id: logo.organizationId,
+        content: Buffer.from(logo.content, 'base64'),
+        media_type: logo.mediaType,
+        width: logo.width,
+        height: logo.height,
+        updated_at: new Date(logo.updatedAt),
+      })),
+    );
+    const counts = {
+      organizations: data.organizations.length,
+      affiliations: data.affiliations.length,
+      partnerships: data.partnerships.length,
+      logos: data.logos.length,
+    };
+    await recordAudit(tx, {
+      action: options.action,
+      entityType: 'registry',
+      entityId: 'registry',
+      organizationId: null,
+      before: null,
+      after: counts,
+    });
+    return counts;
+  });
+}
