@@ -46,7 +46,10 @@ async function startTarget(env: Record<string, string>) {
     child.stdout.on('data', (chunk) => {
       buffer += chunk;
       // Only whole lines: the line is long and arrives in several chunks.
-      const line = buffer.split('\n').slice(0, -1).find((candidate) => candidate.startsWith('{'));
+      const line = buffer
+        .split('\n')
+        .slice(0, -1)
+        .find((candidate) => candidate.startsWith('{'));
       if (line) resolve(JSON.parse(line) as Started);
     });
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));

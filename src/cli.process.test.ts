@@ -183,7 +183,7 @@ describe('intercoop serve on the embedded database', () => {
     const generated = run(['generate', '--organizations', '300'], { INTERCOOP_DATA_DIR: from });
     expect(await generated.exited, generated.output()).toBe(0);
     expect(generated.output()).toMatch(
-      /Added 300 organizations, \d+ affiliations and \d+ partnerships/,
+      /Added 300 organizations, \d+ affiliations, \d+ partnerships, 0 logos, \d+ projects/,
     );
     const checked = run(['check'], { INTERCOOP_DATA_DIR: from });
     expect(await checked.exited, checked.output()).toBe(0);

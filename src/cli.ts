@@ -147,7 +147,9 @@ program
       loadGeneratedNetwork(ctx, options.organizations, options.seed),
     );
     process.stdout.write(
-      `Added ${added.organizations} organizations, ${added.affiliations} affiliations and ${added.partnerships} partnerships.\n`,
+      `Added ${Object.entries(added)
+        .map(([table, count]) => `${count} ${table}`)
+        .join(', ')}.\n`,
     );
   });
 
@@ -178,7 +180,9 @@ program
     const format = bytes.subarray(0, 2).toString('latin1') === 'PK' ? 'csv' : 'json';
     const counts = await asSystem((ctx) => importRegistry(ctx, { bytes, format }));
     process.stdout.write(
-      `Imported ${counts.organizations} organizations, ${counts.affiliations} affiliations, ${counts.partnerships} partnerships and ${counts.logos} logos.\n`,
+      `Imported ${Object.entries(counts)
+        .map(([table, count]) => `${count} ${table}`)
+        .join(', ')}.\n`,
     );
   });
 

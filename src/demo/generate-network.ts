@@ -1,8 +1,9 @@
 // A large synthetic network for benchmarks and trials (`intercoop generate --organizations N`):
 // national apex federations, sector federations, and cooperatives, companies and NGOs with
 // real-looking names in the country's languages, placed near real cities; each member of a
-// federation (never a cycle) and with partnerships, most at home and some abroad. Rows are marked
-// as demo, so `intercoop demo remove` clears them.
+// federation (never a cycle) and with partnerships, most at home and some abroad; projects (about
+// one per 50 organizations) with their participants, countries and figures, and offers and needs
+// (about one per 5). Rows are marked as demo, so `intercoop demo remove` clears them.
 
 import { addToRegistry, type ImportedCounts, type RegistryData } from '../modules/network/index.ts';
 import type { Context } from '../platform/context.ts';
@@ -210,12 +211,110 @@ const sectors = [
   'other',
 ] as const;
 
+/** Each country's name in descriptions, and its currency (JPY and XOF have no minor unit). */
+const countryFacts: Record<string, { name: string; currency: string }> = {
+  IN: { name: 'India', currency: 'INR' },
+  ES: { name: 'Spain', currency: 'EUR' },
+  KE: { name: 'Kenya', currency: 'KES' },
+  BR: { name: 'Brazil', currency: 'BRL' },
+  PH: { name: 'the Philippines', currency: 'PHP' },
+  GB: { name: 'the United Kingdom', currency: 'GBP' },
+  FR: { name: 'France', currency: 'EUR' },
+  US: { name: 'the United States', currency: 'USD' },
+  GH: { name: 'Ghana', currency: 'GHS' },
+  JP: { name: 'Japan', currency: 'JPY' },
+  BF: { name: 'Burkina Faso', currency: 'XOF' },
+  LR: { name: 'Liberia', currency: 'LRD' },
+};
+const wholeCurrencies = new Set(['JPY', 'XOF']);
+
+type Sector = (typeof sectors)[number];
+
+/** What projects in a sector do, and what its offers and needs are about. */
+const sectorWords: Record<
+  Sector,
+  { themes: string[]; product: string; service: string; topic: string }
+> = {
+  agriculture: {
+    themes: ['Dairy collection and cooling', 'Climate-resilient seed', 'Smallholder irrigation'],
+    product: 'certified maize seed',
+    service: 'milk collection and cooling',
+    topic: 'organic certification',
+  },
+  'consumer-retail': {
+    themes: ['Shared wholesale buying', 'Fair-trade shop network'],
+    product: 'fair-trade coffee and tea',
+    service: 'shared warehousing',
+    topic: 'running a member-owned shop',
+  },
+  finance: {
+    themes: ['From savings groups to a credit union', 'Digital loans for members'],
+    product: 'mobile money terminals',
+    service: 'loan portfolio audits',
+    topic: 'credit scoring for smallholders',
+  },
+  'industry-services': {
+    themes: ['Worker buy-out support', 'Shared repair workshop'],
+    product: 'recycled building materials',
+    service: 'machine repair',
+    topic: 'worker buy-outs',
+  },
+  insurance: {
+    themes: ['Crop insurance for members', 'Mutual health cover'],
+    product: 'weather index cover',
+    service: 'claims handling',
+    topic: 'micro-insurance for members',
+  },
+  'health-social-care': {
+    themes: ['Home care cooperative start-up', 'Community health workers'],
+    product: 'first-aid kits',
+    service: 'home care shifts',
+    topic: 'community health schemes',
+  },
+  housing: {
+    themes: ['Affordable cooperative housing', 'Self-build housing'],
+    product: 'compressed earth blocks',
+    service: 'architectural plans',
+    topic: 'self-build housing',
+  },
+  'energy-utilities': {
+    themes: ['Solar mini-grid', 'Rural electrification', 'Community wind power'],
+    product: 'solar panels and batteries',
+    service: 'mini-grid maintenance',
+    topic: 'metering and tariffs',
+  },
+  education: {
+    themes: ['Cooperative bookkeeping school', 'Youth cooperative training'],
+    product: 'textbooks in local languages',
+    service: 'adult literacy classes',
+    topic: 'cooperative education',
+  },
+  other: {
+    themes: ['Cooperative development', 'Women’s enterprise'],
+    product: 'handicrafts',
+    service: 'translation',
+    topic: 'governance and bylaws',
+  },
+};
+
+const capitalized = (phrase: string) => `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}`;
+
 /** The network for `organizations` organizations, about three ties each, the same for a seed. */
 export function generateNetwork(organizations: number, seed = 7): RegistryData {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const now = new Date().toISOString();
-  const data: RegistryData = { organizations: [], affiliations: [], partnerships: [], logos: [] };
+  const data: RegistryData = {
+    organizations: [],
+    affiliations: [],
+    partnerships: [],
+    logos: [],
+    projects: [],
+    projectCountries: [],
+    projectParticipants: [],
+    projectFigures: [],
+    intents: [],
+  };
   const stamps = { isDemo: true, version: 1, createdAt: now, updatedAt: now };
   const place = (country: Country) => {
     const [city, lat, lon] = pick(country.cities);
@@ -281,7 +380,8 @@ export function generateNetwork(organizations: number, seed = 7): RegistryData {
       });
     }
   }
-  const members: Array<{ id: string; country: string }> = [];
+  type Member = { id: string; country: string; sector: Sector; name: string; locality: string };
+  const members: Member[] = [];
   const used = new Set(data.organizations.map((entry) => entry.name));
   for (let index = data.organizations.length; index < organizations; index++) {
     const country = pick(countries);
@@ -299,7 +399,13 @@ export function generateNetwork(organizations: number, seed = 7): RegistryData {
     if (used.has(name)) name = `${name} (${index})`;
     used.add(name);
     record.name = name;
-    members.push({ id: record.id, country: country.code });
+    members.push({
+      id: record.id,
+      country: country.code,
+      sector,
+      name,
+      locality: record.locality ?? country.code,
+    });
     data.affiliations.push({
       ...tie(),
       memberId: record.id,
@@ -327,7 +433,193 @@ export function generateNetwork(organizations: number, seed = 7): RegistryData {
       data.partnerships.push({ ...tie(), fromId: member.id, toId: partner, kind: pick(kinds) });
     }
   }
+  if (members.length >= 4) {
+    const partnerOf = (member: Member) =>
+      pick(random() < 0.7 ? (byCountry.get(member.country) as string[]) : everyone);
+    const memberById = new Map(members.map((member) => [member.id, member]));
+    for (let count = 0; count < Math.max(1, Math.round(organizations / 50)); count++)
+      addProject(pick(members), (lead) => memberById.get(partnerOf(lead)) as Member);
+    for (let count = 0; count < Math.max(1, Math.round(organizations / 5)); count++)
+      addIntent(pick(members));
+  }
   return data;
+
+  /** A lead and one to three others in roles, one or two countries, a target and some results. */
+  function addProject(lead: Member, partnerOf: (lead: Member) => Member) {
+    const projectId = newId();
+    const others = new Map<string, Member>();
+    const wanted = 1 + Math.floor(random() * 3);
+    for (let attempt = 0; others.size < wanted && attempt < 10; attempt++) {
+      const other = partnerOf(lead);
+      if (other.id !== lead.id) others.set(other.id, other);
+    }
+    const abroad = [...others.values()].find((other) => other.country !== lead.country);
+    const projectCountries =
+      abroad && random() < 0.6 ? [lead.country, abroad.country] : [lead.country];
+    const status = pick([
+      'planned',
+      'active',
+      'active',
+      'completed',
+      'completed',
+      'cancelled',
+    ] as const);
+    const startYear = status === 'planned' ? 2026 : 2015 + Math.floor(random() * 10);
+    const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+    const endYear =
+      status === 'completed' || status === 'cancelled'
+        ? startYear + 1 + Math.floor(random() * 3)
+        : status === 'active' && random() < 0.5
+          ? 2027 + Math.floor(random() * 3)
+          : null;
+    const words = sectorWords[lead.sector];
+    const theme = pick(words.themes);
+    const names = projectCountries.map((code) => countryFacts[code]?.name ?? code);
+    data.projects.push({
+      id: projectId,
+      title: `${theme}, ${lead.locality}`,
+      summary: `${lead.name} leads this ${theme.toLowerCase()} project with ${others.size} partner${others.size === 1 ? '' : 's'} in ${names.join(' and ')}. Generated for trials and benchmarks; not a real project.`,
+      sector: lead.sector,
+      status,
+      startedOn: `${startYear}-${month}-01`,
+      endedOn: endYear === null ? null : `${endYear}-${month}-01`,
+      sources: [],
+      ...stamps,
+    });
+    for (const country of projectCountries) data.projectCountries.push({ projectId, country });
+    const roles = ['funder', 'technical-partner', 'beneficiary', 'offtaker'] as const;
+    for (const [organizationId, role] of [
+      [lead.id, 'lead'] as const,
+      ...[...others.keys()].map((id) => [id, pick(roles)] as const),
+    ]) {
+      data.projectParticipants.push({
+        projectId,
+        organizationId,
+        role,
+        note: null,
+        createdAt: now,
+      });
+    }
+    // A money target, and results for the years it has run (none when only planned).
+    const currency = countryFacts[lead.country]?.currency ?? 'USD';
+    const money = (whole: number) =>
+      wholeCurrencies.has(currency) ? `${whole * 100}` : `${whole}.${random() < 0.5 ? '00' : '50'}`;
+    const figure = (
+      kind: 'target' | 'result',
+      indicator: RegistryData['projectFigures'][number]['indicator'],
+      amount: string,
+      period: number,
+    ) =>
+      data.projectFigures.push({
+        id: newId(),
+        projectId,
+        kind,
+        indicator,
+        amount,
+        currency: indicator === 'money-mobilised' ? currency : null,
+        // Now and then a figure not attributable to one country of a multi-country project.
+        country: projectCountries.length > 1 && random() < 0.3 ? null : pick(projectCountries),
+        period,
+        note: null,
+        source: null,
+        createdAt: now,
+      });
+    figure(
+      'target',
+      'money-mobilised',
+      money(10_000 * (5 + Math.floor(random() * 200))),
+      startYear,
+    );
+    if (status === 'planned') return;
+    const counted =
+      lead.sector === 'energy-utilities'
+        ? (['households-connected', 'kwh-delivered'] as const)
+        : (['people-trained', 'jobs-created', 'customers-connected'] as const);
+    const lastYear = Math.min(endYear ?? 2025, 2025);
+    for (let year = startYear; year <= lastYear && year < startYear + 3; year++) {
+      const indicator = pick(counted);
+      const quantity = 10 + Math.floor(random() * 2_000);
+      figure(
+        'result',
+        indicator,
+        indicator === 'kwh-delivered' ? `${quantity * 1_000}.5` : String(quantity),
+        year,
+      );
+      if (random() < 0.5)
+        figure('result', 'money-mobilised', money(1_000 * (1 + Math.floor(random() * 500))), year);
+    }
+  }
+
+  /** An offer or a need, worded from its kind, its sector and where it applies. */
+  function addIntent(member: Member) {
+    const direction = random() < 0.5 ? 'offer' : 'need';
+    const kind = pick(['product', 'service', 'know-how', 'finance', 'training'] as const);
+    const words = sectorWords[member.sector];
+    const elsewhere = pick(countries).code;
+    const where =
+      random() < 0.3
+        ? []
+        : random() < 0.7 || elsewhere === member.country
+          ? [member.country]
+          : [member.country, elsewhere];
+    const [title, phrase] = {
+      product: [
+        direction === 'offer'
+          ? `${capitalized(words.product)} for sale`
+          : `Buying ${words.product}`,
+        words.product,
+      ],
+      service: [
+        direction === 'offer'
+          ? `${capitalized(words.service)} offered`
+          : `Looking for ${words.service}`,
+        words.service,
+      ],
+      'know-how': [
+        direction === 'offer'
+          ? `Know-how to share on ${words.topic}`
+          : `Advice wanted on ${words.topic}`,
+        `know-how on ${words.topic}`,
+      ],
+      finance: [
+        direction === 'offer'
+          ? `Finance available for ${words.topic}`
+          : `Finance sought for ${words.topic}`,
+        `finance for ${words.topic}`,
+      ],
+      training: [
+        direction === 'offer' ? `Training in ${words.topic}` : `Training wanted in ${words.topic}`,
+        `training in ${words.topic}`,
+      ],
+    }[kind];
+    const day = 86_400_000;
+    const today = Date.parse(now.slice(0, 10));
+    const validFrom = new Date(today - Math.floor(random() * 60) * day).toISOString().slice(0, 10);
+    const validUntil =
+      random() < 0.3
+        ? null
+        : new Date(today + (30 + Math.floor(random() * 335)) * day).toISOString().slice(0, 10);
+    const place =
+      where.length === 0
+        ? 'anywhere in the network'
+        : `in ${where.map((code) => countryFacts[code]?.name ?? code).join(' and ')}`;
+    const closed = random() < 0.1;
+    data.intents.push({
+      id: newId(),
+      organizationId: member.id,
+      direction,
+      title: `${title}, ${member.locality}`,
+      description: `${member.name}, in ${member.locality}, ${direction === 'offer' ? 'can provide' : 'is looking for'} ${phrase} ${place}.${validUntil ? ` ${direction === 'offer' ? 'Available' : 'Needed'} until ${validUntil}.` : ''} Generated for trials and benchmarks; not a real ${direction}.`,
+      sector: member.sector,
+      countries: where,
+      kind,
+      validFrom,
+      validUntil,
+      status: closed ? 'closed' : 'open',
+      closedAt: closed ? now : null,
+      ...stamps,
+    });
+  }
 }
 
 export async function loadGeneratedNetwork(

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ProblemResponse } from '../../platform/http/problem.ts';
 import { exportRegistry } from './exchange/export-registry.ts';
 import { importRegistry } from './exchange/import-registry.ts';
+import { registryTables } from './exchange/registry-format.ts';
 
 const tags = ['network'];
 // A registry of 100,000 organizations is about 60 MB as JSON.
@@ -47,12 +48,9 @@ export const networkExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
           summary:
             'Import an export into an empty registry (network admins): application/json or application/zip; all of it, or nothing and the line and field at fault',
           response: {
-            201: z.object({
-              organizations: z.number().int(),
-              affiliations: z.number().int(),
-              partnerships: z.number().int(),
-              logos: z.number().int(),
-            }),
+            201: z.object(
+              Object.fromEntries(registryTables.map((table) => [table, z.number().int()])),
+            ),
             400: ProblemResponse,
             401: ProblemResponse,
             403: ProblemResponse,

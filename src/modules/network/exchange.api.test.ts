@@ -8,7 +8,7 @@ import { generateNetwork } from '../../demo/generate-network.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { mailerFor, systemContext } from '../../main.ts';
 import type { Context } from '../../platform/context.ts';
-import { addToRegistry, exportRegistry, importRegistry } from './index.ts';
+import { addToRegistry, exportRegistry, importRegistry, readRegistry } from './index.ts';
 
 let source: TestApi;
 let sourceContext: Context;
@@ -70,7 +70,16 @@ describe('export and import of the whole registry', () => {
         affiliations: await countRows(source.database, 'network_affiliation'),
         partnerships: await countRows(source.database, 'network_partnership'),
         logos: 1,
+        projects: await countRows(source.database, 'network_project'),
+        projectCountries: await countRows(source.database, 'network_project_country'),
+        projectParticipants: await countRows(source.database, 'network_project_participant'),
+        projectFigures: await countRows(source.database, 'network_project_figure'),
+        intents: await countRows(source.database, 'network_intent'),
       });
+      // The demo holds projects, figures and offers/needs, so the round trip carried some.
+      expect(counts.projects).toBeGreaterThan(0);
+      expect(counts.projectFigures).toBeGreaterThan(0);
+      expect(counts.intents).toBeGreaterThan(0);
     }, 120_000);
   }
 
@@ -83,10 +92,15 @@ describe('export and import of the whole registry', () => {
         .sort(),
     ).toEqual([
       'affiliations.csv',
+      'intents.csv',
       'logos.csv',
       'manifest.json',
       'organizations.csv',
       'partnerships.csv',
+      'project-countries.csv',
+      'project-figures.csv',
+      'project-participants.csv',
+      'projects.csv',
     ]);
     const header = strFromU8(files['organizations.csv'] as Uint8Array).split('\n')[0];
     expect(header).toBe(
@@ -114,6 +128,95 @@ describe('export and import of the whole registry', () => {
       });
       expect(await countRows(api.database, 'network_organization')).toBe(0);
       expect(await countRows(api.database, 'network_affiliation')).toBe(0);
+    });
+  });
+
+  it('csv: every column of projects, their countries, participants and figures, and intents', async () => {
+    const files = unzipSync(new Uint8Array((await exportRegistry(sourceContext, 'csv')).body));
+    const header = (file: string) => strFromU8(files[file] as Uint8Array).split('\n')[0];
+    expect(header('projects.csv')).toBe(
+      'id,title,summary,sector,status,startedOn,endedOn,sources,isDemo,version,createdAt,updatedAt',
+    );
+    expect(header('project-countries.csv')).toBe('projectId,country');
+    expect(header('project-participants.csv')).toBe('projectId,organizationId,role,note,createdAt');
+    expect(header('project-figures.csv')).toBe(
+      'id,projectId,kind,indicator,amount,currency,country,period,note,source,createdAt',
+    );
+    expect(header('intents.csv')).toBe(
+      'id,organizationId,direction,title,description,sector,countries,kind,validFrom,validUntil,status,closedAt,isDemo,version,createdAt,updatedAt',
+    );
+    // Money stays an exact decimal string with its currency.
+    expect(strFromU8(files['project-figures.csv'] as Uint8Array)).toMatch(
+      /,money-mobilised,\d+(\.\d+)?,[A-Z]{3},/,
+    );
+  });
+
+  it('a bad line in projects.csv stores nothing and names the line and the field', async () => {
+    const files = unzipSync(new Uint8Array((await exportRegistry(sourceContext, 'csv')).body));
+    const lines = strFromU8(files['projects.csv'] as Uint8Array).split('\n');
+    const status = /,(planned|active|completed|cancelled),/;
+    const target = lines.findIndex((line, index) => index > 1 && status.test(line)) + 1;
+    expect(target).toBeGreaterThan(2);
+    lines[target - 1] = (lines[target - 1] as string).replace(status, ',finished,');
+    files['projects.csv'] = strToU8(lines.join('\n'));
+    const spoiled = Buffer.from(zipSync(files));
+    await emptyInstance(async (ctx, api) => {
+      await expect(importRegistry(ctx, { bytes: spoiled, format: 'csv' })).rejects.toMatchObject({
+        code: 'validation-failed',
+        message: expect.stringMatching(
+          new RegExp(`projects\\.csv line ${target}, field status: .*Nothing was imported`),
+        ),
+      });
+      expect(await countRows(api.database, 'network_organization')).toBe(0);
+      expect(await countRows(api.database, 'network_project')).toBe(0);
+    });
+  });
+
+  it("a figure whose country is not one of its project's countries is refused with its place", async () => {
+    const document = JSON.parse(
+      (await exportRegistry(sourceContext, 'json')).body.toString('utf8'),
+    );
+    const index = document.projectFigures.length - 1;
+    const figure = document.projectFigures[index];
+    const countries = new Set(
+      document.projectCountries
+        .filter((row: { projectId: string }) => row.projectId === figure.projectId)
+        .map((row: { country: string }) => row.country),
+    );
+    figure.country = ['IS', 'NZ', 'UY'].find((code) => !countries.has(code));
+    // Money is checked by the projects module's own rules: GBP has two decimals.
+    const tooExact = structuredClone(document);
+    const money = tooExact.projectFigures.findIndex(
+      (row: { currency: string | null }) => row.currency === 'GBP',
+    );
+    tooExact.projectFigures[money].amount = '10.125';
+    const unknownProject = structuredClone(document);
+    unknownProject.projectParticipants[0].projectId = '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e';
+    await emptyInstance(async (ctx, api) => {
+      await expect(
+        importRegistry(ctx, { bytes: Buffer.from(JSON.stringify(document)), format: 'json' }),
+      ).rejects.toMatchObject({
+        code: 'validation-failed',
+        message: expect.stringMatching(
+          new RegExp(
+            `projectFigures\\[${index}\\], field country: This country is not one of its project's countries`,
+          ),
+        ),
+        details: { errors: [{ pointer: `/projectFigures/${index}/country` }] },
+      });
+      await expect(
+        importRegistry(ctx, {
+          bytes: Buffer.from(JSON.stringify(unknownProject)),
+          format: 'json',
+        }),
+      ).rejects.toThrow(/projectParticipants\[0\], field projectId: No project in the file/);
+      await expect(
+        importRegistry(ctx, { bytes: Buffer.from(JSON.stringify(tooExact)), format: 'json' }),
+      ).rejects.toThrow(
+        new RegExp(`projectFigures\\[${money}\\], field amount: GBP has 2 decimal places`),
+      );
+      expect(await countRows(api.database, 'network_project_figure')).toBe(0);
+      expect(await countRows(api.database, 'network_organization')).toBe(0);
     });
   });
 
@@ -161,6 +264,34 @@ describe('export and import of the whole registry', () => {
   });
 });
 
+describe('export and import over HTTP', () => {
+  it('network admins download an export and upload it into an empty instance', async () => {
+    const exported = await source.admin.request({
+      method: 'GET',
+      url: '/api/network/registry/export?format=csv',
+    });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toBe('application/zip');
+    expect(exported.headers['content-disposition']).toMatch(
+      /attachment; filename="intercoop-registry-\d{4}-\d{2}-\d{2}\.zip"/,
+    );
+    await emptyInstance(async (_ctx, api) => {
+      const imported = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/registry/import',
+        headers: { 'content-type': 'application/zip' },
+        payload: exported.rawPayload,
+      });
+      expect(imported.statusCode, imported.body).toBe(201);
+      expect(imported.json()).toMatchObject({
+        organizations: await countRows(source.database, 'network_organization'),
+        projects: await countRows(source.database, 'network_project'),
+        intents: await countRows(source.database, 'network_intent'),
+      });
+    });
+  }, 120_000);
+});
+
 describe('a generated network', () => {
   it('has real-looking names, about three ties an organization, and no cycle', async () => {
     const data = generateNetwork(1_000, 3);
@@ -178,10 +309,40 @@ describe('a generated network', () => {
     expect(generateNetwork(1_000, 3).organizations.map((entry) => entry.name)).toEqual(
       data.organizations.map((entry) => entry.name),
     );
+    // Projects, about one per 50 organizations: a lead and one to three others, one or two
+    // countries, figures in those countries; offers and needs, about one per 5.
+    expect(data.projects.length).toBe(20);
+    for (const project of data.projects) {
+      const participants = data.projectParticipants.filter((row) => row.projectId === project.id);
+      expect(participants.filter((row) => row.role === 'lead')).toHaveLength(1);
+      expect(participants.length).toBeGreaterThanOrEqual(2);
+      expect(participants.length).toBeLessThanOrEqual(4);
+      const countries = data.projectCountries.filter((row) => row.projectId === project.id);
+      expect(countries.length).toBeGreaterThanOrEqual(1);
+      expect(countries.length).toBeLessThanOrEqual(2);
+    }
+    expect(data.projectFigures.some((row) => row.kind === 'result')).toBe(true);
+    expect(data.projectFigures.some((row) => row.currency !== null)).toBe(true);
+    expect(data.intents.length).toBe(200);
+    expect(new Set(data.intents.map((row) => row.direction))).toEqual(new Set(['offer', 'need']));
+    expect(generateNetwork(1_000, 3).intents.map((row) => row.title)).toEqual(
+      data.intents.map((row) => row.title),
+    );
     await emptyInstance(async (ctx, api) => {
       const counts = await addToRegistry(ctx, data);
       expect(counts.organizations).toBe(1_000);
       expect(await countRows(api.database, 'network_partnership')).toBe(data.partnerships.length);
+      expect(counts.projects).toBe(20);
+      expect(await countRows(api.database, 'network_project')).toBe(20);
+      expect(await countRows(api.database, 'network_project_figure')).toBe(
+        data.projectFigures.length,
+      );
+      expect(await countRows(api.database, 'network_intent')).toBe(200);
+      // What was generated reads back as the same rows.
+      const stored = await readRegistry(ctx);
+      expect(stored.projectFigures.map((row) => row.amount).sort()).toEqual(
+        data.projectFigures.map((row) => row.amount).sort(),
+      );
     });
   }, 120_000);
 });

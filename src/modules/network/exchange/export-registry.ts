@@ -1,11 +1,17 @@
 import { authorize } from '../../../platform/access.ts';
 import type { Context } from '../../../platform/context.ts';
 import { organizationView } from '../organizations/organization-view.ts';
+import { fromMinorUnits, plainQuantity } from '../projects/amounts.ts';
 import {
   selectAllAffiliations,
+  selectAllIntents,
   selectAllLogos,
   selectAllOrganizations,
   selectAllPartnerships,
+  selectAllProjectCountries,
+  selectAllProjectFigures,
+  selectAllProjectParticipants,
+  selectAllProjects,
 } from './exchange-queries.ts';
 import { registryToCsvZip } from './registry-csv.ts';
 import { type RegistryData, registryFormat, registryFormatVersion } from './registry-format.ts';
@@ -39,11 +45,26 @@ function tie(row: TieRow) {
 /** Everything the registry holds, in id order so that the same registry gives the same file. */
 export async function readRegistry(ctx: Context): Promise<RegistryData> {
   authorize(ctx.actor, { anyOf: [], write: false, organizationId: null });
-  const [organizations, affiliations, partnerships, logos] = await Promise.all([
+  const [
+    organizations,
+    affiliations,
+    partnerships,
+    logos,
+    projects,
+    projectCountries,
+    projectParticipants,
+    projectFigures,
+    intents,
+  ] = await Promise.all([
     selectAllOrganizations(ctx.db),
     selectAllAffiliations(ctx.db),
     selectAllPartnerships(ctx.db),
     selectAllLogos(ctx.db),
+    selectAllProjects(ctx.db),
+    selectAllProjectCountries(ctx.db),
+    selectAllProjectParticipants(ctx.db),
+    selectAllProjectFigures(ctx.db),
+    selectAllIntents(ctx.db),
   ]);
   return {
     organizations: organizations.map((row) => {
@@ -69,6 +90,66 @@ export async function readRegistry(ctx: Context): Promise<RegistryData> {
       height: row.height,
       updatedAt: row.updated_at.toISOString(),
       content: Buffer.from(row.content).toString('base64'),
+    })),
+    projects: projects.map((row) => ({
+      id: row.id,
+      title: row.title,
+      summary: row.summary,
+      sector: row.sector,
+      status: row.status,
+      startedOn: row.started_on,
+      endedOn: row.ended_on,
+      sources: row.sources,
+      isDemo: row.is_demo,
+      version: row.version,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    })),
+    projectCountries: projectCountries.map((row) => ({
+      projectId: row.project_id,
+      country: row.country,
+    })),
+    projectParticipants: projectParticipants.map((row) => ({
+      projectId: row.project_id,
+      organizationId: row.organization_id,
+      role: row.role,
+      note: row.note,
+      createdAt: row.created_at.toISOString(),
+    })),
+    projectFigures: projectFigures.map((row) => ({
+      id: row.id,
+      projectId: row.project_id,
+      kind: row.kind,
+      indicator: row.indicator,
+      // Money back to a decimal string in its currency; quantities without trailing zeros.
+      amount:
+        row.currency !== null && row.amount_minor !== null
+          ? fromMinorUnits(row.amount_minor, row.currency)
+          : plainQuantity(row.quantity ?? '0'),
+      currency: row.currency,
+      country: row.country,
+      period: row.period_year,
+      note: row.note,
+      source: row.source,
+      createdAt: row.created_at.toISOString(),
+    })),
+    intents: intents.map((row) => ({
+      id: row.id,
+      organizationId: row.organization_id,
+      direction: row.direction,
+      title: row.title,
+      description: row.description,
+      sector: row.sector,
+      countries: row.countries,
+      kind: row.kind,
+      validFrom: row.valid_from,
+      validUntil: row.valid_until,
+      status: row.status,
+      closedAt: row.closed_at?.toISOString() ?? null,
+      isDemo: row.is_demo,
+      version: row.version,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
     })),
   };
 }

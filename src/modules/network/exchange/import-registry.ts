@@ -1,16 +1,23 @@
-// Importing a registry into an empty one: every row is checked first, and a single bad row stores
-// nothing and names its place (file and line, or JSON pointer) and field.
+// Importing a registry into an empty one: every row is checked first (organizations, ties, logos,
+// projects with their countries, participants and figures, offers and needs), and a single bad row
+// stores nothing and names its place (file and line, or JSON pointer) and field.
 import type { z } from 'zod';
 import { authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { valuesFromInput } from '../organizations/organization-view.ts';
+import { toMinorUnits } from '../projects/amounts.ts';
 import {
   insertAffiliations,
+  insertIntents,
   insertLogos,
   insertOrganizations,
   insertPartnerships,
+  insertProjectCountries,
+  insertProjectFigures,
+  insertProjectParticipants,
+  insertProjects,
   registryIsEmpty,
 } from './exchange-queries.ts';
 import { type LocatedRow, rowsFromCsvZip } from './registry-csv.ts';
@@ -18,24 +25,44 @@ import {
   RegistryAffiliation,
   type RegistryData,
   RegistryDocument,
+  RegistryIntent,
   RegistryLogo,
   RegistryOrganization,
   RegistryPartnership,
+  RegistryProject,
+  RegistryProjectCountry,
+  RegistryProjectFigure,
+  RegistryProjectParticipant,
+  type RegistryTable,
+  registryTables,
 } from './registry-format.ts';
 
-export type ImportedCounts = {
-  organizations: number;
-  affiliations: number;
-  partnerships: number;
-  logos: number;
-};
+/** How many rows of each table were stored. */
+export type ImportedCounts = Record<RegistryTable, number>;
 
 const schemas = {
   organizations: RegistryOrganization,
   affiliations: RegistryAffiliation,
   partnerships: RegistryPartnership,
   logos: RegistryLogo,
-} as const;
+  projects: RegistryProject,
+  projectCountries: RegistryProjectCountry,
+  projectParticipants: RegistryProjectParticipant,
+  projectFigures: RegistryProjectFigure,
+  intents: RegistryIntent,
+} as const satisfies Record<RegistryTable, z.ZodType>;
+
+const emptyData = (): RegistryData => ({
+  organizations: [],
+  affiliations: [],
+  partnerships: [],
+  logos: [],
+  projects: [],
+  projectCountries: [],
+  projectParticipants: [],
+  projectFigures: [],
+  intents: [],
+});
 
 function refuse(where: string, pointer: string, field: string, detail: string): never {
   throw new AppError(
@@ -65,7 +92,7 @@ function rowsFromJson(bytes: Buffer): LocatedRow[] {
       `This is not a registry export: ${issue?.message ?? 'unknown shape'} (at /${issue?.path.join('/') ?? ''}).`,
     );
   }
-  return (['organizations', 'affiliations', 'partnerships', 'logos'] as const).flatMap((table) =>
+  return registryTables.flatMap((table) =>
     parsed.data[table].map((value, index) => ({
       table,
       where: `${table}[${index}]`,
@@ -77,7 +104,7 @@ function rowsFromJson(bytes: Buffer): LocatedRow[] {
 
 /** Checks every row, the references between them and that affiliations form no cycle. */
 function validate(rows: LocatedRow[]): RegistryData {
-  const data: RegistryData = { organizations: [], affiliations: [], partnerships: [], logos: [] };
+  const data = emptyData();
   const places = new Map<object, LocatedRow>();
   for (const row of rows) {
     const parsed = (schemas[row.table] as z.ZodType).safeParse(row.value);
@@ -149,6 +176,7 @@ function validate(rows: LocatedRow[]): RegistryData {
       );
     logos.add(logo.organizationId);
   }
+  checkProjectsAndIntents(data, at, known);
   // Affiliations must form no cycle: walk up from each organization, colouring as we go.
   const parents = new Map<string, typeof data.affiliations>();
   for (const affiliation of data.affiliations) {
@@ -175,6 +203,68 @@ function validate(rows: LocatedRow[]): RegistryData {
 }
 
 /**
+ * A project's countries, participants and figures name a project of the file; a figure's country
+ * is one of its project's countries (the database's foreign key says so too, but without a line).
+ */
+function checkProjectsAndIntents(
+  data: RegistryData,
+  at: (value: object) => LocatedRow,
+  known: (value: object, field: string, id: string) => void,
+) {
+  const twice = (value: object, field: string, detail = 'This id appears twice.') =>
+    refuse(at(value).where, at(value).pointer, field, detail);
+  const projects = new Set<string>();
+  for (const project of data.projects) {
+    if (projects.has(project.id)) twice(project, 'id');
+    projects.add(project.id);
+  }
+  const inProject = (value: object & { projectId: string }) => {
+    if (!projects.has(value.projectId))
+      refuse(
+        at(value).where,
+        at(value).pointer,
+        'projectId',
+        'No project in the file has this id.',
+      );
+  };
+  const countries = new Set<string>();
+  for (const row of data.projectCountries) {
+    inProject(row);
+    const key = `${row.projectId} ${row.country}`;
+    if (countries.has(key)) twice(row, 'country', 'This project has this country twice.');
+    countries.add(key);
+  }
+  const participants = new Set<string>();
+  for (const row of data.projectParticipants) {
+    inProject(row);
+    known(row, 'organizationId', row.organizationId);
+    const key = `${row.projectId} ${row.organizationId} ${row.role}`;
+    if (participants.has(key))
+      twice(row, 'role', 'This organization has this role in this project twice.');
+    participants.add(key);
+  }
+  const figures = new Set<string>();
+  for (const row of data.projectFigures) {
+    if (figures.has(row.id)) twice(row, 'id');
+    figures.add(row.id);
+    inProject(row);
+    if (row.country !== null && !countries.has(`${row.projectId} ${row.country}`))
+      refuse(
+        at(row).where,
+        at(row).pointer,
+        'country',
+        "This country is not one of its project's countries: add it to the project's countries, or leave the figure's country empty.",
+      );
+  }
+  const intents = new Set<string>();
+  for (const row of data.intents) {
+    if (intents.has(row.id)) twice(row, 'id');
+    intents.add(row.id);
+    known(row, 'organizationId', row.organizationId);
+  }
+}
+
+/**
  * Network admins import an export (JSON, or the zip of CSV files) into an empty registry. All or
  * nothing: one transaction, after every row has been checked.
  */
@@ -195,14 +285,13 @@ export async function importRegistry(
  */
 export async function addToRegistry(ctx: Context, data: RegistryData): Promise<ImportedCounts> {
   authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
-  const rows = (['organizations', 'affiliations', 'partnerships', 'logos'] as const).flatMap(
-    (table) =>
-      data[table].map((value, index) => ({
-        table,
-        where: `${table}[${index}]`,
-        pointer: `/${table}/${index}`,
-        value,
-      })),
+  const rows = registryTables.flatMap((table) =>
+    data[table].map((value, index) => ({
+      table,
+      where: `${table}[${index}]`,
+      pointer: `/${table}/${index}`,
+      value,
+    })),
   );
   return store(ctx, validate(rows), { intoEmpty: false, action: 'add-to-registry' });
 }
@@ -282,12 +371,72 @@ async function store(
         updated_at: new Date(logo.updatedAt),
       })),
     );
-    const counts = {
-      organizations: data.organizations.length,
-      affiliations: data.affiliations.length,
-      partnerships: data.partnerships.length,
-      logos: data.logos.length,
-    };
+    await insertProjects(
+      tx.db,
+      data.projects.map((row) => ({
+        ...stamps(row),
+        title: row.title,
+        summary: row.summary,
+        sector: row.sector,
+        status: row.status,
+        started_on: row.startedOn,
+        ended_on: row.endedOn,
+        sources: row.sources,
+      })),
+    );
+    await insertProjectCountries(
+      tx.db,
+      data.projectCountries.map((row) => ({ project_id: row.projectId, country: row.country })),
+    );
+    await insertProjectParticipants(
+      tx.db,
+      data.projectParticipants.map((row) => ({
+        project_id: row.projectId,
+        organization_id: row.organizationId,
+        role: row.role,
+        note: row.note,
+        created_at: new Date(row.createdAt),
+      })),
+    );
+    await insertProjectFigures(
+      tx.db,
+      data.projectFigures.map((row) => ({
+        id: row.id,
+        project_id: row.projectId,
+        kind: row.kind,
+        indicator: row.indicator,
+        // Money in minor units of its currency, other figures as quantities: as the API stores them.
+        quantity: row.currency === null ? row.amount : null,
+        amount_minor:
+          row.currency === null ? null : toMinorUnits(row.amount, row.currency).toString(),
+        currency: row.currency,
+        country: row.country,
+        period_year: row.period,
+        note: row.note,
+        source: row.source,
+        created_at: new Date(row.createdAt),
+      })),
+    );
+    await insertIntents(
+      tx.db,
+      data.intents.map((row) => ({
+        ...stamps(row),
+        organization_id: row.organizationId,
+        direction: row.direction,
+        title: row.title,
+        description: row.description,
+        sector: row.sector,
+        countries: row.countries,
+        kind: row.kind,
+        valid_from: row.validFrom,
+        valid_until: row.validUntil,
+        status: row.status,
+        closed_at: row.closedAt === null ? null : new Date(row.closedAt),
+      })),
+    );
+    const counts = Object.fromEntries(
+      registryTables.map((table) => [table, data[table].length]),
+    ) as ImportedCounts;
     await recordAudit(tx, {
       action: options.action,
       entityType: 'registry',

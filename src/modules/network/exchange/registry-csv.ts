@@ -1,11 +1,17 @@
 // The registry as CSV, one file a table, zipped with a manifest. Nested values (other names,
-// descriptions in several languages, principles) are JSON in their cell; empty cells are null.
+// descriptions in several languages, principles, a project's sources, an offer's countries) are
+// JSON in their cell; empty cells are null.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { AppError } from '../../../platform/errors.ts';
-import type { RegistryData } from './registry-format.ts';
-import { registryFormat, registryFormatVersion } from './registry-format.ts';
+import {
+  type RegistryData,
+  type RegistryTable,
+  registryFormat,
+  registryFormatVersion,
+  registryTables,
+} from './registry-format.ts';
 
 type Cell = string;
 type Column<T> = { name: string; write: (row: T) => Cell; read: (cell: Cell) => unknown };
@@ -96,15 +102,102 @@ const logoColumns: Column<Logo>[] = [
   field('updatedAt', (row) => row.updatedAt),
 ];
 
+type Project = RegistryData['projects'][number];
+type ProjectCountry = RegistryData['projectCountries'][number];
+type ProjectParticipant = RegistryData['projectParticipants'][number];
+type ProjectFigure = RegistryData['projectFigures'][number];
+type Intent = RegistryData['intents'][number];
+
+const stampColumns = <T extends Project | Intent>(): Column<T>[] => [
+  field('isDemo', (row) => String(row.isDemo), boolean),
+  field('version', (row) => row.version, number),
+  field('createdAt', (row) => row.createdAt),
+  field('updatedAt', (row) => row.updatedAt),
+];
+
+const projectColumns: Column<Project>[] = [
+  field('id', (row) => row.id),
+  field('title', (row) => row.title),
+  field('summary', (row) => row.summary),
+  field('sector', (row) => row.sector),
+  field('status', (row) => row.status),
+  field('startedOn', (row) => row.startedOn),
+  field('endedOn', (row) => row.endedOn),
+  field('sources', (row) => JSON.stringify(row.sources), json),
+  ...stampColumns<Project>(),
+];
+
+const projectCountryColumns: Column<ProjectCountry>[] = [
+  field('projectId', (row) => row.projectId),
+  field('country', (row) => row.country),
+];
+
+const projectParticipantColumns: Column<ProjectParticipant>[] = [
+  field('projectId', (row) => row.projectId),
+  field('organizationId', (row) => row.organizationId),
+  field('role', (row) => row.role),
+  field('note', (row) => row.note),
+  field('createdAt', (row) => row.createdAt),
+];
+
+const projectFigureColumns: Column<ProjectFigure>[] = [
+  field('id', (row) => row.id),
+  field('projectId', (row) => row.projectId),
+  field('kind', (row) => row.kind),
+  field('indicator', (row) => row.indicator),
+  // A decimal string kept as written: a number would lose money's exactness.
+  field('amount', (row) => row.amount),
+  field('currency', (row) => row.currency),
+  field('country', (row) => row.country),
+  field('period', (row) => row.period, number),
+  field('note', (row) => row.note),
+  field('source', (row) => row.source),
+  field('createdAt', (row) => row.createdAt),
+];
+
+const intentColumns: Column<Intent>[] = [
+  field('id', (row) => row.id),
+  field('organizationId', (row) => row.organizationId),
+  field('direction', (row) => row.direction),
+  field('title', (row) => row.title),
+  field('description', (row) => row.description),
+  field('sector', (row) => row.sector),
+  field('countries', (row) => JSON.stringify(row.countries), json),
+  field('kind', (row) => row.kind),
+  field('validFrom', (row) => row.validFrom),
+  field('validUntil', (row) => row.validUntil),
+  field('status', (row) => row.status),
+  field('closedAt', (row) => row.closedAt),
+  ...stampColumns<Intent>(),
+];
+
 const tables = {
   organizations: organizationColumns,
   affiliations: tieColumns<Affiliation>(['memberId', 'parentId']),
   partnerships: tieColumns<Partnership>(['fromId', 'toId']),
   logos: logoColumns,
-} as const;
+  projects: projectColumns,
+  projectCountries: projectCountryColumns,
+  projectParticipants: projectParticipantColumns,
+  projectFigures: projectFigureColumns,
+  intents: intentColumns,
+} as const satisfies Record<RegistryTable, unknown>;
 
-type TableName = keyof typeof tables;
-const tableNames = Object.keys(tables) as TableName[];
+type TableName = RegistryTable;
+const tableNames = registryTables;
+
+/** Each table's file in the archive. */
+export const csvFileNames: Record<TableName, string> = {
+  organizations: 'organizations.csv',
+  affiliations: 'affiliations.csv',
+  partnerships: 'partnerships.csv',
+  logos: 'logos.csv',
+  projects: 'projects.csv',
+  projectCountries: 'project-countries.csv',
+  projectParticipants: 'project-participants.csv',
+  projectFigures: 'project-figures.csv',
+  intents: 'intents.csv',
+};
 
 function toCsv<T>(columns: Column<T>[], rows: T[]): string {
   return stringify(
@@ -125,10 +218,10 @@ export function registryToCsvZip(data: RegistryData): Uint8Array {
       `${JSON.stringify({ format: registryFormat, version: registryFormatVersion }, null, 2)}\n`,
     ),
   };
-  files['organizations.csv'] = strToU8(toCsv(tables.organizations, data.organizations));
-  files['affiliations.csv'] = strToU8(toCsv(tables.affiliations, data.affiliations));
-  files['partnerships.csv'] = strToU8(toCsv(tables.partnerships, data.partnerships));
-  files['logos.csv'] = strToU8(toCsv(tables.logos, data.logos));
+  for (const table of tableNames)
+    files[csvFileNames[table]] = strToU8(
+      toCsv(tables[table] as Column<unknown>[], data[table] as unknown[]),
+    );
   for (const logo of data.logos)
     files[`logos/${logo.organizationId}.webp`] = Buffer.from(logo.content, 'base64');
   // A fixed date inside the archive: the same registry gives the same bytes.
@@ -168,7 +261,7 @@ export function rowsFromCsvZip(bytes: Uint8Array): LocatedRow[] {
   }
   const rows: LocatedRow[] = [];
   for (const table of tableNames) {
-    const file = `${table}.csv`;
+    const file = csvFileNames[table];
     const content = files[file];
     if (!content) throw new AppError('validation-failed', `The archive has no ${file}.`);
     let records: string[][];

@@ -1,8 +1,14 @@
-// The registry as data to carry between instances: every field of every organization, tie and
-// logo, ids and versions included, so that an export imported into an empty database and exported
+// The registry as data to carry between instances: every field of every organization, tie, logo,
+// project (its countries, participants and figures) and offer or need, ids and versions included, so that an export imported into an empty database and exported
 // again gives the same files (hence no export time inside them: it is in the file's name).
 // JSON as one document; CSV as one file a table, zipped.
 import { z } from 'zod';
+import { CreateIntentInput, intentStatuses } from '../intents/intent-schemas.ts';
+import {
+  CreateProjectInput,
+  ParticipantInput,
+  RecordFigureInput,
+} from '../projects/project-schemas.ts';
 import { affiliationKinds, organizationFields, partnershipKinds, text } from '../schemas.ts';
 
 export const registryFormat = 'intercoop-registry';
@@ -80,12 +86,139 @@ export const RegistryLogo = z.strictObject({
 });
 export type RegistryLogo = z.infer<typeof RegistryLogo>;
 
+const Id = z.uuid('An id is a UUID.');
+const projectFields = CreateProjectInput.shape;
+
+export const RegistryProject = z
+  .strictObject({
+    id: Id,
+    title: projectFields.title,
+    summary: projectFields.summary.unwrap().nullable(),
+    sector: projectFields.sector,
+    status: projectFields.status.unwrap(),
+    startedOn: IsoDate.nullable(),
+    endedOn: IsoDate.nullable(),
+    sources: projectFields.sources.unwrap(),
+    isDemo: z.boolean(),
+    version: Version,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .refine((row) => !row.startedOn || !row.endedOn || row.endedOn >= row.startedOn, {
+    message: 'It cannot end before it starts.',
+    path: ['endedOn'],
+  });
+export type RegistryProject = z.infer<typeof RegistryProject>;
+
+export const RegistryProjectCountry = z.strictObject({
+  projectId: Id,
+  country: projectFields.countries.element,
+});
+export type RegistryProjectCountry = z.infer<typeof RegistryProjectCountry>;
+
+export const RegistryProjectParticipant = z.strictObject({
+  projectId: Id,
+  organizationId: Id,
+  role: ParticipantInput.shape.role,
+  note: ParticipantInput.shape.note.unwrap().nullable(),
+  createdAt: Timestamp,
+});
+export type RegistryProjectParticipant = z.infer<typeof RegistryProjectParticipant>;
+
+const figureFields = RecordFigureInput.shape;
+
+/**
+ * A target or a result, its amount a decimal string as the projects API takes it (money exact to
+ * its currency's minor unit). The projects module's own rules check it, so that an import accepts
+ * exactly the figures the API would have.
+ */
+export const RegistryProjectFigure = z
+  .strictObject({
+    id: Id,
+    projectId: Id,
+    kind: figureFields.kind,
+    indicator: figureFields.indicator,
+    amount: figureFields.amount,
+    currency: figureFields.currency.unwrap().nullable(),
+    country: figureFields.country.unwrap(),
+    period: figureFields.period,
+    note: figureFields.note.unwrap().nullable(),
+    source: figureFields.source.unwrap().nullable(),
+    createdAt: Timestamp,
+  })
+  .superRefine((row, context) => {
+    const checked = RecordFigureInput.safeParse({
+      version: 1,
+      kind: row.kind,
+      indicator: row.indicator,
+      amount: row.amount,
+      currency: row.currency ?? undefined,
+      country: row.country,
+      period: row.period,
+      note: row.note ?? undefined,
+      source: row.source ?? undefined,
+    });
+    for (const issue of checked.success ? [] : checked.error.issues)
+      context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  });
+export type RegistryProjectFigure = z.infer<typeof RegistryProjectFigure>;
+
+const intentFields = CreateIntentInput.shape;
+
+export const RegistryIntent = z
+  .strictObject({
+    id: Id,
+    organizationId: Id,
+    direction: intentFields.direction,
+    title: intentFields.title,
+    description: intentFields.description.unwrap().nullable(),
+    sector: intentFields.sector,
+    countries: intentFields.countries.unwrap(),
+    kind: intentFields.kind,
+    validFrom: IsoDate.nullable(),
+    validUntil: IsoDate.nullable(),
+    status: z.enum(intentStatuses),
+    closedAt: Timestamp.nullable(),
+    isDemo: z.boolean(),
+    version: Version,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .refine((row) => !row.validFrom || !row.validUntil || row.validUntil >= row.validFrom, {
+    message: 'It cannot end before it starts: validUntil must be on or after validFrom.',
+    path: ['validUntil'],
+  })
+  .refine((row) => (row.status === 'closed') === (row.closedAt !== null), {
+    message: 'A closed offer or need has closedAt, an open one none.',
+    path: ['closedAt'],
+  });
+export type RegistryIntent = z.infer<typeof RegistryIntent>;
+
 export type RegistryData = {
   organizations: RegistryOrganization[];
   affiliations: RegistryAffiliation[];
   partnerships: RegistryPartnership[];
   logos: RegistryLogo[];
+  projects: RegistryProject[];
+  projectCountries: RegistryProjectCountry[];
+  projectParticipants: RegistryProjectParticipant[];
+  projectFigures: RegistryProjectFigure[];
+  intents: RegistryIntent[];
 };
+
+/** The tables in the order they are checked and stored: what a row refers to comes before it. */
+export const registryTables = [
+  'organizations',
+  'affiliations',
+  'partnerships',
+  'logos',
+  'projects',
+  'projectCountries',
+  'projectParticipants',
+  'projectFigures',
+  'intents',
+] as const satisfies ReadonlyArray<keyof RegistryData>;
+export type RegistryTable = (typeof registryTables)[number];
 
 export const RegistryDocument = z.object({
   format: z.literal(registryFormat, { error: `This is not an ${registryFormat} file.` }),
@@ -96,4 +229,9 @@ export const RegistryDocument = z.object({
   affiliations: z.array(z.unknown()),
   partnerships: z.array(z.unknown()),
   logos: z.array(z.unknown()),
+  projects: z.array(z.unknown()),
+  projectCountries: z.array(z.unknown()),
+  projectParticipants: z.array(z.unknown()),
+  projectFigures: z.array(z.unknown()),
+  intents: z.array(z.unknown()),
 });
