@@ -6,7 +6,7 @@ import type { InjectOptions } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFrom } from '../test/mail-sink.ts';
-import { type Agent, startTestApi, type TestApi } from '../test/test-api.ts';
+import { type Agent, fingerprint, startTestApi, type TestApi } from '../test/test-api.ts';
 
 let api: TestApi;
 type ActorName = 'anonymous' | 'otherOrganizationAdmin' | 'member' | 'allowed';
@@ -722,21 +722,6 @@ const table: Record<string, Row> = {
   },
 };
 
-// Everything the application stores, as one fingerprint (sessions excepted: reading touches them).
-async function fingerprint(): Promise<string> {
-  const tables = await api.database.pool.query<{ table_name: string }>(
-    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('accounts_session', 'accounts_login_failure') order by 1",
-  );
-  const parts: string[] = [];
-  for (const { table_name } of tables.rows) {
-    const result = await api.database.pool.query<{ digest: string }>(
-      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table_name} t`,
-    );
-    parts.push(`${table_name}:${result.rows[0]?.digest}`);
-  }
-  return parts.join('\n');
-}
-
 beforeAll(async () => {
   api = await startTestApi();
   const organizationId = await api.createOrganization({ name: 'Organization A' });
@@ -806,7 +791,7 @@ describe('the access table', () => {
     it(operation, async () => {
       for (const caller of ['anonymous', 'otherOrganizationAdmin', 'member', 'allowed'] as const) {
         const send = await prepare(caller, row);
-        const before = await fingerprint();
+        const before = await fingerprint(api.database);
         const response = await send();
         expect(
           response.statusCode,
@@ -815,7 +800,7 @@ describe('the access table', () => {
         if (response.statusCode >= 400) {
           expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
           expect(
-            await fingerprint(),
+            await fingerprint(api.database),
             `${operation} as ${caller} was refused but changed data`,
           ).toBe(before);
         }

@@ -7,7 +7,7 @@ import type { InjectOptions } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFrom } from '../test/mail-sink.ts';
-import { type Agent, startTestApi, type TestApi } from '../test/test-api.ts';
+import { type Agent, fingerprint, startTestApi, type TestApi } from '../test/test-api.ts';
 
 let api: TestApi;
 let organizationId: string;
@@ -587,20 +587,6 @@ function bodyCases(
   return cases;
 }
 
-async function fingerprint(): Promise<string> {
-  const tables = await api.database.pool.query<{ table_name: string }>(
-    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('accounts_session', 'accounts_login_failure') order by 1",
-  );
-  const parts: string[] = [];
-  for (const { table_name } of tables.rows) {
-    const result = await api.database.pool.query<{ digest: string }>(
-      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table_name} t`,
-    );
-    parts.push(`${table_name}:${result.rows[0]?.digest}`);
-  }
-  return parts.join('\n');
-}
-
 let document: {
   paths: Record<
     string,
@@ -725,7 +711,7 @@ describe('the bad-input table', () => {
             testCase.payload === undefined ? undefined : JSON.stringify(testCase.payload);
           options.headers = { 'content-type': 'application/json' };
         }
-        const before = await fingerprint();
+        const before = await fingerprint(api.database);
         const response = await send(options);
         const label = `${operation}: ${testCase.name} → ${response.statusCode} ${response.body.slice(0, 200)}`;
         expect(response.statusCode, label).toBe(testCase.expectStatus);
@@ -738,7 +724,7 @@ describe('the bad-input table', () => {
             label,
           ).toContain(testCase.pointer);
         }
-        expect(await fingerprint(), `${label}: data changed`).toBe(before);
+        expect(await fingerprint(api.database), `${label}: data changed`).toBe(before);
       }
     });
   }

@@ -166,3 +166,21 @@ export async function countRows(database: TestDatabase, table: string): Promise<
   const result = await database.pool.query<{ count: string }>(`select count(*) from ${table}`);
   return Number(result.rows[0]?.count);
 }
+
+/**
+ * Everything the application stores, as one string: a refused call must leave it unchanged.
+ * Sessions and sign-in failures are left out: reading touches them.
+ */
+export async function fingerprint(database: TestDatabase): Promise<string> {
+  const tables = await database.pool.query<{ table_name: string }>(
+    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('accounts_session', 'accounts_login_failure') order by 1",
+  );
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const result = await database.pool.query<{ digest: string }>(
+      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table_name} t`,
+    );
+    parts.push(`${table_name}:${result.rows[0]?.digest}`);
+  }
+  return parts.join('\n');
+}

@@ -5,7 +5,13 @@
 // one per 50 organizations) with their participants, countries and figures, and offers and needs
 // (about one per 5). Rows are marked as demo, so `intercoop demo remove` clears them.
 
-import { addToRegistry, type ImportedCounts, type RegistryData } from '../modules/network/index.ts';
+import {
+  addToRegistry,
+  type ImportedCounts,
+  icaSectors,
+  partnershipKinds,
+  type RegistryData,
+} from '../modules/network/index.ts';
 import type { Context } from '../platform/context.ts';
 import { newId } from '../platform/ids.ts';
 import { seededRandom } from './generate-surroundings.ts';
@@ -198,18 +204,7 @@ const countries: Country[] = [
   },
 ];
 
-const sectors = [
-  'agriculture',
-  'consumer-retail',
-  'finance',
-  'industry-services',
-  'insurance',
-  'health-social-care',
-  'housing',
-  'energy-utilities',
-  'education',
-  'other',
-] as const;
+const sectors = icaSectors;
 
 /** Each country's name in descriptions, and its currency (JPY and XOF have no minor unit). */
 const countryFacts: Record<string, { name: string; currency: string }> = {
@@ -417,14 +412,7 @@ export function generateNetwork(organizations: number, seed = 7): RegistryData {
   const byCountry = new Map<string, string[]>();
   for (const member of members)
     byCountry.set(member.country, [...(byCountry.get(member.country) ?? []), member.id]);
-  const kinds = [
-    'supply',
-    'technical-assistance',
-    'funding',
-    'joint-venture',
-    'training',
-    'other',
-  ] as const;
+  const kinds = partnershipKinds;
   const everyone = members.map((entry) => entry.id);
   for (const member of members) {
     for (let count = 0; count < 2; count++) {

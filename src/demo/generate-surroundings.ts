@@ -3,7 +3,7 @@
 // Pure and deterministic: the same seed gives the same network. Names are built from parts in
 // each place's languages so that they read like real cooperatives; every description says the
 // organization is a demo one, so none of them claims to be real.
-import type { CreateOrganizationInput } from '../modules/network/index.ts';
+import { type CreateOrganizationInput, partnershipKinds } from '../modules/network/index.ts';
 import type { DemoNetwork, DemoOrganization, DemoTie } from './seed-network.ts';
 
 type Sector = CreateOrganizationInput['sector'];
@@ -1462,14 +1462,7 @@ export function generateSurroundings(seed = 1): DemoNetwork {
           : 'Demo tie: farmer training and field trials.',
     });
   }
-  const kinds = [
-    'supply',
-    'technical-assistance',
-    'funding',
-    'joint-venture',
-    'training',
-    'other',
-  ] as const;
+  const kinds = partnershipKinds;
   const partnered = new Set<string>();
   for (let made = 0, attempts = 0; made < 45 && attempts < 1000; attempts += 1) {
     const from = pick(generatedCooperatives);

@@ -67,6 +67,7 @@ export type {
   Partnership,
   Ties,
 } from './schemas.ts';
+export { icaSectors, organizationKinds, partnershipKinds } from './schemas.ts';
 export { createAffiliation, endAffiliation } from './ties/affiliations.ts';
 export { getTies } from './ties/get-ties.ts';
 export { createPartnership, endPartnership } from './ties/partnerships.ts';
