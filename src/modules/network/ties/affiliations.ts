@@ -5,10 +5,15 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { network, organizationsExist } from '../queries.ts';
+import { network } from '../queries.ts';
 import { type Affiliation, CreateAffiliationInput, type EndTieInput } from '../schemas.ts';
 import { endTie } from './end-tie.ts';
-import { isSelfOrAncestor, lockAffiliations, selectAffiliations } from './tie-queries.ts';
+import {
+  assertTieEndsExist,
+  isSelfOrAncestor,
+  lockAffiliations,
+  selectAffiliations,
+} from './tie-queries.ts';
 
 /** The organization members belong to manages its membership list; network staff manage all. */
 function authorizeOn(actor: Actor, parentId: string) {
@@ -30,19 +35,7 @@ export async function createAffiliation(
   const valid = CreateAffiliationInput.parse(input);
   authorizeOn(ctx.actor, valid.parentId);
   return inTransaction(ctx, async (tx) => {
-    const existing = await organizationsExist(tx.db, [valid.memberId, valid.parentId]);
-    const missing = [
-      ...(existing.has(valid.memberId)
-        ? []
-        : [{ pointer: '/memberId', detail: 'There is no organization with this id.' }]),
-      ...(existing.has(valid.parentId)
-        ? []
-        : [{ pointer: '/parentId', detail: 'There is no organization with this id.' }]),
-    ];
-    if (missing.length > 0)
-      throw new AppError('validation-failed', 'An organization named here does not exist.', {
-        errors: missing,
-      });
+    await assertTieEndsExist(tx.db, { memberId: valid.memberId, parentId: valid.parentId });
     await lockAffiliations(tx.db);
     if (await isSelfOrAncestor(tx.db, valid.parentId, valid.memberId)) {
       throw new AppError(

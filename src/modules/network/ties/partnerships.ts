@@ -2,12 +2,11 @@
 import { type Actor, type Allowance, authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { network, organizationsExist } from '../queries.ts';
+import { network } from '../queries.ts';
 import { CreatePartnershipInput, type EndTieInput, type Partnership } from '../schemas.ts';
 import { endTie } from './end-tie.ts';
-import { selectPartnerships } from './tie-queries.ts';
+import { assertTieEndsExist, selectPartnerships } from './tie-queries.ts';
 
 /** Either partner's admins may record or end it; network staff may for any. */
 function authorizeOn(actor: Actor, fromId: string, toId: string) {
@@ -32,19 +31,7 @@ export async function createPartnership(
   const valid = CreatePartnershipInput.parse(input);
   authorizeOn(ctx.actor, valid.fromId, valid.toId);
   return inTransaction(ctx, async (tx) => {
-    const existing = await organizationsExist(tx.db, [valid.fromId, valid.toId]);
-    const missing = [
-      ...(existing.has(valid.fromId)
-        ? []
-        : [{ pointer: '/fromId', detail: 'There is no organization with this id.' }]),
-      ...(existing.has(valid.toId)
-        ? []
-        : [{ pointer: '/toId', detail: 'There is no organization with this id.' }]),
-    ];
-    if (missing.length > 0)
-      throw new AppError('validation-failed', 'An organization named here does not exist.', {
-        errors: missing,
-      });
+    await assertTieEndsExist(tx.db, { fromId: valid.fromId, toId: valid.toId });
     const now = tx.now();
     const id = newId();
     await network(tx.db)

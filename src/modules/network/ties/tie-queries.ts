@@ -1,7 +1,8 @@
 // Reading and writing affiliations and partnerships, with the names of the organizations tied.
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db.ts';
-import { network } from '../queries.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { network, organizationsExist } from '../queries.ts';
 import type { Affiliation, Partnership } from '../schemas.ts';
 
 const dateText = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
@@ -87,4 +88,17 @@ export const affiliationLockKey = 7_240_553;
 
 export async function lockAffiliations(db: Db): Promise<void> {
   await sql`select pg_advisory_xact_lock(${affiliationLockKey})`.execute(network(db));
+}
+
+/** Refuses, with a pointer for each, the organization ids of a new tie that do not exist. */
+export async function assertTieEndsExist(db: Db, ends: Record<string, string>): Promise<void> {
+  const existing = await organizationsExist(db, Object.values(ends));
+  const errors = Object.entries(ends)
+    .filter(([, id]) => !existing.has(id))
+    .map(([field]) => ({ pointer: `/${field}`, detail: 'There is no organization with this id.' }));
+  if (errors.length > 0) {
+    throw new AppError('validation-failed', 'An organization named here does not exist.', {
+      errors,
+    });
+  }
 }
