@@ -1,8 +1,8 @@
 import { parse } from '@formatjs/icu-messageformat-parser';
 import type { Plugin } from 'vite';
 
-// The message catalogues, such as web/src/i18n/fr.json.
-const cataloguePattern = /[\\/]web[\\/]src[\\/]i18n[\\/][a-z]{2}\.json$/;
+// The message catalogues, such as web/src/i18n/fr.json and web/src/i18n/areas/projects/fr.json.
+const cataloguePattern = /[\\/]web[\\/]src[\\/]i18n[\\/](?:areas[\\/][a-z-]+[\\/])?[a-z]{2}\.json$/;
 
 /**
  * Ships the ICU catalogues already parsed, so the browser never needs the ICU parser: the

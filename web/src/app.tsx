@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { LanguageSwitcher } from './components/language-switcher.tsx';
+import type { MessageId } from './i18n/locales.ts';
 import { useSession } from './session/session-provider.tsx';
 
 // One chunk per route, so a page's code is fetched only when someone opens it.
@@ -33,7 +34,42 @@ const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((module) => ({ default: module.NotFoundPage })),
 );
 
+/** The app's sections, in the order of the main navigation. */
+const sections = [
+  { href: '/', label: 'app.nav.directory' },
+  { href: '/projects', label: 'app.nav.projects' },
+  { href: '/offers-and-needs', label: 'app.nav.offersAndNeeds' },
+  { href: '/statistics', label: 'app.nav.statistics' },
+] as const satisfies readonly { href: string; label: MessageId }[];
+
+/** A section is current on its own page and on the pages under it ('/' only on itself). */
+function isCurrent(href: string, location: string): boolean {
+  if (href === '/') return location === '/' || location.startsWith('/organizations');
+  return location === href || location.startsWith(`${href}/`);
+}
+
+/** Administration is offered to those who administer the network or an organization. */
+function AdministrationLink({ location }: { location: string }) {
+  const { me } = useSession();
+  const administers = me?.grants.some(
+    (grant) => grant.role === 'network-admin' || grant.role === 'organization-admin',
+  );
+  if (!administers) return null;
+  return (
+    <li>
+      <Link
+        href="/admin"
+        className="main-nav__link"
+        aria-current={isCurrent('/admin', location) ? 'page' : undefined}
+      >
+        <FormattedMessage id="app.nav.administration" />
+      </Link>
+    </li>
+  );
+}
+
 export function App() {
+  const intl = useIntl();
   const [location] = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstLocationRef = useRef(location);
@@ -56,11 +92,27 @@ export function App() {
           <Link href="/" className="brand">
             Intercoop
           </Link>
-          <nav className="site-nav">
+          <nav className="site-nav" aria-label={intl.formatMessage({ id: 'app.accountNav' })}>
             <AccountLinks />
             <LanguageSwitcher />
           </nav>
         </div>
+        <nav className="main-nav" aria-label={intl.formatMessage({ id: 'app.mainNav' })}>
+          <ul className="main-nav__list">
+            {sections.map((section) => (
+              <li key={section.href}>
+                <Link
+                  href={section.href}
+                  className="main-nav__link"
+                  aria-current={isCurrent(section.href, location) ? 'page' : undefined}
+                >
+                  <FormattedMessage id={section.label} />
+                </Link>
+              </li>
+            ))}
+            <AdministrationLink location={location} />
+          </ul>
+        </nav>
       </header>
       {/* tabIndex lets the skip link move keyboard focus, not only the scroll position. */}
       <main id="main" ref={mainRef} className="site-main" tabIndex={-1}>

@@ -1,12 +1,64 @@
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
-import hi from './hi.json';
+import { catalogueAreas, locales } from './locales.ts';
 
-const english: Record<string, string> = en;
-const translations: Record<string, Record<string, string>> = { fr, es, hi };
+type Catalogue = Record<string, string>;
+
+// Every part of every catalogue: the shell's `./<lang>.json` and each area's
+// `./areas/<area>/<lang>.json`.
+const files = import.meta.glob<Catalogue>(['./*.json', './areas/*/*.json'], {
+  eager: true,
+  import: 'default',
+});
+
+function part(locale: string, area: string | null): Catalogue {
+  const catalogue = files[area ? `./areas/${area}/${locale}.json` : `./${locale}.json`];
+  if (!catalogue) throw new Error(`no catalogue part ${area ?? 'shell'} for ${locale}`);
+  return catalogue;
+}
+
+const parts = [null, ...catalogueAreas];
+
+function whole(locale: string): Catalogue {
+  return Object.assign({}, ...parts.map((area) => part(locale, area)));
+}
+
+const english = whole('en');
+const hi = whole('hi');
+const translations: Record<string, Catalogue> = { fr: whole('fr'), es: whole('es'), hi };
+
+describe('the parts of the catalogue', () => {
+  it('are the ones the app loads: one folder per area, one file per language', () => {
+    const expected = [
+      ...locales.map((locale) => `./${locale}.json`),
+      ...catalogueAreas.flatMap((area) =>
+        locales.map((locale) => `./areas/${area}/${locale}.json`),
+      ),
+    ];
+    expect(Object.keys(files).sort()).toEqual(expected.sort());
+  });
+
+  it('never give one message id in two parts', () => {
+    const owner = new Map<string, string>();
+    for (const area of parts) {
+      for (const id of Object.keys(part('en', area))) {
+        expect(
+          owner.get(id),
+          `${id} is in ${owner.get(id)} and ${area ?? 'shell'}`,
+        ).toBeUndefined();
+        owner.set(id, area ?? 'shell');
+      }
+    }
+  });
+
+  it.each(parts.map((area) => [area ?? 'shell', area] as const))(
+    'give the %s part the same ids in every language',
+    (_name, area) => {
+      const ids = Object.keys(part('en', area)).sort();
+      for (const locale of locales) expect(Object.keys(part(locale, area)).sort()).toEqual(ids);
+    },
+  );
+});
 
 /** Every argument a message uses (`{query}`, `{count, plural, …}`), nested ones included. */
 function placeholders(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {

@@ -1,3 +1,9 @@
+import adminEn from './areas/admin/en.json';
+import graphEn from './areas/graph/en.json';
+import intentsEn from './areas/intents/en.json';
+import organizationsEn from './areas/organizations/en.json';
+import projectsEn from './areas/projects/en.json';
+import statisticsEn from './areas/statistics/en.json';
 import en from './en.json';
 
 export const locales = ['en', 'fr', 'es', 'hi'] as const;
@@ -12,7 +18,22 @@ export const localeNames: Record<Locale, string> = {
   hi: 'हिन्दी',
 };
 
-export type MessageId = keyof typeof en;
+/**
+ * The catalogue is kept in parts: the shell's messages in `./<lang>.json`, and each area of the
+ * app (projects, administration…) in `./areas/<area>/<lang>.json`, so each part stays readable.
+ * The parts are merged here; a test checks that no message id is in two parts.
+ */
+const english = {
+  ...en,
+  ...organizationsEn,
+  ...graphEn,
+  ...projectsEn,
+  ...intentsEn,
+  ...statisticsEn,
+  ...adminEn,
+};
+
+export type MessageId = keyof typeof english;
 export type Messages = Record<MessageId, string>;
 
 const storageKey = 'intercoop.locale';
@@ -58,19 +79,65 @@ export function rememberLocale(locale: Locale): void {
   }
 }
 
+/** The names of the catalogue's parts besides the shell's, one folder each under ./areas. */
+export const catalogueAreas = [
+  'organizations',
+  'graph',
+  'projects',
+  'intents',
+  'statistics',
+  'admin',
+] as const;
+
+type Part = { default: Record<string, string> };
+
+function merge(parts: Part[]): Messages {
+  return Object.assign({}, ...parts.map((part) => part.default)) as Messages;
+}
+
 /**
  * English ships in the first bundle as the fallback; the other catalogues are separate chunks
- * fetched only by those who read them.
+ * fetched only by those who read them (each language's parts are fetched together).
  */
 export async function loadMessages(locale: Locale): Promise<Messages> {
   switch (locale) {
     case 'en':
-      return en;
+      return english;
     case 'fr':
-      return (await import('./fr.json')).default;
+      return merge(
+        await Promise.all([
+          import('./fr.json'),
+          import('./areas/organizations/fr.json'),
+          import('./areas/graph/fr.json'),
+          import('./areas/projects/fr.json'),
+          import('./areas/intents/fr.json'),
+          import('./areas/statistics/fr.json'),
+          import('./areas/admin/fr.json'),
+        ]),
+      );
     case 'es':
-      return (await import('./es.json')).default;
+      return merge(
+        await Promise.all([
+          import('./es.json'),
+          import('./areas/organizations/es.json'),
+          import('./areas/graph/es.json'),
+          import('./areas/projects/es.json'),
+          import('./areas/intents/es.json'),
+          import('./areas/statistics/es.json'),
+          import('./areas/admin/es.json'),
+        ]),
+      );
     case 'hi':
-      return (await import('./hi.json')).default;
+      return merge(
+        await Promise.all([
+          import('./hi.json'),
+          import('./areas/organizations/hi.json'),
+          import('./areas/graph/hi.json'),
+          import('./areas/projects/hi.json'),
+          import('./areas/intents/hi.json'),
+          import('./areas/statistics/hi.json'),
+          import('./areas/admin/hi.json'),
+        ]),
+      );
   }
 }
