@@ -43,7 +43,7 @@ export function OrganizationCard({ organization, countryName }: OrganizationCard
         </div>
         <div>
           <dt>
-            <FormattedMessage id="organization.country" />
+            <FormattedMessage id="organization.place" />
           </dt>
           <dd>
             {organization.locality ? `${organization.locality}, ` : ''}
