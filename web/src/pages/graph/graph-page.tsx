@@ -260,7 +260,12 @@ function RelationGraph({ data, depth }: { data: Neighbours; depth: 1 | 2 }) {
               />
               {labelled(node) ? (
                 <text y={nodeRadius + 16} textAnchor="middle" className="relation-graph__label">
-                  {shortName(node.name)}
+                  {labelLines(node.name).map((line, index, lines) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one fixed name, in order.
+                    <tspan key={index} x={0} dy={index === 0 ? 0 : 15}>
+                      {index < lines.length - 1 ? `${line} ` : line}
+                    </tspan>
+                  ))}
                 </text>
               ) : null}
             </g>
@@ -298,8 +303,19 @@ function RelationGraph({ data, depth }: { data: Neighbours; depth: 1 | 2 }) {
   );
 }
 
-function shortName(name: string): string {
-  return name.length > 22 ? `${name.slice(0, 20).trimEnd()}…` : name;
+/**
+ * A name on up to three short lines, whole (a shortened name would not match the node's
+ * accessible name); what does not fit on two lines goes on the third.
+ */
+export function labelLines(name: string, width = 18): string[] {
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && (last.length + 1 + word.length <= width || lines.length === 3)) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else lines.push(word);
+  }
+  return lines;
 }
 
 type ListItem = { node: GraphNode; edge: GraphEdge | null; via: GraphNode[] };

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import type { Me } from '../../api/auth.ts';
 import { endTie } from '../../api/graph.ts';
@@ -71,8 +71,11 @@ export function TieEditor({ organization, ties, onTiesChanged }: TieEditorProps)
   const refresh = async (message: string) => {
     setDone(message);
     await reload();
-    statusRef.current?.focus();
   };
+  // What was done is said where the focus goes, since the form it came from is gone.
+  useEffect(() => {
+    if (done) statusRef.current?.focus();
+  }, [done]);
 
   const endable: EndableTie[] = [
     ...ties.parents
