@@ -263,12 +263,15 @@ describe('ties, the relation graph and introductions in the browser', () => {
     const from = page.getByRole('combobox', { name: 'From (your organization)' });
     await poll(() => from.inputValue()).toBe(names.coop);
 
-    await chooseOrganization(
-      page,
-      'To (the organization you want to reach)',
-      `lejana ${runId}`,
-      names.distant,
-    );
+    const to = page.getByRole('combobox', { name: 'To (the organization you want to reach)' });
+    await to.fill(`lejana ${runId}`);
+    await page.getByRole('option', { name: new RegExp(names.distant) }).waitFor();
+    await to.press('ArrowDown');
+    // The suggestions open over the page, on a phone too.
+    await checkScreen(page, 'combobox-open');
+    expect(await to.getAttribute('aria-expanded')).toBe('true');
+    await to.press('Enter');
+    await poll(() => to.inputValue()).toBe(names.distant);
     await page.getByRole('button', { name: 'Find a chain' }).click();
     await poll(() => new URL(page.url()).searchParams.get('to')).toBe(ids.distant);
     expect(new URL(page.url()).searchParams.get('from')).toBe(ids.coop);
@@ -321,6 +324,37 @@ describe('ties, the relation graph and introductions in the browser', () => {
     // Expected: /api/auth/me saying no one is signed in (401), and the chain search's 404.
     expect(errors.filter((error) => !/status of (401|404)/.test(error)).length).toBe(0);
     expect(errors.filter((error) => error.includes('status of 404'))).toHaveLength(1);
+    await context.close();
+  });
+
+  it('lets the coop admin end the partnership, which then leaves the graph', async () => {
+    const { context, page } = await newPage(phone);
+    await signIn(page, coopAdmin, `/organizations/${ids.coop}`);
+    await page.getByRole('button', { name: `End the tie with ${names.partner}` }).click();
+    const date = page.getByLabel('Date it ended');
+    // Before the partnership started: refused here, before anything is sent.
+    await date.fill('2023-12-31');
+    await page.getByRole('button', { name: 'Confirm the end' }).click();
+    await poll(() => page.getByRole('alert').textContent()).toContain(
+      'It cannot end before it starts.',
+    );
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    await checkScreen(page, 'tie-end-error');
+    await date.fill('2025-12-31');
+    await page.getByRole('button', { name: 'Confirm the end' }).click();
+    await poll(() => page.locator('.tie-editor__status').textContent()).toBe(
+      `The tie with ${names.partner} ended on Dec 31, 2025.`,
+    );
+    const ties = page.locator('section[aria-labelledby="profile-ties"] ul.ties');
+    await poll(() => ties.last().textContent()).toContain('ended Dec 31, 2025');
+    expect(
+      await page.getByRole('button', { name: `End the tie with ${names.partner}` }).count(),
+    ).toBe(0);
+
+    await page.getByRole('link', { name: 'Relation graph' }).click();
+    await poll(() => page.locator('h1').textContent()).toBe(`Relations of ${names.coop}`);
+    await page.locator(`svg a[data-organization="${ids.federation}"]`).waitFor();
+    expect(await page.locator(`svg a[data-organization="${ids.partner}"]`).count()).toBe(0);
     await context.close();
   });
 

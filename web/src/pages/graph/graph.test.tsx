@@ -5,12 +5,13 @@ import { createIntl, IntlProvider } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { Chain, GraphNode, OrganizationChoice } from '../../api/graph.ts';
-import type { Problem } from '../../api/problem.ts';
+import { ApiProblemError, type Problem } from '../../api/problem.ts';
 import { english } from '../../i18n/locales.ts';
 import { labelLines } from './graph-page.tsx';
 import { layoutGraph } from './layout.ts';
 import { type ChosenOrganization, OrganizationCombobox } from './organization-combobox.tsx';
 import { AffiliationForm, PartnershipForm } from './tie-forms.tsx';
+import { tieOutcomeOf } from './tie-problem.tsx';
 import { describeChain } from './tie-words.ts';
 
 const here = { id: '0190f0c4-8e2a-7c3b-9d1e-000000000001', name: 'Cooperativa Semillas' };
@@ -448,5 +449,160 @@ describe('the relation graph', () => {
       expect(entry.y).toBeGreaterThan(y);
       expect(entry.y).toBeLessThan(y + height);
     }
+  });
+});
+
+describe('the relation graph page', () => {
+  const centre: GraphNode = {
+    id: '0190f0c4-8e2a-7c3b-9d1e-0000000000c0',
+    name: 'Federación Agraria',
+    kind: 'federation',
+    country: 'PE',
+    depth: 0,
+  };
+  const member: GraphNode = {
+    ...centre,
+    id: '0190f0c4-8e2a-7c3b-9d1e-0000000000c1',
+    name: 'Semillas',
+    kind: 'cooperative',
+    depth: 1,
+  };
+  const partner: GraphNode = {
+    ...centre,
+    id: '0190f0c4-8e2a-7c3b-9d1e-0000000000c2',
+    name: 'Banco',
+    kind: 'ngo',
+    depth: 1,
+  };
+  const far: GraphNode = {
+    ...centre,
+    id: '0190f0c4-8e2a-7c3b-9d1e-0000000000c3',
+    name: 'Lejana',
+    kind: 'cooperative',
+    depth: 2,
+  };
+  const dates = { startedOn: null, endedOn: null };
+  const neighbours = {
+    organization: centre,
+    nodes: [member, partner, far],
+    edges: [
+      {
+        id: '0190f0c4-8e2a-7c3b-9d1e-0000000000d1',
+        type: 'affiliation',
+        kind: 'member-of',
+        fromId: member.id,
+        toId: centre.id,
+        ...dates,
+      },
+      {
+        id: '0190f0c4-8e2a-7c3b-9d1e-0000000000d2',
+        type: 'partnership',
+        kind: 'funding',
+        fromId: partner.id,
+        toId: centre.id,
+        ...dates,
+      },
+      {
+        id: '0190f0c4-8e2a-7c3b-9d1e-0000000000d3',
+        type: 'partnership',
+        kind: 'training',
+        fromId: member.id,
+        toId: far.id,
+        ...dates,
+      },
+    ],
+    truncated: true,
+  };
+
+  it('draws the neighbours, lists them by tie, and says when the list was cut', async () => {
+    fetchStub.mockImplementation(async () => json(neighbours));
+    window.history.replaceState(null, '', `/organizations/${centre.id}/graph?depth=2`);
+    const { GraphPage } = await import('./graph-page.tsx');
+    render(inApp(<GraphPage id={centre.id} />));
+    await screen.findByRole('heading', { level: 1, name: 'Relations of Federación Agraria' });
+    expect(String(fetchStub.mock.calls[0]?.[0])).toBe(
+      `/api/network/organizations/${centre.id}/neighbours?depth=2`,
+    );
+    expect(screen.getByText(/Only the nearest 3 organizations are shown/)).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: 'Up to two ties away' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+
+    // Tab goes through the centre, then the nearer ring in name order, then the next ring.
+    const nodes = [...document.querySelectorAll('svg a[data-organization]')];
+    expect(nodes.map((node) => node.getAttribute('data-organization'))).toEqual([
+      centre.id,
+      partner.id,
+      member.id,
+      far.id,
+    ]);
+    expect(nodes[1]?.getAttribute('aria-label')).toBe('Banco, NGO, 1 tie away: show its relations');
+    expect(nodes[1]?.getAttribute('href')).toBe(`/organizations/${partner.id}/graph?depth=2`);
+    expect(
+      document.querySelectorAll('svg.relation-graph__svg line.relation-graph__edge--partnership'),
+    ).toHaveLength(2);
+
+    const group = (name: RegExp) =>
+      screen.getByRole('heading', { level: 3, name }).closest('section')?.textContent ?? '';
+    expect(group(/^Its members \(1\)$/)).toContain('Semillas is a member of Federación Agraria');
+    expect(group(/^Partners \(1\)$/)).toContain('Banco funds Federación Agraria');
+    expect(group(/^Two ties away \(1\)$/)).toContain('through Semillas');
+    expect(screen.queryByRole('heading', { name: /^Belongs to/ })).toBeNull();
+  });
+});
+
+describe('reading a failed tie request', () => {
+  const fields = { '/startedOn': 'startedOn', '/toId': 'other' } as const;
+  const fail = (problem: Problem) => new ApiProblemError(problem);
+
+  it('tells a cycle from a change made meanwhile, and a refusal from a signed-out person', () => {
+    expect(
+      tieOutcomeOf(
+        fail({ type: 'urn:intercoop:problem:conflict', title: 'Conflict', status: 409 }),
+        fields,
+      ).kind,
+    ).toBe('cycle');
+    expect(
+      tieOutcomeOf(
+        fail({
+          type: 'urn:intercoop:problem:stale-version',
+          title: 'Conflict',
+          status: 409,
+          current: {},
+        }),
+        fields,
+      ).kind,
+    ).toBe('stale');
+    expect(
+      tieOutcomeOf(fail({ type: 'x', title: 'Forbidden', status: 403, detail: 'No.' }), fields),
+    ).toEqual({
+      kind: 'forbidden',
+      detail: 'No.',
+    });
+    expect(tieOutcomeOf(fail({ type: 'x', title: 'Unauthorized', status: 401 }), fields).kind).toBe(
+      'signed-out',
+    );
+    expect(tieOutcomeOf(new TypeError('Failed to fetch'), fields).kind).toBe('offline');
+  });
+
+  it('puts the first error of each field beside it and the others in the summary', () => {
+    const outcome = tieOutcomeOf(
+      fail({
+        type: 'x',
+        title: 'Bad Request',
+        status: 400,
+        errors: [
+          { pointer: '/toId', detail: 'There is no organization with this id.' },
+          { pointer: '/toId', detail: 'A second message for the same field.' },
+          { pointer: '/kind', detail: 'Not a kind.' },
+        ],
+      }),
+      fields,
+    );
+    expect(outcome).toEqual({
+      kind: 'invalid',
+      fields: { other: { message: 'There is no organization with this id.', lang: 'en' } },
+      other: ['A second message for the same field.', 'Not a kind.'],
+    });
   });
 });

@@ -256,7 +256,8 @@ function ChainResult({
                       data-tie={tie.id}
                     >
                       <svg className="chain__arrow" viewBox="0 0 24 24" aria-hidden="true">
-                        <path d="M12 2v17M5 13l7 8 7-8" />
+                        <path className="chain__shaft" d="M12 2v17" />
+                        <path d="M5 13l7 8 7-8" />
                       </svg>
                       <span className="chain__tie-label">
                         <FormattedMessage id={tieKindId(tie)} />

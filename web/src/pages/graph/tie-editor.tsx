@@ -44,8 +44,9 @@ type EndableTie = {
   startedOn: string | null;
 };
 
+/** As the server counts it: a tie is in force through the day it ends. */
 function inForce(tie: { endedOn: string | null }, today: string): boolean {
-  return tie.endedOn === null || tie.endedOn > today;
+  return tie.endedOn === null || tie.endedOn >= today;
 }
 
 /**

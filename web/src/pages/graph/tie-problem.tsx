@@ -19,7 +19,7 @@ export type TieOutcome<Field extends string> =
 
 /**
  * Reads a failed request: field errors go to their fields by JSON pointer (the first error of
- * each), the others to the summary; a 409 is a cycle for a new affiliation and a change made
+ * each), the others (and further errors of a field) to the summary; a 409 is a cycle for a new affiliation and a change made
  * meanwhile (stale version) for an end.
  */
 export function tieOutcomeOf<Field extends string>(
@@ -37,7 +37,7 @@ export function tieOutcomeOf<Field extends string>(
       for (const entry of problem.errors ?? []) {
         const field = fieldOf[entry.pointer];
         if (field && !fields[field]) fields[field] = { message: entry.detail, lang: 'en' };
-        else if (!field) other.push(entry.detail);
+        else other.push(entry.detail);
       }
       if (Object.keys(fields).length === 0 && other.length === 0) other.push(detail);
       return { kind: 'invalid', fields, other };
