@@ -14,6 +14,14 @@ const OrganizationPage = lazy(() =>
     default: module.OrganizationPage,
   })),
 );
+const GraphPage = lazy(() =>
+  import('./pages/graph/graph-page.tsx').then((module) => ({ default: module.GraphPage })),
+);
+const IntroductionsPage = lazy(() =>
+  import('./pages/graph/introductions-page.tsx').then((module) => ({
+    default: module.IntroductionsPage,
+  })),
+);
 const SignInPage = lazy(() =>
   import('./pages/sign-in-page.tsx').then((module) => ({ default: module.SignInPage })),
 );
@@ -125,6 +133,10 @@ export function App() {
         >
           <Switch>
             <Route path="/" component={DirectoryPage} />
+            <Route path="/organizations/:id/graph">
+              {(params) => <GraphPage id={params.id} />}
+            </Route>
+            <Route path="/introductions" component={IntroductionsPage} />
             <Route path="/organizations/:id">
               {(params) => <OrganizationPage id={params.id} />}
             </Route>

@@ -3,6 +3,8 @@
 const webRoutes: RegExp[] = [
   /^\/$/,
   /^\/organizations\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  /^\/organizations\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/graph$/i,
+  /^\/introductions$/,
   /^\/sign-in$/,
   /^\/invitations\/accept$/,
   /^\/password-reset$/,

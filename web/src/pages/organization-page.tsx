@@ -19,6 +19,7 @@ import {
   partnershipMessageId,
   sectorMessageId,
 } from '../vocabulary.ts';
+import { TieTools } from './graph/tie-tools.tsx';
 import { jsonForScript } from './json-for-script.ts';
 import { OrganizationEditForm } from './organization-edit-form.tsx';
 
@@ -183,13 +184,32 @@ export function OrganizationPage({ id }: { id: string }) {
           }}
         />
       ) : (
-        <ProfileBody organization={organization} ties={ties} />
+        <ProfileBody
+          organization={organization}
+          ties={ties}
+          tieTools={
+            <TieTools
+              organization={organization}
+              ties={ties}
+              mayEdit={mayEdit}
+              onTiesChanged={(next) => setState({ ...state, ties: next })}
+            />
+          }
+        />
       )}
     </article>
   );
 }
 
-function ProfileBody({ organization, ties }: { organization: Organization; ties: Ties | null }) {
+function ProfileBody({
+  organization,
+  ties,
+  tieTools,
+}: {
+  organization: Organization;
+  ties: Ties | null;
+  tieTools: ReactNode;
+}) {
   const intl = useIntl();
   const countryName = useCountryNames();
   const languageName = useLanguageNames();
@@ -352,6 +372,7 @@ function ProfileBody({ organization, ties }: { organization: Organization; ties:
             />
           </>
         )}
+        {tieTools}
       </section>
       <p className="field__hint">
         <FormattedMessage

@@ -1,0 +1,78 @@
+import type {
+  Chain,
+  ChainTie,
+  GraphEdge,
+  GraphNode,
+  Neighbours,
+} from '../../../src/modules/network/graph/graph-schemas.ts';
+import type {
+  Affiliation,
+  CreateAffiliationInput,
+  CreatePartnershipInput,
+  OrganizationPage,
+  Partnership,
+} from '../../../src/modules/network/schemas.ts';
+import { apiRequest } from './http.ts';
+
+export type {
+  Affiliation,
+  Chain,
+  ChainTie,
+  CreateAffiliationInput,
+  CreatePartnershipInput,
+  GraphEdge,
+  GraphNode,
+  Neighbours,
+  Partnership,
+};
+
+export type OrganizationChoice = OrganizationPage['items'][number];
+
+/** How many suggestions the organization picker shows at once. */
+export const suggestionCount = 8;
+
+/** Organizations whose name matches what was typed, for a picker. */
+export async function suggestOrganizations(
+  query: string,
+  signal: AbortSignal,
+): Promise<OrganizationChoice[]> {
+  const params = new URLSearchParams({ q: query, limit: String(suggestionCount) });
+  const page = await apiRequest<OrganizationPage>('GET', `/api/network/organizations?${params}`, {
+    signal,
+  });
+  return page.items;
+}
+
+export function getNeighbours(id: string, depth: 1 | 2, signal?: AbortSignal): Promise<Neighbours> {
+  return apiRequest<Neighbours>(
+    'GET',
+    `/api/network/organizations/${encodeURIComponent(id)}/neighbours?depth=${depth}`,
+    { signal },
+  );
+}
+
+/** The longest chain asked for: the server's default. */
+export const chainMaxLength = 6;
+
+export function findChain(from: string, to: string, signal?: AbortSignal): Promise<Chain> {
+  const params = new URLSearchParams({ from, to, maxLength: String(chainMaxLength) });
+  return apiRequest<Chain>('GET', `/api/network/chain?${params}`, { signal });
+}
+
+export function createAffiliation(input: CreateAffiliationInput): Promise<Affiliation> {
+  return apiRequest<Affiliation>('POST', '/api/network/affiliations', { body: input });
+}
+
+export function createPartnership(input: CreatePartnershipInput): Promise<Partnership> {
+  return apiRequest<Partnership>('POST', '/api/network/partnerships', { body: input });
+}
+
+/** Ends a tie on a date (ties are kept as history). */
+export function endTie(
+  type: 'affiliation' | 'partnership',
+  id: string,
+  change: { version: number; endedOn: string },
+): Promise<Affiliation | Partnership> {
+  const path = type === 'affiliation' ? 'affiliations' : 'partnerships';
+  return apiRequest('PATCH', `/api/network/${path}/${encodeURIComponent(id)}`, { body: change });
+}

@@ -1,0 +1,145 @@
+import { FormattedMessage } from 'react-intl';
+import { Link } from 'wouter';
+import { type Problem, problemOf } from '../../api/problem.ts';
+import { ErrorSummary } from '../../forms/error-summary.tsx';
+
+/** A message for one field: the server's (in English) or a check's (in the reader's language). */
+export type FieldMessage = { message: string; lang: string };
+
+/** What became of the last attempt to send a tie form. */
+export type TieOutcome<Field extends string> =
+  | { kind: 'none' }
+  | { kind: 'invalid'; fields: Partial<Record<Field, FieldMessage>>; other: string[] }
+  | { kind: 'cycle' }
+  | { kind: 'stale' }
+  | { kind: 'forbidden'; detail: string }
+  | { kind: 'signed-out' }
+  | { kind: 'offline' }
+  | { kind: 'failed'; detail: string };
+
+/**
+ * Reads a failed request: field errors go to their fields by JSON pointer (the first error of
+ * each), the others (and further errors of a field) to the summary; a 409 is a cycle for a new affiliation and a change made
+ * meanwhile (stale version) for an end.
+ */
+export function tieOutcomeOf<Field extends string>(
+  error: unknown,
+  fieldOf: Record<string, Field>,
+): TieOutcome<Field> {
+  const problem: Problem | null = problemOf(error);
+  if (!problem) return { kind: 'offline' };
+  const detail = problem.detail ?? problem.title;
+  switch (problem.status) {
+    case 400:
+    case 404: {
+      const fields: Partial<Record<Field, FieldMessage>> = {};
+      const other: string[] = [];
+      for (const entry of problem.errors ?? []) {
+        const field = fieldOf[entry.pointer];
+        if (field && !fields[field]) fields[field] = { message: entry.detail, lang: 'en' };
+        else other.push(entry.detail);
+      }
+      if (Object.keys(fields).length === 0 && other.length === 0) other.push(detail);
+      return { kind: 'invalid', fields, other };
+    }
+    case 401:
+      return { kind: 'signed-out' };
+    case 403:
+      return { kind: 'forbidden', detail };
+    case 409:
+      return problem.type.endsWith('stale-version') || problem.current !== undefined
+        ? { kind: 'stale' }
+        : { kind: 'cycle' };
+    default:
+      return { kind: 'failed', detail };
+  }
+}
+
+type TieProblemProps<Field extends string> = {
+  outcome: TieOutcome<Field>;
+  /** A new key each attempt, so the summary takes the focus again. */
+  attempt: number;
+  /** Each field's id and label, in the order of the form, for the summary's links. */
+  fields: { field: Field; id: string; label: string }[];
+  /** Names the two ends of an affiliation, to explain a cycle. */
+  cycle?: { member: string; parent: string };
+};
+
+/** The summary at the top of a tie form: what went wrong, in words, with links to the fields. */
+export function TieProblem<Field extends string>({
+  outcome,
+  attempt,
+  fields,
+  cycle,
+}: TieProblemProps<Field>) {
+  switch (outcome.kind) {
+    case 'none':
+      return null;
+    case 'invalid':
+      return (
+        <ErrorSummary
+          key={attempt}
+          title={<FormattedMessage id="form.fixErrors" />}
+          fieldErrors={fields.flatMap(({ field, id, label }) => {
+            const entry = outcome.fields[field];
+            return entry ? [{ id, label, message: entry.message }] : [];
+          })}
+          messages={outcome.other}
+        />
+      );
+    case 'cycle':
+      return (
+        <ErrorSummary key={attempt} title={<FormattedMessage id="graph.tie.cycleTitle" />}>
+          <p>
+            {cycle ? (
+              <FormattedMessage id="graph.tie.cycleBody" values={cycle} />
+            ) : (
+              <FormattedMessage id="graph.tie.cycleBodyShort" />
+            )}
+          </p>
+        </ErrorSummary>
+      );
+    case 'stale':
+      return (
+        <ErrorSummary key={attempt} title={<FormattedMessage id="graph.tie.staleTitle" />}>
+          <p>
+            <FormattedMessage id="graph.tie.staleBody" />
+          </p>
+        </ErrorSummary>
+      );
+    case 'forbidden':
+      return (
+        <ErrorSummary
+          key={attempt}
+          title={<FormattedMessage id="graph.tie.forbidden" />}
+          messages={[outcome.detail]}
+        />
+      );
+    case 'signed-out':
+      return (
+        <ErrorSummary key={attempt} title={<FormattedMessage id="graph.tie.signedOut" />}>
+          <p>
+            <Link href={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`}>
+              <FormattedMessage id="app.signIn" />
+            </Link>
+          </p>
+        </ErrorSummary>
+      );
+    case 'offline':
+      return <ErrorSummary key={attempt} title={<FormattedMessage id="form.offline" />} />;
+    case 'failed':
+      return (
+        <ErrorSummary
+          key={attempt}
+          title={<FormattedMessage id="graph.tie.failed" />}
+          messages={[outcome.detail]}
+        />
+      );
+  }
+}
+
+/** Today in the reader's time zone, as the API writes dates (2024-02-01). */
+export function todayIso(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
