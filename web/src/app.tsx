@@ -14,6 +14,11 @@ const OrganizationPage = lazy(() =>
     default: module.OrganizationPage,
   })),
 );
+const NewOrganizationPage = lazy(() =>
+  import('./pages/organizations/new-organization-page.tsx').then((module) => ({
+    default: module.NewOrganizationPage,
+  })),
+);
 const SignInPage = lazy(() =>
   import('./pages/sign-in-page.tsx').then((module) => ({ default: module.SignInPage })),
 );
@@ -125,6 +130,7 @@ export function App() {
         >
           <Switch>
             <Route path="/" component={DirectoryPage} />
+            <Route path="/organizations/new" component={NewOrganizationPage} />
             <Route path="/organizations/:id">
               {(params) => <OrganizationPage id={params.id} />}
             </Route>

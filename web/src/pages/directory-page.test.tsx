@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { OrganizationListItem, OrganizationPage } from '../api/organizations.ts';
 import type { Problem } from '../api/problem.ts';
+import organizationsEn from '../i18n/areas/organizations/en.json';
 import en from '../i18n/en.json';
 import { DirectoryPage } from './directory-page.tsx';
 
@@ -66,7 +67,7 @@ function requestedUrls(): URL[] {
 
 function renderDirectory() {
   return render(
-    <IntlProvider locale="en" messages={en}>
+    <IntlProvider locale="en" messages={{ ...en, ...organizationsEn }}>
       <Router>
         <DirectoryPage />
       </Router>

@@ -21,6 +21,7 @@ import {
 } from '../vocabulary.ts';
 import { jsonForScript } from './json-for-script.ts';
 import { OrganizationEditForm } from './organization-edit-form.tsx';
+import { OrganizationLogo } from './organizations/organization-logo.tsx';
 
 type Loaded = {
   organization: Organization;
@@ -118,6 +119,7 @@ export function OrganizationPage({ id }: { id: string }) {
         </Link>
       </p>
       <header className="profile__header">
+        <OrganizationLogo organization={organization} />
         <h1 id="profile-name" ref={headingRef} tabIndex={-1}>
           {organization.name}
         </h1>
