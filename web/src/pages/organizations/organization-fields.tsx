@@ -301,7 +301,7 @@ export function OrganizationFields({ draft, setDraft, ids, errors, isNew }: Fiel
           />
         }
         rowName={(number) => message('organizations.form.otherName', { number })}
-        removeLabel={(row) => message('organizations.form.remove', { row })}
+        removeLabel={(number) => message('organizations.form.removeOtherName', { number })}
         firstFieldId={(row) => ids.otherName(row.key, 'text')}
         renderRow={(row, update) => (
           <>
@@ -356,7 +356,7 @@ export function OrganizationFields({ draft, setDraft, ids, errors, isNew }: Fiel
           />
         }
         rowName={(number) => message('organizations.form.descriptionRow', { number })}
-        removeLabel={(row) => message('organizations.form.remove', { row })}
+        removeLabel={(number) => message('organizations.form.removeDescription', { number })}
         firstFieldId={(row) => ids.description(row.key, 'language')}
         renderRow={(row, update) => {
           const taken = new Set(

@@ -13,9 +13,10 @@ type RepeatableRowsProps<Row extends { key: number }> = {
   addLabel: string;
   /** Shown in place of the "add" button when there are `max` rows. */
   fullNote: ReactNode;
-  /** Names the row, for its legend and its "remove" button: "Other name 2". */
+  /** Names the row, for its legend: "Other name 2". */
   rowName: (position: number) => string;
-  removeLabel: (rowName: string) => string;
+  /** Its "remove" button, which says which row it removes: "Remove other name 2". */
+  removeLabel: (position: number) => string;
   /** The row's first field, which takes focus when the row is added. */
   firstFieldId: (row: Row) => string;
   renderRow: (row: Row, update: (patch: Partial<Row>) => void) => ReactNode;
@@ -81,7 +82,7 @@ export function RepeatableRows<Row extends { key: number }>({
             )}
             <div>
               <button type="button" className="button button--small" onClick={() => remove(index)}>
-                {removeLabel(name)}
+                {removeLabel(index + 1)}
               </button>
             </div>
           </fieldset>
