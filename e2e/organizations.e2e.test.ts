@@ -320,6 +320,9 @@ describe('a forgotten password', () => {
   it('is replaced from the emailed link; the new one signs in, the old one no longer does', async () => {
     const { context, page } = await newPage();
     const newPassword = 'monsoon ledger cotton lantern';
+    // Signed in on this browser: the reset will end this session too.
+    await signIn(page, admin.email, admin.password, '/account');
+    await page.locator('header').getByRole('link', { name: 'My account' }).waitFor();
     await page.goto(`${server.url}/sign-in`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await poll(() => page.locator('h1').textContent()).toBe('Reset your password');
@@ -346,6 +349,8 @@ describe('a forgotten password', () => {
     await page.getByLabel('New password').fill(newPassword);
     await page.getByRole('button', { name: 'Save the new password' }).click();
     await poll(() => page.getByRole('status').textContent()).toContain('Your password is changed.');
+    // Every session ended, this one too: the header no longer offers the account.
+    await page.locator('header').getByRole('link', { name: 'Sign in' }).waitFor();
     await checkScreen(page, 'password-reset-done');
 
     // The old password is refused, in the browser and over the API.
