@@ -220,6 +220,50 @@ describe('the repeatable rows of other names', () => {
   });
 });
 
+describe('a conflict while editing the rows', () => {
+  it('keeps my other names, takes their descriptions, and says what they changed (409)', async () => {
+    const theirs = { ...organization, version: 3, descriptions: { fr: 'Laiterie coopérative.' } };
+    const patches: { version: number }[] = [];
+    serve((url, init) => {
+      if (url.pathname === '/api/auth/me') return signedOut();
+      const body = JSON.parse(String(init?.body)) as { version: number };
+      patches.push(body);
+      return body.version === 2
+        ? json(problem(409, { current: theirs }), 409)
+        : json({ ...theirs, version: 4 });
+    });
+    const onSaved = vi.fn();
+    renderWith(
+      <OrganizationEditForm organization={organization} onSaved={onSaved} onCancel={vi.fn()} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Add another name' }));
+    const row = screen.getByRole('group', { name: 'Other name 2' });
+    fireEvent.change(within(row).getByLabelText('Name'), { target: { value: 'Amul' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('They changed: Descriptions in other languages.');
+    expect(
+      (
+        within(screen.getByRole('group', { name: 'Other name 2' })).getByLabelText(
+          'Name',
+        ) as HTMLInputElement
+      ).value,
+    ).toBe('Amul');
+    const description = screen.getByRole('group', { name: 'Description 1' });
+    expect((within(description).getByLabelText('Description') as HTMLTextAreaElement).value).toBe(
+      'Laiterie coopérative.',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(patches.at(-1)).toEqual({
+      version: 3,
+      otherNames: [{ text: 'अमूल', language: 'hi' }, { text: 'Amul' }],
+    });
+  });
+});
+
 describe('the members check', () => {
   it('agrees with the server: women and men together at most the total', () => {
     expect(membersMessage({ total: 10, women: 8, men: 5 })).toBe(
