@@ -116,7 +116,7 @@ describe('accounts in the browser', () => {
     await page.locator('html[lang="hi"]').waitFor({ state: 'attached' });
     await poll(() => page.locator('h1').textContent()).toBe('मेरा खाता');
     await checkScreen(page, 'account-hi');
-    await page.getByLabel('भाषा').selectOption('en');
+    await page.getByLabel('भाषा', { exact: true }).selectOption('en');
     await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
 
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();

@@ -22,6 +22,11 @@ const IntroductionsPage = lazy(() =>
     default: module.IntroductionsPage,
   })),
 );
+const NewOrganizationPage = lazy(() =>
+  import('./pages/organizations/new-organization-page.tsx').then((module) => ({
+    default: module.NewOrganizationPage,
+  })),
+);
 const SignInPage = lazy(() =>
   import('./pages/sign-in-page.tsx').then((module) => ({ default: module.SignInPage })),
 );
@@ -137,6 +142,7 @@ export function App() {
               {(params) => <GraphPage id={params.id} />}
             </Route>
             <Route path="/introductions" component={IntroductionsPage} />
+            <Route path="/organizations/new" component={NewOrganizationPage} />
             <Route path="/organizations/:id">
               {(params) => <OrganizationPage id={params.id} />}
             </Route>

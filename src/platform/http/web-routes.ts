@@ -2,6 +2,7 @@
 // for anything else, so that unknown addresses are reported as such to browsers and crawlers.
 const webRoutes: RegExp[] = [
   /^\/$/,
+  /^\/organizations\/new$/,
   /^\/organizations\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   /^\/organizations\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/graph$/i,
   /^\/introductions$/,

@@ -8,6 +8,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 type RequestOptions = {
+  /** JSON, or a file sent as it is with its own type (an image upload). */
   body?: unknown;
   signal?: AbortSignal;
   accept?: string;
@@ -18,17 +19,18 @@ type RequestOptions = {
  * 204); rejects with an ApiProblemError for an error answer, or a TypeError when offline.
  */
 export async function apiRequest<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   { body, signal, accept = 'application/json' }: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const isFile = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = isFile ? body.type : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || isFile ? body : JSON.stringify(body),
     signal,
     credentials: 'same-origin',
   });

@@ -1,5 +1,8 @@
+import type { Me } from '../../../src/modules/accounts/schemas.ts';
+import type { LogoInfo } from '../../../src/modules/network/logos/logo-schemas.ts';
 import type {
   Affiliation,
+  CreateOrganizationInput,
   Organization,
   OrganizationListItem,
   OrganizationPage,
@@ -12,6 +15,8 @@ import { problemFromResponse } from './problem.ts';
 
 export type {
   Affiliation,
+  CreateOrganizationInput,
+  LogoInfo,
   Organization,
   OrganizationListItem,
   OrganizationPage,
@@ -68,6 +73,33 @@ export function updateOrganization(
   return apiRequest<Organization>('PATCH', `/api/network/organizations/${encodeURIComponent(id)}`, {
     body: change,
   });
+}
+
+/** Network staff (and network admins) add organizations; the server refuses anyone else. */
+export function canCreateOrganization(me: Me | null): boolean {
+  return (
+    me?.grants.some((grant) => grant.role === 'network-admin' || grant.role === 'network-staff') ??
+    false
+  );
+}
+
+export function createOrganization(input: CreateOrganizationInput): Promise<Organization> {
+  return apiRequest<Organization>('POST', '/api/network/organizations', { body: input });
+}
+
+/** The kinds of image the server takes as a logo, and how large a file may be (1 MiB). */
+export const logoMediaTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export const maxLogoBytes = 1024 * 1024;
+
+/** Sends the image file itself as the body, with its own Content-Type. */
+export function uploadLogo(id: string, file: Blob): Promise<LogoInfo> {
+  return apiRequest<LogoInfo>('PUT', `/api/network/organizations/${encodeURIComponent(id)}/logo`, {
+    body: file,
+  });
+}
+
+export function removeLogo(id: string): Promise<void> {
+  return apiRequest('DELETE', `/api/network/organizations/${encodeURIComponent(id)}/logo`);
 }
 
 /**

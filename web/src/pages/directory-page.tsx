@@ -25,6 +25,7 @@ import {
   organizationSectors,
   sectorMessageId,
 } from '../vocabulary.ts';
+import { AddOrganizationLink } from './organizations/add-organization-link.tsx';
 import { type SearchFailure, useOrganizationSearch } from './use-organization-search.ts';
 
 /** Long enough to skip the requests for half-typed words, short enough to feel live. */
@@ -208,6 +209,7 @@ export function DirectoryPage() {
       <p className="lead">
         <FormattedMessage id="directory.intro" />
       </p>
+      <AddOrganizationLink />
 
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for older phones' browsers; the role works everywhere. */}
       <form

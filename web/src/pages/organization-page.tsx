@@ -22,6 +22,7 @@ import {
 import { TieTools } from './graph/tie-tools.tsx';
 import { jsonForScript } from './json-for-script.ts';
 import { OrganizationEditForm } from './organization-edit-form.tsx';
+import { OrganizationLogo } from './organizations/organization-logo.tsx';
 
 type Loaded = {
   organization: Organization;
@@ -119,6 +120,7 @@ export function OrganizationPage({ id }: { id: string }) {
         </Link>
       </p>
       <header className="profile__header">
+        <OrganizationLogo organization={organization} />
         <h1 id="profile-name" ref={headingRef} tabIndex={-1}>
           {organization.name}
         </h1>

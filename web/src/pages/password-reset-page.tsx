@@ -6,6 +6,7 @@ import { type Problem, problemOf } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { splitFieldErrors } from '../forms/field-errors.ts';
 import { TextField } from '../forms/fields.tsx';
+import { useSession } from '../session/session-provider.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
 import { useHashToken } from './use-hash-token.ts';
 
@@ -116,10 +117,15 @@ function ChooseNewPassword({ token }: { token: string }) {
   const { byField, other } = splitFieldErrors(problem, ['/password']);
   const label = intl.formatMessage({ id: 'form.newPassword' });
   const linkIsBad = problem?.status === 404 || problem?.status === 410;
+  const { refresh } = useSession();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (await run(() => confirmPasswordReset(token, password))) setIsDone(true);
+    if (await run(() => confirmPasswordReset(token, password))) {
+      setIsDone(true);
+      // The reset ended every session, this browser's too: the header must stop saying otherwise.
+      void refresh();
+    }
   };
 
   if (isDone) {

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
-import { renderHook } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, cleanup, renderHook } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { useHashToken } from './use-hash-token.ts';
+
+afterEach(cleanup);
 
 describe('the token of an emailed link', () => {
   it('is read from the fragment, removed from the address, and still known to a second mount', () => {
@@ -18,5 +20,17 @@ describe('the token of an emailed link', () => {
   it('is empty on another page without a fragment', () => {
     window.history.replaceState(null, '', '/password-reset');
     expect(renderHook(() => useHashToken()).result.current).toBe('');
+  });
+
+  it('is read from a link opened in the tab already showing the page (only the fragment changes)', () => {
+    window.history.replaceState(null, '', '/password-reset');
+    const hook = renderHook(() => useHashToken());
+    expect(hook.result.current).toBe('');
+    act(() => {
+      window.history.replaceState(null, '', '/password-reset#token=fresh_Token-1');
+      window.dispatchEvent(new window.Event('hashchange'));
+    });
+    expect(hook.result.current).toBe('fresh_Token-1');
+    expect(window.location.hash).toBe('');
   });
 });

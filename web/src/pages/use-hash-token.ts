@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 // The token read from this page's address, kept for the page's life: see readToken.
 let captured: { path: string; token: string } | undefined;
@@ -24,6 +24,15 @@ function readToken(): string {
  * is read once and then removed from the address bar, so it is not left in the history.
  */
 export function useHashToken(): string {
-  const [token] = useState(readToken);
+  const [token, setToken] = useState(readToken);
+  // A link opened in the tab already showing the page changes only the fragment: no new load,
+  // no new mount. The token it brings is read all the same.
+  useEffect(() => {
+    const onHashChange = () => {
+      if (new URLSearchParams(window.location.hash.slice(1)).has('token')) setToken(readToken());
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
   return token;
 }

@@ -24,6 +24,11 @@ export function useSession(): SessionState {
   return session;
 }
 
+/** Who is signed in, or null, also where no session is provided (a page shown on its own). */
+export function useSignedInPerson(): Me | null {
+  return useContext(SessionContext)?.me ?? null;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<{ status: SessionState['status']; me: Me | null }>({
     status: 'unknown',

@@ -1,0 +1,185 @@
+import './organizations.css';
+import { type FormEvent, useMemo, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { Link, useLocation } from 'wouter';
+import { canCreateOrganization, createOrganization } from '../../api/organizations.ts';
+import { type Problem, problemOf } from '../../api/problem.ts';
+import { ErrorSummary } from '../../forms/error-summary.tsx';
+import { useSession } from '../../session/session-provider.tsx';
+import { useDocumentTitle } from '../use-document-title.ts';
+import {
+  createInputFrom,
+  emptyDraft,
+  fieldIds,
+  type LocalErrors,
+  type Sent,
+} from './organization-draft.ts';
+import { OrganizationFields, useFormErrors } from './organization-fields.tsx';
+
+const formId = 'new-organization';
+const ids = fieldIds(formId);
+const path = '/organizations/new';
+
+/** Adding an organization to the registry: for network staff, whom the server alone lets do it. */
+export function NewOrganizationPage() {
+  useDocumentTitle('organizations.new.title');
+  const { status, me } = useSession();
+  if (status === 'unknown') {
+    return (
+      <p role="status">
+        <FormattedMessage id="app.loadingPage" />
+      </p>
+    );
+  }
+  return (
+    <div className="new-organization">
+      <p className="breadcrumb">
+        <Link href="/">
+          <FormattedMessage id="profile.backToDirectory" />
+        </Link>
+      </p>
+      <h1>
+        <FormattedMessage id="organizations.new.title" />
+      </h1>
+      {!me ? (
+        <div className="notice">
+          <p className="notice__title">
+            <FormattedMessage id="organizations.new.signInFirst" />
+          </p>
+          <p>
+            <Link href={`/sign-in?next=${encodeURIComponent(path)}`}>
+              <FormattedMessage id="app.signIn" />
+            </Link>
+          </p>
+        </div>
+      ) : canCreateOrganization(me) ? (
+        <NewOrganizationForm />
+      ) : (
+        <div className="notice">
+          <p className="notice__title">
+            <FormattedMessage id="organizations.new.notAllowed" />
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+type Outcome =
+  | { kind: 'none' }
+  | { kind: 'invalid'; problem: Problem | null; local: LocalErrors; sent: Sent }
+  | { kind: 'forbidden' }
+  | { kind: 'signed-out' }
+  | { kind: 'offline' }
+  | { kind: 'failed'; problem: Problem };
+
+function NewOrganizationForm() {
+  const [, navigate] = useLocation();
+  const [draft, setDraft] = useState(emptyDraft);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const [isSaving, setIsSaving] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  const invalid = useMemo(
+    () =>
+      outcome.kind === 'invalid'
+        ? { problem: outcome.problem, local: outcome.local, sent: outcome.sent }
+        : null,
+    [outcome],
+  );
+  const errors = useFormErrors(draft, ids, invalid);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const { input, local, sent } = createInputFrom(draft, ids);
+    setAttempt((count) => count + 1);
+    if (Object.keys(local).length > 0) {
+      setOutcome({ kind: 'invalid', problem: null, local, sent });
+      return;
+    }
+    setIsSaving(true);
+    try {
+      const created = await createOrganization(input);
+      navigate(`/organizations/${created.id}`);
+    } catch (error) {
+      const problem = problemOf(error);
+      if (!problem) setOutcome({ kind: 'offline' });
+      else if (problem.status === 400) setOutcome({ kind: 'invalid', problem, local: {}, sent });
+      else if (problem.status === 403) setOutcome({ kind: 'forbidden' });
+      else if (problem.status === 401) setOutcome({ kind: 'signed-out' });
+      else setOutcome({ kind: 'failed', problem });
+      setIsSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="form edit-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-describedby={`${formId}-intro`}
+    >
+      <p id={`${formId}-intro`} className="lead">
+        <FormattedMessage id="organizations.new.intro" />
+      </p>
+      {outcome.kind === 'invalid' ? (
+        <ErrorSummary
+          key={attempt}
+          title={<FormattedMessage id="form.fixErrors" />}
+          fieldErrors={errors.summary}
+          messages={
+            errors.other.length === 0 && errors.summary.length === 0 && outcome.problem?.detail
+              ? [outcome.problem.detail]
+              : errors.other
+          }
+        />
+      ) : null}
+      {outcome.kind === 'forbidden' ? (
+        <ErrorSummary
+          key={attempt}
+          title={<FormattedMessage id="organizations.new.notAllowed" />}
+        />
+      ) : null}
+      {outcome.kind === 'signed-out' ? (
+        <ErrorSummary key={attempt} title={<FormattedMessage id="organizations.new.signedOut" />}>
+          <p>
+            <Link href={`/sign-in?next=${encodeURIComponent(path)}`}>
+              <FormattedMessage id="app.signIn" />
+            </Link>
+          </p>
+        </ErrorSummary>
+      ) : null}
+      {outcome.kind === 'offline' ? (
+        <ErrorSummary key={attempt} title={<FormattedMessage id="form.offline" />} />
+      ) : null}
+      {outcome.kind === 'failed' ? (
+        <ErrorSummary
+          key={attempt}
+          title={<FormattedMessage id="organizations.new.failed" />}
+          messages={[outcome.problem.detail ?? outcome.problem.title]}
+        />
+      ) : null}
+
+      <OrganizationFields
+        draft={draft}
+        setDraft={setDraft}
+        ids={ids}
+        errors={errors.byId}
+        isNew={true}
+      />
+
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={isSaving}>
+          {isSaving ? (
+            <FormattedMessage id="organizations.new.adding" />
+          ) : (
+            <FormattedMessage id="organizations.new.add" />
+          )}
+        </button>
+        <Link href="/" className="button">
+          <FormattedMessage id="edit.cancel" />
+        </Link>
+      </div>
+    </form>
+  );
+}
