@@ -5,8 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { OrganizationListItem, OrganizationPage } from '../api/organizations.ts';
 import type { Problem } from '../api/problem.ts';
-import en from '../i18n/en.json';
+import { loadMessages } from '../i18n/locales.ts';
 import { DirectoryPage } from './directory-page.tsx';
+
+// The whole English catalogue (the shell's and every area's): components use both.
+const en = await loadMessages('en');
 
 const sewaBank: OrganizationListItem = {
   id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e',
