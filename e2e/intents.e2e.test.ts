@@ -292,7 +292,7 @@ describe('offers and needs in the browser', () => {
     // The same reasons in Hindi, worded from their codes.
     await page.locator('header select').selectOption('hi');
     await page.locator('html[lang="hi"]').waitFor({ state: 'attached' });
-    await page.getByRole('heading', { name: 'पेशकशें जो यह ज़रूरत पूरी कर सकती हैं' }).waitFor();
+    await page.getByRole('heading', { name: 'प्रस्ताव जो यह ज़रूरत पूरी कर सकते हैं' }).waitFor();
     const hindi = (await first.textContent()) ?? '';
     expect(hindi).toContain('एक ही क्षेत्र');
     expect(hindi).toContain('दोनों भारत में।');
@@ -315,10 +315,10 @@ describe('offers and needs in the browser', () => {
     await checkScreen(page, 'intents-board-needs');
     await page.locator('header select').selectOption('hi');
     await page.locator('html[lang="hi"]').waitFor({ state: 'attached' });
-    await poll(() => page.locator('h1').textContent()).toBe('पेशकशें और ज़रूरतें');
+    await poll(() => page.locator('h1').textContent()).toBe('प्रस्ताव और ज़रूरतें');
     await checkScreen(page, 'intents-board-hi');
     await page.goto(`${server.url}/offers-and-needs/new`);
-    await poll(() => page.locator('h1').textContent()).toBe('पेशकश या ज़रूरत डालें');
+    await poll(() => page.locator('h1').textContent()).toBe('प्रस्ताव या ज़रूरत डालें');
     await checkScreen(page, 'intents-form-hi');
     await page.locator('header select').selectOption('en');
     await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
