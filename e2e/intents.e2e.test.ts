@@ -384,6 +384,12 @@ describe('offers and needs in the browser', () => {
     await board.getByRole('heading', { name: needTitle }).waitFor();
     await page.locator('article', { hasText: needTitle }).getByText('Closed').waitFor();
     expect(new URL(page.url()).searchParams.get('organization')).toBe(org.asker);
+
+    // The organization's profile links to its offers and needs, closed ones included.
+    await page.goto(`${server.url}/organizations/${org.asker}`);
+    await page.getByRole('link', { name: 'Its offers and needs' }).click();
+    await board.getByRole('heading', { name: needTitle }).waitFor();
+    expect(new URL(page.url()).searchParams.get('organization')).toBe(org.asker);
     expect(errors).toEqual([]);
     await context.close();
   });

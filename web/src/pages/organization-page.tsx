@@ -353,6 +353,11 @@ function ProfileBody({ organization, ties }: { organization: Organization; ties:
           </>
         )}
       </section>
+      <p>
+        <Link href={`/offers-and-needs?organization=${organization.id}&show=all`}>
+          <FormattedMessage id="intents.profile.link" />
+        </Link>
+      </p>
       <p className="field__hint">
         <FormattedMessage
           id="profile.updated"
