@@ -375,4 +375,57 @@ describe('the form to post or edit', () => {
       'Hives, honey and wax.',
     );
   });
+
+  it('lets network staff find any organization by name and post for it', async () => {
+    const staff: Me = {
+      ...askerAdmin,
+      grants: [
+        {
+          id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d93',
+          role: 'network-staff',
+          scopeType: 'network',
+          scopeId: null,
+        },
+      ],
+    };
+    const searched: string[] = [];
+    const sent: unknown[] = [];
+    serve((url, init) => {
+      if (url.pathname === '/api/auth/me') return json(staff);
+      if (url.pathname === '/api/network/organizations') {
+        searched.push(url.searchParams.get('q') ?? '');
+        const all = [
+          { id: askerId, name: 'Anand Dairy Cooperative', sector: 'agriculture' },
+          { id: otherId, name: 'Kheda Honey Growers', sector: 'housing' },
+        ];
+        const q = (url.searchParams.get('q') ?? '').toLowerCase();
+        const items = all.filter((entry) => entry.name.toLowerCase().includes(q));
+        return json({ items, nextCursor: null, total: items.length, facets: {} });
+      }
+      sent.push(JSON.parse(String(init?.body)));
+      return json(problem(500), 500);
+    });
+    renderWith(<IntentForm intent={null} headingId="h" />);
+    await screen.findByLabelText('Find the organization');
+    const select = screen.getByLabelText('Organization') as HTMLSelectElement;
+    await waitFor(() => expect(select.querySelectorAll('option').length).toBe(3));
+    fireEvent.change(screen.getByLabelText('Find the organization'), {
+      target: { value: 'kheda' },
+    });
+    await waitFor(() => expect(searched).toContain('kheda'));
+    await waitFor(() => expect(select.querySelectorAll('option').length).toBe(2));
+    fireEvent.change(select, { target: { value: otherId } });
+    // The chosen organization's sector is offered as the sector.
+    expect((screen.getByLabelText('Sector') as HTMLSelectElement).value).toBe('housing');
+    fireEvent.click(screen.getByLabelText('An offer: something we can give'));
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Roof loans' } });
+    fireEvent.change(screen.getByLabelText('Kind of exchange'), { target: { value: 'finance' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Post it' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({
+      organizationId: otherId,
+      direction: 'offer',
+      sector: 'housing',
+    });
+  });
 });
