@@ -44,13 +44,14 @@ export function IntentPage({ id }: { id: string }) {
   const [attempt, setAttempt] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [notice] = useState<IntentPageNotice | null>(() => {
-    const state = window.history.state as { intentNotice?: unknown } | null;
-    const value = state?.intentNotice;
-    if (value !== 'posted' && value !== 'saved') return null;
-    // Said once: a reload or a return to this entry later does not say it again.
-    window.history.replaceState({ ...state, intentNotice: null }, '');
-    return value;
+    const value = (window.history.state as { intentNotice?: unknown } | null)?.intentNotice;
+    return value === 'posted' || value === 'saved' ? value : null;
   });
+  // Said once: a reload or a return to this entry later does not say it again.
+  useEffect(() => {
+    const state = window.history.state as Record<string, unknown> | null;
+    if (state?.intentNotice) window.history.replaceState({ ...state, intentNotice: null }, '');
+  }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry re-runs it.
   useEffect(() => {
