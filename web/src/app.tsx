@@ -43,6 +43,22 @@ const PasswordResetPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('./pages/account-page.tsx').then((module) => ({ default: module.AccountPage })),
 );
+const BoardPage = lazy(() =>
+  import('./pages/intents/board-page.tsx').then((module) => ({ default: module.BoardPage })),
+);
+const IntentPage = lazy(() =>
+  import('./pages/intents/intent-page.tsx').then((module) => ({ default: module.IntentPage })),
+);
+const NewIntentPage = lazy(() =>
+  import('./pages/intents/intent-form-page.tsx').then((module) => ({
+    default: module.NewIntentPage,
+  })),
+);
+const EditIntentPage = lazy(() =>
+  import('./pages/intents/intent-form-page.tsx').then((module) => ({
+    default: module.EditIntentPage,
+  })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((module) => ({ default: module.NotFoundPage })),
 );
@@ -146,6 +162,12 @@ export function App() {
             <Route path="/organizations/:id">
               {(params) => <OrganizationPage id={params.id} />}
             </Route>
+            <Route path="/offers-and-needs" component={BoardPage} />
+            <Route path="/offers-and-needs/new" component={NewIntentPage} />
+            <Route path="/offers-and-needs/:id/edit">
+              {(params) => <EditIntentPage id={params.id} />}
+            </Route>
+            <Route path="/offers-and-needs/:id">{(params) => <IntentPage id={params.id} />}</Route>
             <Route path="/sign-in" component={SignInPage} />
             <Route path="/invitations/accept" component={AcceptInvitationPage} />
             <Route path="/password-reset" component={PasswordResetPage} />

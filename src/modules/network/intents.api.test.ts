@@ -32,6 +32,7 @@ type SuggestionBody = {
   score: number;
   components: { sector: number; place: number; text: number; ties: number };
   reasons: string[];
+  reasonCodes: ({ code: string } & Record<string, unknown>)[];
   distanceKm: number | null;
 };
 
@@ -472,6 +473,28 @@ describe('suggestions', () => {
       "Shares the words 'compost', 'farming', 'organic', 'training'.",
       `${names.asker} is a member of ${names.federation}.`,
     ]);
+    // The same reasons as codes with their facts, for a reader in another language.
+    expect(federation.reasonCodes).toEqual([
+      { code: 'same-sector', sector: 'agriculture' },
+      { code: 'same-country', country: 'IN' },
+      { code: 'near', km: federation.distanceKm },
+      { code: 'shared-words', words: ['compost', 'farming', 'organic', 'training'] },
+      {
+        code: 'affiliation',
+        kind: 'member-of',
+        memberName: names.asker,
+        parentName: names.federation,
+      },
+    ]);
+    expect(sister.reasonCodes).toContainEqual({
+      code: 'shared-parent',
+      parentName: names.federation,
+    });
+    expect(basque.reasonCodes.map((reason) => reason.code)).toEqual([
+      'same-sector',
+      'shared-words',
+    ]);
+    for (const item of items) expect(item.reasonCodes).toHaveLength(item.reasons.length);
     expect(sister.components).toMatchObject({ sector: 1, text: 0.667, ties: 0.6 });
     expect(sister.reasons).toContain("Shares the words 'compost', 'organic'.");
     expect(sister.reasons).toContain(`Both are members of ${names.federation}.`);

@@ -10,6 +10,9 @@ const webRoutes: RegExp[] = [
   /^\/invitations\/accept$/,
   /^\/password-reset$/,
   /^\/account$/,
+  /^\/offers-and-needs$/,
+  /^\/offers-and-needs\/new$/,
+  /^\/offers-and-needs\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\/edit)?$/i,
 ];
 
 export function isWebRoute(path: string): boolean {

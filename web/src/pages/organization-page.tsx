@@ -376,6 +376,11 @@ function ProfileBody({
         )}
         {tieTools}
       </section>
+      <p>
+        <Link href={`/offers-and-needs?organization=${organization.id}&show=all`}>
+          <FormattedMessage id="intents.profile.link" />
+        </Link>
+      </p>
       <p className="field__hint">
         <FormattedMessage
           id="profile.updated"

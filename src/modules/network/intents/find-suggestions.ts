@@ -4,7 +4,8 @@ import { selectIntent, selectSuggestions } from './intent-queries.ts';
 import { type SuggestionList, SuggestionsQuery } from './intent-schemas.ts';
 import { intentView, todayOf } from './intent-view.ts';
 import {
-  reasonsFor,
+  reasonCodesFor,
+  reasonSentence,
   roundedComponents,
   roundScore,
   suggestionSettings,
@@ -27,12 +28,16 @@ export async function findSuggestions(
   const rows = await selectSuggestions(ctx.db, id, suggestionSettings(today, limit));
   return {
     for: intentView(asker, today),
-    items: rows.map((row) => ({
-      intent: intentView(row, today),
-      score: roundScore(row.score),
-      components: roundedComponents(row),
-      reasons: reasonsFor(row),
-      distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
-    })),
+    items: rows.map((row) => {
+      const reasonCodes = reasonCodesFor(row);
+      return {
+        intent: intentView(row, today),
+        score: roundScore(row.score),
+        components: roundedComponents(row),
+        reasons: reasonCodes.map(reasonSentence),
+        reasonCodes,
+        distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
+      };
+    }),
   };
 }

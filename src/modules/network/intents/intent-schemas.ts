@@ -1,6 +1,6 @@
 // Pure zod: offers and needs ("intents", in ValueFlows' word), their board and their suggestions.
 import { z } from 'zod';
-import { CountryCode, IcaSector, text } from '../schemas.ts';
+import { affiliationKinds, CountryCode, IcaSector, partnershipKinds, text } from '../schemas.ts';
 
 export const intentDirections = ['offer', 'need'] as const;
 export const intentKinds = ['product', 'service', 'know-how', 'finance', 'training'] as const;
@@ -127,6 +127,32 @@ export const SuggestionsQuery = z.strictObject({
 });
 export type SuggestionsQuery = z.input<typeof SuggestionsQuery>;
 
+/** One reason for a suggestion, as a code and the facts behind it (the score's component it explains). */
+export const SuggestionReason = z.discriminatedUnion('code', [
+  /** sector: both in this ICA sector. */
+  z.object({ code: z.literal('same-sector'), sector: IcaSector }),
+  /** place: both organizations are based in this country. */
+  z.object({ code: z.literal('same-country'), country: z.string() }),
+  /** place: the provider is based in this country, where the need is. */
+  z.object({ code: z.literal('provider-in-need-country'), country: z.string() }),
+  /** place: the two organizations are this far apart (under the nearness limit). */
+  z.object({ code: z.literal('near'), km: z.number() }),
+  /** text: the words the two share, all of them. */
+  z.object({ code: z.literal('shared-words'), words: z.array(z.string()) }),
+  /** ties: one of the two organizations is affiliated to the other. */
+  z.object({
+    code: z.literal('affiliation'),
+    kind: z.enum(affiliationKinds),
+    memberName: z.string(),
+    parentName: z.string(),
+  }),
+  /** ties: the two are partners in force. */
+  z.object({ code: z.literal('partnership'), kind: z.enum(partnershipKinds) }),
+  /** ties: both belong to the same parent. */
+  z.object({ code: z.literal('shared-parent'), parentName: z.string() }),
+]);
+export type SuggestionReason = z.infer<typeof SuggestionReason>;
+
 export const Suggestion = z.object({
   intent: Intent,
   /** The weighted sum of the components (see `suggestionWeights`), 0 to 1. */
@@ -137,8 +163,10 @@ export const Suggestion = z.object({
     text: z.number(),
     ties: z.number(),
   }),
-  /** Why, in sentences. */
+  /** Why, in sentences (English). */
   reasons: z.array(z.string()),
+  /** The same reasons, in the same order, as codes with their facts: to word them in any language. */
+  reasonCodes: z.array(SuggestionReason),
   /** Kilometres between the two organizations, when both have coordinates. */
   distanceKm: z.number().nullable(),
 });

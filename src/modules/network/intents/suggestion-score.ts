@@ -1,7 +1,11 @@
 // How suggestions are scored and explained. The score is stated here once; the API's summary
 // and the SQL (which ranks with these numbers) both take it from this file.
-import type { IcaSector } from '../schemas.ts';
+import type { affiliationKinds, IcaSector, partnershipKinds } from '../schemas.ts';
 import type { SuggestionRow, SuggestionSettings } from './intent-queries.ts';
+import type { SuggestionReason } from './intent-schemas.ts';
+
+type AffiliationKind = (typeof affiliationKinds)[number];
+type PartnershipKind = (typeof partnershipKinds)[number];
 
 /**
  * score = 0.35·sector + 0.25·place + 0.25·text + 0.15·ties, each component from 0 to 1:
@@ -160,42 +164,63 @@ export function roughDistance(km: number): string {
   return `About ${rounded.toLocaleString('en')} km apart.`;
 }
 
-/** Why a suggestion was made, in sentences, in the order of the score's components. */
-export function reasonsFor(row: SuggestionRow): string[] {
-  const reasons: string[] = [];
-  if (row.sector_score > 0) reasons.push(`Same sector: ${sectorNames[row.sector]}.`);
+/** Why a suggestion was made, as codes with their facts, in the order of the score's components. */
+export function reasonCodesFor(row: SuggestionRow): SuggestionReason[] {
+  const reasons: SuggestionReason[] = [];
+  if (row.sector_score > 0) reasons.push({ code: 'same-sector', sector: row.sector });
   if (row.same_country) {
     reasons.push(
       row.provider_country === row.receiver_country
-        ? `Both in ${countryName(row.provider_country)}.`
-        : `Based in ${countryName(row.provider_country)}, where the need is.`,
+        ? { code: 'same-country', country: row.provider_country }
+        : { code: 'provider-in-need-country', country: row.provider_country },
     );
   }
   if (row.distance_km !== null && row.distance_km < nearKm) {
-    reasons.push(roughDistance(row.distance_km));
+    reasons.push({ code: 'near', km: Math.round(row.distance_km * 10) / 10 });
   }
-  if (row.shared_words.length > 0) {
-    const shown = row.shared_words.slice(0, 6).map((word) => `'${word}'`);
-    const more = row.shared_words.length > 6 ? ` and ${row.shared_words.length - 6} more` : '';
-    reasons.push(
-      row.shared_words.length === 1
-        ? `Shares the word ${shown[0]}.`
-        : `Shares the words ${shown.join(', ')}${more}.`,
-    );
-  }
+  if (row.shared_words.length > 0) reasons.push({ code: 'shared-words', words: row.shared_words });
   if (row.affiliation_kind && row.affiliation_member && row.affiliation_parent) {
-    const verb = affiliationVerbs[row.affiliation_kind] ?? 'belongs to';
-    reasons.push(`${row.affiliation_member} ${verb} ${row.affiliation_parent}.`);
+    reasons.push({
+      code: 'affiliation',
+      kind: row.affiliation_kind as AffiliationKind,
+      memberName: row.affiliation_member,
+      parentName: row.affiliation_parent,
+    });
   }
   if (row.partnership_kind) {
-    reasons.push(
-      `Already partners in ${partnershipWords[row.partnership_kind] ?? 'a partnership'}.`,
-    );
+    reasons.push({ code: 'partnership', kind: row.partnership_kind as PartnershipKind });
   }
   if (!row.affiliation_kind && !row.partnership_kind && row.shared_parent) {
-    reasons.push(`Both are members of ${row.shared_parent}.`);
+    reasons.push({ code: 'shared-parent', parentName: row.shared_parent });
   }
   return reasons;
+}
+
+/** A reason in an English sentence. */
+export function reasonSentence(reason: SuggestionReason): string {
+  switch (reason.code) {
+    case 'same-sector':
+      return `Same sector: ${sectorNames[reason.sector]}.`;
+    case 'same-country':
+      return `Both in ${countryName(reason.country)}.`;
+    case 'provider-in-need-country':
+      return `Based in ${countryName(reason.country)}, where the need is.`;
+    case 'near':
+      return roughDistance(reason.km);
+    case 'shared-words': {
+      const shown = reason.words.slice(0, 6).map((word) => `'${word}'`);
+      const more = reason.words.length > 6 ? ` and ${reason.words.length - 6} more` : '';
+      return reason.words.length === 1
+        ? `Shares the word ${shown[0]}.`
+        : `Shares the words ${shown.join(', ')}${more}.`;
+    }
+    case 'affiliation':
+      return `${reason.memberName} ${affiliationVerbs[reason.kind] ?? 'belongs to'} ${reason.parentName}.`;
+    case 'partnership':
+      return `Already partners in ${partnershipWords[reason.kind] ?? 'a partnership'}.`;
+    case 'shared-parent':
+      return `Both are members of ${reason.parentName}.`;
+  }
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
