@@ -23,7 +23,7 @@ export const localeNames: Record<Locale, string> = {
  * app (projects, administration…) in `./areas/<area>/<lang>.json`, so each part stays readable.
  * The parts are merged here; a test checks that no message id is in two parts.
  */
-const english = {
+export const english = {
   ...en,
   ...organizationsEn,
   ...graphEn,

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { OrganizationListItem, OrganizationPage } from '../api/organizations.ts';
 import type { Problem } from '../api/problem.ts';
-import en from '../i18n/en.json';
+import { english as en } from '../i18n/locales.ts';
 import { DirectoryPage } from './directory-page.tsx';
 
 const sewaBank: OrganizationListItem = {

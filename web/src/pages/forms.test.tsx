@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { Organization } from '../api/organizations.ts';
 import type { Problem } from '../api/problem.ts';
-import en from '../i18n/en.json';
+import { english as en } from '../i18n/locales.ts';
 import { SessionProvider } from '../session/session-provider.tsx';
 import { changeFrom, draftFrom, OrganizationEditForm } from './organization-edit-form.tsx';
 import { SignInPage } from './sign-in-page.tsx';
