@@ -344,7 +344,7 @@ export function ProjectForm({ project }: { project: Project | null }) {
       className="form project-form"
       onSubmit={onSubmit}
       noValidate
-      aria-labelledby={`${formId}-title`}
+      aria-labelledby={`${formId}-heading`}
     >
       <p className="breadcrumb">
         <Link href={base ? `/projects/${base.id}` : '/projects'}>
@@ -353,7 +353,7 @@ export function ProjectForm({ project }: { project: Project | null }) {
           />
         </Link>
       </p>
-      <h1 id={`${formId}-title`}>
+      <h1 id={`${formId}-heading`}>
         <FormattedMessage id={title} />
       </h1>
       {project ? <p className="lead">{project.title}</p> : null}
