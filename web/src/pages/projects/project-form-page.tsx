@@ -154,6 +154,8 @@ export function ProjectForm({ project }: { project: Project | null }) {
   const [role, setRole] = useState<ParticipantRole>('lead');
   const [participantError, setParticipantError] = useState<string | undefined>();
   const [countryToAdd, setCountryToAdd] = useState('');
+  // Starts the organization search afresh after each participant is added.
+  const [searchRound, setSearchRound] = useState(0);
   const comboboxId = `${formId}-organization`;
   const figureListRef = useRef<HTMLOListElement>(null);
 
@@ -318,7 +320,8 @@ export function ProjectForm({ project }: { project: Project | null }) {
       participants: [...now.participants, { key: newKey(), organization: chosen, role }],
     }));
     setChosen(null);
-    document.getElementById(comboboxId)?.focus();
+    setSearchRound((round) => round + 1);
+    requestAnimationFrame(() => document.getElementById(comboboxId)?.focus());
   };
 
   const setFigure = (key: string, change: Partial<FigureDraft>) =>
@@ -611,6 +614,7 @@ export function ProjectForm({ project }: { project: Project | null }) {
         ) : null}
         <div className="add-participant">
           <OrganizationCombobox
+            key={searchRound}
             id={comboboxId}
             label={intl.formatMessage({ id: 'projects.form.organization' })}
             selected={chosen}
