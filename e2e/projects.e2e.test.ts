@@ -297,6 +297,15 @@ describe('projects in the browser', () => {
 
   it('keeps changes to the lead’s admins and staff: visitors and other admins see no action', async () => {
     const { context, page } = await newPage();
+    // From the lead's profile to the projects it takes part in.
+    await page.goto(`${server.url}/organizations/${ids.lead}`);
+    await page.getByRole('link', { name: 'Projects it takes part in' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('organizationId')).toBe(ids.lead);
+    await poll(() => page.locator('.projects__organization-filter').textContent()).toContain(
+      names.lead,
+    );
+    await page.locator('.project-card', { hasText: projectTitle }).waitFor();
+    await poll(() => page.locator('.project-card').count()).toBe(1);
     await page.goto(`${server.url}/projects`);
     await page.locator('.project-card', { hasText: projectTitle }).waitFor();
     expect(await page.getByRole('link', { name: 'Start a project' }).count()).toBe(0);

@@ -353,6 +353,11 @@ function ProfileBody({ organization, ties }: { organization: Organization; ties:
           </>
         )}
       </section>
+      <p>
+        <Link href={`/projects?organizationId=${organization.id}`}>
+          <FormattedMessage id="projects.profileLink" />
+        </Link>
+      </p>
       <p className="field__hint">
         <FormattedMessage
           id="profile.updated"

@@ -18,12 +18,3 @@ export function useFigureText() {
       },
     );
 }
-
-export function FigureAmount(props: {
-  indicator: Indicator;
-  amount: string;
-  currency: string | null;
-}) {
-  const intl = useIntl();
-  return <>{formatAmount(props.amount, props.currency, intl.locale)}</>;
-}

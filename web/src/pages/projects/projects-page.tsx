@@ -6,6 +6,7 @@ import { problemOf } from '../../api/problem.ts';
 import {
   canCreateProject,
   findProjects,
+  indicators,
   type ProjectFilters,
   type ProjectListItem,
   projectStatuses,
@@ -299,9 +300,11 @@ function ProjectCard({ project }: { project: ProjectListItem }) {
             <FormattedMessage id="projects.list.results" />
           </p>
           <ul className="project-card__results">
-            {project.resultTotals.map((total) => (
-              <li key={`${total.indicator}-${total.currency ?? ''}`}>{figureText(total)}</li>
-            ))}
+            {[...project.resultTotals]
+              .sort((a, b) => indicators.indexOf(a.indicator) - indicators.indexOf(b.indicator))
+              .map((total) => (
+                <li key={`${total.indicator}-${total.currency ?? ''}`}>{figureText(total)}</li>
+              ))}
           </ul>
         </>
       ) : null}
