@@ -59,6 +59,27 @@ const EditIntentPage = lazy(() =>
     default: module.EditIntentPage,
   })),
 );
+const ProjectsPage = lazy(() =>
+  import('./pages/projects/projects-page.tsx').then((module) => ({ default: module.ProjectsPage })),
+);
+const ProjectPage = lazy(() =>
+  import('./pages/projects/project-page.tsx').then((module) => ({ default: module.ProjectPage })),
+);
+const NewProjectPage = lazy(() =>
+  import('./pages/projects/project-form-page.tsx').then((module) => ({
+    default: module.NewProjectPage,
+  })),
+);
+const EditProjectPage = lazy(() =>
+  import('./pages/projects/project-form-page.tsx').then((module) => ({
+    default: module.EditProjectPage,
+  })),
+);
+const StatisticsPage = lazy(() =>
+  import('./pages/statistics/statistics-page.tsx').then((module) => ({
+    default: module.StatisticsPage,
+  })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((module) => ({ default: module.NotFoundPage })),
 );
@@ -172,6 +193,13 @@ export function App() {
             <Route path="/invitations/accept" component={AcceptInvitationPage} />
             <Route path="/password-reset" component={PasswordResetPage} />
             <Route path="/account" component={AccountPage} />
+            <Route path="/projects" component={ProjectsPage} />
+            <Route path="/projects/new" component={NewProjectPage} />
+            <Route path="/projects/:id/edit">
+              {(params) => <EditProjectPage id={params.id} />}
+            </Route>
+            <Route path="/projects/:id">{(params) => <ProjectPage id={params.id} />}</Route>
+            <Route path="/statistics" component={StatisticsPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

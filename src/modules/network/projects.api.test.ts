@@ -438,6 +438,55 @@ describe('projects', () => {
     expect(widened.statusCode, widened.body).toBe(200);
     expect(widened.json().countries).toEqual(['GN', 'LR', 'SL']);
   });
+
+  it('lists each project with its leads and its results summed per indicator and currency', async () => {
+    const response = await api.app.inject({
+      method: 'GET',
+      url: `/api/network/projects?q=${tag}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const items = response.json().items as {
+      id: string;
+      leads: { organizationId: string; organizationName: string }[];
+      resultTotals: { indicator: string; unit: string; amount: string; currency: string | null }[];
+    }[];
+    const listed = items.find((item) => item.id === miniGrid.id);
+    expect(listed?.leads).toEqual([
+      { organizationId: lead, organizationName: `Mini-grid Cooperative ${tag}` },
+    ]);
+    // The same sums as adding each project's own results, exactly (as scaled integers).
+    for (const project of [miniGrid, farm]) {
+      const item = items.find((entry) => entry.id === project.id);
+      const { results } = await read(project.id);
+      expect(results.length).toBeGreaterThan(0);
+      const expected = new Map<string, { unit: string; minor: bigint; decimals: number }>();
+      for (const result of results) {
+        const key = `${result.indicator} ${result.currency}`;
+        const [whole, fraction = ''] = result.amount.split('.');
+        const entry = expected.get(key) ?? { unit: result.unit, minor: 0n, decimals: 0 };
+        const decimals = Math.max(entry.decimals, fraction.length);
+        entry.minor =
+          entry.minor * 10n ** BigInt(decimals - entry.decimals) +
+          BigInt(whole + fraction) * 10n ** BigInt(decimals - fraction.length);
+        entry.decimals = decimals;
+        expected.set(key, entry);
+      }
+      expect(item?.resultTotals).toHaveLength(expected.size);
+      for (const total of item?.resultTotals ?? []) {
+        const entry = expected.get(`${total.indicator} ${total.currency}`);
+        expect(entry?.unit).toBe(total.unit);
+        const [whole, fraction = ''] = total.amount.split('.');
+        const scaled =
+          BigInt(whole + fraction) * 10n ** BigInt((entry?.decimals ?? 0) - fraction.length);
+        expect(scaled, total.indicator).toBe(entry?.minor);
+      }
+    }
+    expect(listed?.resultTotals.find((total) => total.currency === 'USD')?.amount).toMatch(
+      /^\d+\.\d\d$/,
+    );
+    const farmItem = items.find((item) => item.id === farm.id);
+    expect(farmItem?.leads.map((entry) => entry.organizationId)).toEqual([outsider]);
+  });
 });
 
 describe('impact', () => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { isWebRoute } from './web-routes.ts';
 
@@ -24,6 +25,17 @@ describe('the paths the web app answers', () => {
       '/offers-and-needs/new/edit',
     ]) {
       expect(isWebRoute(path), path).toBe(false);
+    }
+  });
+
+  it('include every route of the web app, so a shared or reloaded link answers 200', async () => {
+    const app = await readFile(new URL('../../../web/src/app.tsx', import.meta.url), 'utf8');
+    const paths = [...app.matchAll(/<Route path="([^"]+)"/g)].map((match) => match[1] as string);
+    expect(paths.length).toBeGreaterThan(10);
+    for (const path of paths) {
+      // A parameter stands for an id; an optional one (`:tab?`) is tried absent.
+      const concrete = path.replace(/\/:[a-z]+\?$/i, '').replace(/:[a-z]+/gi, id);
+      expect(isWebRoute(concrete), `${path} as ${concrete}`).toBe(true);
     }
   });
 });

@@ -13,6 +13,10 @@ const webRoutes: RegExp[] = [
   /^\/offers-and-needs$/,
   /^\/offers-and-needs\/new$/,
   /^\/offers-and-needs\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\/edit)?$/i,
+  /^\/projects$/,
+  /^\/projects\/new$/,
+  /^\/projects\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\/edit)?$/i,
+  /^\/statistics$/,
 ];
 
 export function isWebRoute(path: string): boolean {

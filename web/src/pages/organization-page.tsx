@@ -381,6 +381,11 @@ function ProfileBody({
           <FormattedMessage id="intents.profile.link" />
         </Link>
       </p>
+      <p>
+        <Link href={`/projects?organizationId=${organization.id}`}>
+          <FormattedMessage id="projects.profileLink" />
+        </Link>
+      </p>
       <p className="field__hint">
         <FormattedMessage
           id="profile.updated"

@@ -341,6 +341,22 @@ export async function selectProjectPage(
       >`array(select c.country::text from network_project_country c where c.project_id = p.id order by c.country)`.as(
         'countries',
       ),
+      sql<{ organizationId: string; organizationName: string }[]>`coalesce((
+        select json_agg(json_build_object('organizationId', o.id, 'organizationName', o.name)
+          order by o.sort_key, o.id)
+        from network_project_participant pp
+        join network_organization o on o.id = pp.organization_id
+        where pp.project_id = p.id and pp.role = 'lead'), '[]'::json)`.as('leads'),
+      // Sums as text inside the JSON: exact, never through a float.
+      sql<{ indicator: Indicator; currency: string | null; total: string }[]>`coalesce((
+        select json_agg(json_build_object('indicator', t.indicator, 'currency', t.currency,
+          'total', t.total::text) order by t.indicator, t.currency)
+        from (
+          select f.indicator, f.currency, coalesce(sum(f.amount_minor), sum(f.quantity)) as total
+          from network_project_figure f
+          where f.project_id = p.id and f.kind = 'result'
+          group by f.indicator, f.currency
+        ) t), '[]'::json)`.as('resultSums'),
     ]);
   if (filters.text) {
     const pattern = `%${filters.text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
@@ -374,11 +390,20 @@ export async function selectProjectPage(
     query = query.where(
       sql<boolean>`(p.sort_key collate "C", p.id) > (${after.sortKey} collate "C", ${after.id}::uuid)`,
     );
-  return (await query
+  const rows = await query
     .orderBy(sql`p.sort_key collate "C"`)
     .orderBy('p.id')
     .limit(limit + 1)
-    .execute()) as (ProjectListItem & { sortKey: string })[];
+    .execute();
+  return rows.map(({ resultSums, ...row }) => ({
+    ...(row as Omit<ProjectListItem, 'resultTotals'> & { sortKey: string }),
+    resultTotals: resultSums.map((sum) => ({
+      indicator: sum.indicator,
+      unit: sum.currency ?? indicatorUnits[sum.indicator],
+      amount: sum.currency ? fromMinorUnits(sum.total, sum.currency) : plainQuantity(sum.total),
+      currency: sum.currency,
+    })),
+  }));
 }
 
 export type ImpactFilters = {

@@ -248,6 +248,15 @@ export const Project = z.object({
 });
 export type Project = z.infer<typeof Project>;
 
+/** A project's results summed per indicator (and per currency for money), for lists. */
+export const ResultTotal = z.object({
+  indicator: IndicatorCode,
+  unit: z.string(),
+  amount: z.string(),
+  currency: z.string().nullable(),
+});
+export type ResultTotal = z.infer<typeof ResultTotal>;
+
 export const ProjectListItem = Project.pick({
   id: true,
   title: true,
@@ -256,6 +265,11 @@ export const ProjectListItem = Project.pick({
   startedOn: true,
   endedOn: true,
   countries: true,
+}).extend({
+  /** The lead organizations, in name order. */
+  leads: z.array(z.object({ organizationId: z.uuid(), organizationName: z.string() })),
+  /** The results recorded so far, summed per indicator and currency. */
+  resultTotals: z.array(ResultTotal),
 });
 export type ProjectListItem = z.infer<typeof ProjectListItem>;
 

@@ -1,0 +1,160 @@
+import type {
+  AddParticipantInput,
+  CreateProjectInput,
+  Figure,
+  Indicator,
+  Participant,
+  ParticipantRole,
+  Project,
+  ProjectListItem,
+  ProjectPage,
+  ProjectStatus,
+  RecordFigureInput,
+  ResultTotal,
+  UpdateProjectInput,
+} from '../../../src/modules/network/projects/project-schemas.ts';
+import type { Me } from './auth.ts';
+import { apiRequest } from './http.ts';
+
+export type {
+  AddParticipantInput,
+  CreateProjectInput,
+  Figure,
+  Indicator,
+  Participant,
+  ParticipantRole,
+  Project,
+  ProjectListItem,
+  ProjectPage,
+  ProjectStatus,
+  RecordFigureInput,
+  ResultTotal,
+  UpdateProjectInput,
+};
+
+// The web app may not import values from src/: the lists are repeated, and `satisfies` with
+// the checks below make TypeScript fail when the server's lists gain a member.
+export const projectStatuses = [
+  'planned',
+  'active',
+  'completed',
+  'cancelled',
+] as const satisfies readonly ProjectStatus[];
+export const participantRoles = [
+  'lead',
+  'funder',
+  'technical-partner',
+  'beneficiary',
+  'offtaker',
+] as const satisfies readonly ParticipantRole[];
+export const indicators = [
+  'households-connected',
+  'customers-connected',
+  'kwh-delivered',
+  'people-trained',
+  'jobs-created',
+  'money-mobilised',
+] as const satisfies readonly Indicator[];
+
+type Missing<Union, Listed> = Exclude<Union, Listed> extends never ? true : false;
+export const statusesAreComplete: Missing<ProjectStatus, (typeof projectStatuses)[number]> = true;
+export const rolesAreComplete: Missing<ParticipantRole, (typeof participantRoles)[number]> = true;
+export const indicatorsAreComplete: Missing<Indicator, (typeof indicators)[number]> = true;
+
+/** Indicators that count things: whole numbers only (as the server checks). */
+export const countIndicators: ReadonlySet<Indicator> = new Set([
+  'households-connected',
+  'customers-connected',
+  'people-trained',
+  'jobs-created',
+]);
+
+export type ProjectFilters = {
+  q: string;
+  status: string;
+  sector: string;
+  country: string;
+  organizationId: string;
+};
+
+/** A screenful on a phone; the server allows up to 100. */
+export const projectPageSize = 20;
+
+export function findProjects(
+  filters: ProjectFilters,
+  cursor: string | null,
+  signal: AbortSignal,
+): Promise<ProjectPage> {
+  const params = new URLSearchParams();
+  // Empty filters are left out: the server reads `country=` as an invalid country code.
+  for (const name of ['q', 'status', 'sector', 'country', 'organizationId'] as const) {
+    if (filters[name]) params.set(name, filters[name]);
+  }
+  params.set('limit', String(projectPageSize));
+  if (cursor) params.set('cursor', cursor);
+  return apiRequest<ProjectPage>('GET', `/api/network/projects?${params}`, { signal });
+}
+
+const projectPath = (id: string) => `/api/network/projects/${encodeURIComponent(id)}`;
+
+export function getProject(id: string, signal?: AbortSignal): Promise<Project> {
+  return apiRequest<Project>('GET', projectPath(id), { signal });
+}
+
+export function createProject(input: CreateProjectInput): Promise<Project> {
+  return apiRequest<Project>('POST', '/api/network/projects', { body: input });
+}
+
+export function updateProject(id: string, change: UpdateProjectInput): Promise<Project> {
+  return apiRequest<Project>('PATCH', projectPath(id), { body: change });
+}
+
+export function addParticipant(id: string, input: AddParticipantInput): Promise<Project> {
+  return apiRequest<Project>('POST', `${projectPath(id)}/participants`, { body: input });
+}
+
+export function recordFigure(id: string, input: RecordFigureInput): Promise<Project> {
+  return apiRequest<Project>('POST', `${projectPath(id)}/figures`, { body: input });
+}
+
+const isNetworkStaff = (me: Me) =>
+  me.grants.some((grant) => grant.role === 'network-admin' || grant.role === 'network-staff');
+
+/** Network staff start projects (the server refuses anyone else). */
+export function canCreateProject(me: Me | null): boolean {
+  return me !== null && isNetworkStaff(me);
+}
+
+/** Network staff, and the admins of a lead organization, change a project. */
+export function canEditProject(me: Me | null, project: Pick<Project, 'participants'>): boolean {
+  if (!me) return false;
+  if (isNetworkStaff(me)) return true;
+  const leads = new Set(
+    project.participants
+      .filter((participant) => participant.role === 'lead')
+      .map((participant) => participant.organizationId),
+  );
+  return me.grants.some(
+    (grant) =>
+      grant.role === 'organization-admin' &&
+      grant.scopeType === 'organization' &&
+      grant.scopeId !== null &&
+      leads.has(grant.scopeId),
+  );
+}
+
+export type OrganizationChoice = { id: string; name: string; country: string };
+
+/** Organizations whose name matches, for choosing a participant (a few at a time). */
+export async function searchOrganizations(
+  q: string,
+  signal: AbortSignal,
+): Promise<OrganizationChoice[]> {
+  const params = new URLSearchParams({ q, limit: '8' });
+  const page = await apiRequest<{ items: OrganizationChoice[] }>(
+    'GET',
+    `/api/network/organizations?${params}`,
+    { signal },
+  );
+  return page.items.map(({ id, name, country }) => ({ id, name, country }));
+}

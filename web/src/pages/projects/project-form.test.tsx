@@ -1,0 +1,221 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { IntlProvider } from 'react-intl';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Router } from 'wouter';
+import type { Problem } from '../../api/problem.ts';
+import type { Project } from '../../api/projects.ts';
+import { english } from '../../i18n/locales.ts';
+import { ProjectForm } from './project-form-page.tsx';
+
+const project: Project = {
+  id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d70',
+  title: 'Solar kilns',
+  summary: null,
+  sector: 'energy-utilities',
+  status: 'active',
+  startedOn: null,
+  endedOn: null,
+  countries: ['KE', 'UG'],
+  sources: [],
+  participants: [],
+  targets: [],
+  results: [],
+  isDemo: false,
+  version: 3,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+type Call = { method: string; path: string; body: unknown };
+let calls: Call[] = [];
+type Answer = (call: Call) => Response;
+const fetchStub = vi.fn<(input: string | URL | Request, init?: RequestInit) => Promise<Response>>();
+
+function serve(answer: Answer) {
+  fetchStub.mockImplementation(async (input, init) => {
+    const url = new URL(String(input), 'http://intercoop.test');
+    const call = {
+      method: init?.method ?? 'GET',
+      path: url.pathname,
+      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+    };
+    calls.push(call);
+    return answer(call);
+  });
+}
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
+  });
+}
+
+function problem(status: number, extra: Partial<Problem> = {}): Problem {
+  return { type: 'about:blank', title: 'Problem', status, ...extra };
+}
+
+function renderForm(initial: Project | null) {
+  return render(
+    <IntlProvider locale="en" messages={english}>
+      <Router>
+        <ProjectForm project={initial} />
+      </Router>
+    </IntlProvider>,
+  );
+}
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/projects/new');
+  calls = [];
+  fetchStub.mockReset();
+  vi.stubGlobal('fetch', fetchStub);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const submit = (name: string) => fireEvent.click(screen.getByRole('button', { name }));
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+function addCountry(code: string) {
+  fireEvent.change(field('Country to add'), { target: { value: code } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add the country' }));
+}
+
+describe('the project form', () => {
+  it('checks before sending: errors beside the fields and in a summary that takes focus', async () => {
+    serve(() => json({}));
+    renderForm(null);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a target or a result' }));
+    // The new figure's first field takes focus.
+    await waitFor(() => expect(document.activeElement).toBe(field('Target or result')));
+    fireEvent.change(field('Amount'), { target: { value: '12.5' } });
+    fireEvent.change(field('Year'), { target: { value: '20x5' } });
+    submit('Create the project');
+
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    const links = within(alert)
+      .getAllByRole('link')
+      .map((link) => [link.getAttribute('href'), link.textContent]);
+    expect(links).toEqual([
+      ['#project-form-title', 'Title: Give the project a title.'],
+      ['#project-form-countries', 'Countries: Add at least one country the project works in.'],
+      [
+        '#project-form-figures-0-amount',
+        'Figure 1, Amount: This is counted whole: use a whole number.',
+      ],
+      [
+        '#project-form-figures-0-period',
+        'Figure 1, Year: Enter a year between 1900 and 2100, such as 2024.',
+      ],
+    ]);
+    const amount = field('Amount');
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    expect(amount.getAttribute('aria-describedby')).toContain(
+      'project-form-figures-0-amount-error',
+    );
+    expect(document.getElementById('project-form-figures-0-amount-error')?.textContent).toBe(
+      'This is counted whole: use a whole number.',
+    );
+    expect(calls.filter((call) => call.method !== 'GET')).toEqual([]);
+  });
+
+  it("places the server's errors by pointer, keeps what was typed, and lists the rest", async () => {
+    serve(() =>
+      json(
+        problem(400, {
+          errors: [
+            { pointer: '/sources/0', detail: 'Use a web address starting with https://.' },
+            { pointer: '/somewhere', detail: 'Something else is wrong.' },
+          ],
+        }),
+        400,
+      ),
+    );
+    renderForm(null);
+    fireEvent.change(field('Title'), { target: { value: 'Solar kilns' } });
+    fireEvent.change(field('Sources'), { target: { value: 'not a link' } });
+    addCountry('KE');
+    submit('Create the project');
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('link').getAttribute('href')).toBe('#project-form-sources');
+    expect(within(alert).getByText('Something else is wrong.')).toBeTruthy();
+    expect(document.getElementById('project-form-sources-error')?.textContent).toBe(
+      'Use a web address starting with https://.',
+    );
+    expect(field('Title').value).toBe('Solar kilns');
+    expect(calls.find((call) => call.method === 'POST')?.body).toMatchObject({
+      title: 'Solar kilns',
+      countries: ['KE'],
+      sources: ['not a link'],
+    });
+  });
+
+  it('sends money as an exact decimal in its currency, and shows a refused figure under its field', async () => {
+    serve((call) => {
+      if (call.path === '/api/network/projects') return json(project, 201);
+      return json(
+        problem(400, { errors: [{ pointer: '/amount', detail: 'BHD has 3 decimal places.' }] }),
+        400,
+      );
+    });
+    renderForm(null);
+    fireEvent.change(field('Title'), { target: { value: 'Solar kilns' } });
+    addCountry('KE');
+    addCountry('UG');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a target or a result' }));
+    fireEvent.change(field('Indicator'), { target: { value: 'money-mobilised' } });
+    fireEvent.change(field('Currency'), { target: { value: 'bhd' } });
+    fireEvent.change(field('Amount'), { target: { value: '12 500,25' } });
+    fireEvent.change(field('Year'), { target: { value: '2025' } });
+    submit('Create the project');
+
+    await screen.findByRole('alert');
+    const figure = calls.find((call) => call.path.endsWith('/figures'));
+    expect(figure?.body).toEqual({
+      version: 3,
+      kind: 'result',
+      indicator: 'money-mobilised',
+      amount: '12500.250',
+      currency: 'BHD',
+      country: null,
+      period: 2025,
+    });
+    expect(document.getElementById('project-form-figures-0-amount-error')?.textContent).toBe(
+      'BHD has 3 decimal places.',
+    );
+    // The project exists now: the form says so and keeps the figure to send again.
+    expect(screen.getByText(/The project is created/)).toBeTruthy();
+    expect(field('Amount').value).toBe('12 500,25');
+  });
+
+  it('explains a conflict: the other person’s change comes in, the reader’s stays', async () => {
+    const newer: Project = { ...project, title: 'Solar kilns for weavers', version: 4 };
+    serve(() =>
+      json(problem(409, { detail: 'Someone else changed this project.', current: newer }), 409),
+    );
+    renderForm(project);
+    fireEvent.change(field('Summary'), { target: { value: 'Kilns that dry wool.' } });
+    submit('Save');
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Someone else changed this project meanwhile')).toBeTruthy();
+    expect(within(alert).getByText('Changed meanwhile: Title.')).toBeTruthy();
+    expect(field('Title').value).toBe('Solar kilns for weavers');
+    expect(field('Summary').value).toBe('Kilns that dry wool.');
+    expect(calls[0]?.body).toEqual({ version: 3, summary: 'Kilns that dry wool.' });
+
+    // Saving again sends the newer version.
+    serve(() => json({ ...newer, summary: 'Kilns that dry wool.', version: 5 }));
+    submit('Save');
+    await waitFor(() =>
+      expect(calls.at(-1)?.body).toEqual({ version: 4, summary: 'Kilns that dry wool.' }),
+    );
+  });
+});
