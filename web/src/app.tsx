@@ -30,6 +30,9 @@ const PasswordResetPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('./pages/account-page.tsx').then((module) => ({ default: module.AccountPage })),
 );
+const AdminPage = lazy(() =>
+  import('./pages/admin/admin-page.tsx').then((module) => ({ default: module.AdminPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((module) => ({ default: module.NotFoundPage })),
 );
@@ -132,6 +135,7 @@ export function App() {
             <Route path="/invitations/accept" component={AcceptInvitationPage} />
             <Route path="/password-reset" component={PasswordResetPage} />
             <Route path="/account" component={AccountPage} />
+            <Route path="/admin/:tab?">{(params) => <AdminPage tab={params.tab} />}</Route>
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

@@ -7,6 +7,7 @@ const webRoutes: RegExp[] = [
   /^\/invitations\/accept$/,
   /^\/password-reset$/,
   /^\/account$/,
+  /^\/admin(\/(tokens|audit|exchange))?$/,
 ];
 
 export function isWebRoute(path: string): boolean {

@@ -6,6 +6,7 @@ import { Router } from 'wouter';
 import type { OrganizationListItem, OrganizationPage } from '../api/organizations.ts';
 import type { Problem } from '../api/problem.ts';
 import en from '../i18n/en.json';
+import type { Messages } from '../i18n/locales.ts';
 import { DirectoryPage } from './directory-page.tsx';
 
 const sewaBank: OrganizationListItem = {
@@ -66,7 +67,7 @@ function requestedUrls(): URL[] {
 
 function renderDirectory() {
   return render(
-    <IntlProvider locale="en" messages={en}>
+    <IntlProvider locale="en" messages={en as Messages}>
       <Router>
         <DirectoryPage />
       </Router>

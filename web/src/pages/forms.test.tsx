@@ -7,6 +7,7 @@ import { Router } from 'wouter';
 import type { Organization } from '../api/organizations.ts';
 import type { Problem } from '../api/problem.ts';
 import en from '../i18n/en.json';
+import type { Messages } from '../i18n/locales.ts';
 import { SessionProvider } from '../session/session-provider.tsx';
 import { changeFrom, draftFrom, OrganizationEditForm } from './organization-edit-form.tsx';
 import { SignInPage } from './sign-in-page.tsx';
@@ -61,7 +62,7 @@ function problem(status: number, extra: Partial<Problem> = {}): Problem {
 
 function renderWith(element: ReactElement) {
   return render(
-    <IntlProvider locale="en" messages={en}>
+    <IntlProvider locale="en" messages={en as Messages}>
       <Router>
         <SessionProvider>{element}</SessionProvider>
       </Router>

@@ -1,0 +1,125 @@
+import { useId, useState } from 'react';
+import { FormattedDate, FormattedMessage, FormattedNumber, FormattedTime } from 'react-intl';
+import {
+  type DiffRow,
+  diffFields,
+  type FieldValue,
+  isTimestamp,
+  unchangedCount,
+} from './audit-diff.ts';
+
+function Value({ value }: { value: FieldValue | null }) {
+  if (value === null) {
+    return (
+      <span className="audit-diff__none">
+        <FormattedMessage id="admin.audit.diff.absent" />
+      </span>
+    );
+  }
+  switch (value.type) {
+    case 'empty':
+      return (
+        <span className="audit-diff__none">
+          <FormattedMessage id="admin.audit.diff.empty" />
+        </span>
+      );
+    case 'number':
+      return <FormattedNumber value={value.value} />;
+    case 'boolean':
+      return <FormattedMessage id={value.value ? 'admin.audit.diff.yes' : 'admin.audit.diff.no'} />;
+    case 'list':
+      return (
+        <ul className="audit-diff__list">
+          {value.items.map((item) => (
+            <li key={item} lang="en">
+              {item}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'text':
+      return isTimestamp(value.value) ? (
+        <time dateTime={value.value}>
+          <FormattedDate value={value.value} dateStyle="medium" />{' '}
+          <FormattedTime value={value.value} timeStyle="medium" />
+        </time>
+      ) : (
+        <span lang="en">{value.value}</span>
+      );
+  }
+}
+
+const changeLabels = {
+  added: 'admin.audit.diff.added',
+  removed: 'admin.audit.diff.removed',
+  changed: 'admin.audit.diff.changed',
+  same: 'admin.audit.diff.same',
+} as const;
+
+/** The entry's change as a table: field, before, after; the unchanged fields on demand. */
+export function AuditDiffTable({ before, after }: { before: unknown; after: unknown }) {
+  const [showAll, setShowAll] = useState(false);
+  const captionId = useId();
+  const rows: DiffRow[] = diffFields(before, after, showAll);
+  const unchanged = unchangedCount(before, after);
+  return (
+    <div className="audit-diff">
+      {rows.length === 0 ? (
+        <p>
+          <FormattedMessage id="admin.audit.diff.nothing" />
+        </p>
+      ) : (
+        <table className="audit-diff__table" aria-describedby={captionId}>
+          <caption id={captionId}>
+            <FormattedMessage id="admin.audit.diff.caption" values={{ count: rows.length }} />
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <FormattedMessage id="admin.audit.diff.field" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="admin.audit.diff.before" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="admin.audit.diff.after" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.field} className={`audit-diff__row audit-diff__row--${row.change}`}>
+                <th scope="row">
+                  {row.field ? (
+                    <code lang="en">{row.field}</code>
+                  ) : (
+                    <FormattedMessage id="admin.audit.diff.items" />
+                  )}
+                  <span className="audit-diff__change">
+                    <FormattedMessage id={changeLabels[row.change]} />
+                  </span>
+                </th>
+                <td className="audit-diff__before">
+                  <Value value={row.before} />
+                </td>
+                <td className="audit-diff__after">
+                  <Value value={row.after} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {unchanged > 0 ? (
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={showAll}
+          onClick={() => setShowAll((value) => !value)}
+        >
+          <FormattedMessage id="admin.audit.diff.showSame" values={{ count: unchanged }} />
+        </button>
+      ) : null}
+    </div>
+  );
+}
