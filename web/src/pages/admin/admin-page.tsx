@@ -1,6 +1,6 @@
 // The administration: people and roles, API tokens, the audit log, and (for network admins)
 // the registry's export and import. Each part has its own address under /admin.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Link, useLocation } from 'wouter';
 import type { MessageId } from '../../i18n/locales.ts';
@@ -25,6 +25,7 @@ export function AdminPage({ tab = '' }: { tab?: string | undefined }) {
   const [, navigate] = useLocation();
   const current = tabs.find((entry) => entry.slug === tab);
   useDocumentTitle(current?.label ?? 'admin.title');
+  const choices = useMemo(() => roleChoices(me?.grants ?? []), [me]);
 
   useEffect(() => {
     if (status === 'signed-out') {
@@ -92,11 +93,11 @@ export function AdminPage({ tab = '' }: { tab?: string | undefined }) {
           </p>
         </div>
       ) : shown.slug === '' ? (
-        <PeopleTab me={me} choices={roleChoices(me.grants)} />
+        <PeopleTab me={me} choices={choices} />
       ) : shown.slug === 'tokens' ? (
-        <TokensTab me={me} choices={roleChoices(me.grants)} />
+        <TokensTab me={me} choices={choices} />
       ) : shown.slug === 'audit' ? (
-        <AuditTab me={me} choices={roleChoices(me.grants)} />
+        <AuditTab me={me} choices={choices} />
       ) : (
         <ExchangeTab me={me} />
       )}
