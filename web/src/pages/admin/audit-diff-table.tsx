@@ -62,6 +62,11 @@ export function AuditDiffTable({ before, after }: { before: unknown; after: unkn
   const captionId = useId();
   const rows: DiffRow[] = diffFields(before, after, showAll);
   const unchanged = unchangedCount(before, after);
+  // A record made (or removed) has one side only: two columns read better than an empty one.
+  const created = before === null || before === undefined;
+  const removed = !created && (after === null || after === undefined);
+  const showBefore = !created;
+  const showAfter = !removed;
   return (
     <div className="audit-diff">
       {rows.length === 0 ? (
@@ -78,12 +83,16 @@ export function AuditDiffTable({ before, after }: { before: unknown; after: unkn
               <th scope="col">
                 <FormattedMessage id="admin.audit.diff.field" />
               </th>
-              <th scope="col">
-                <FormattedMessage id="admin.audit.diff.before" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="admin.audit.diff.after" />
-              </th>
+              {showBefore ? (
+                <th scope="col">
+                  <FormattedMessage id="admin.audit.diff.before" />
+                </th>
+              ) : null}
+              {showAfter ? (
+                <th scope="col">
+                  <FormattedMessage id="admin.audit.diff.after" />
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -95,16 +104,22 @@ export function AuditDiffTable({ before, after }: { before: unknown; after: unkn
                   ) : (
                     <FormattedMessage id="admin.audit.diff.items" />
                   )}
-                  <span className="audit-diff__change">
-                    <FormattedMessage id={changeLabels[row.change]} />
-                  </span>
+                  {created || removed ? null : (
+                    <span className="audit-diff__change">
+                      <FormattedMessage id={changeLabels[row.change]} />
+                    </span>
+                  )}
                 </th>
-                <td className="audit-diff__before">
-                  <Value value={row.before} />
-                </td>
-                <td className="audit-diff__after">
-                  <Value value={row.after} />
-                </td>
+                {showBefore ? (
+                  <td className="audit-diff__before">
+                    <Value value={row.before} />
+                  </td>
+                ) : null}
+                {showAfter ? (
+                  <td className="audit-diff__after">
+                    <Value value={row.after} />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
