@@ -216,6 +216,8 @@ describe('the administration', () => {
 
     // Change their role: member becomes administrator of the same organization.
     await page.reload();
+    await page.getByLabel('Find a person (name or email)').fill('ravi');
+    await poll(() => page.locator('.results__status').textContent()).toBe('One person matches.');
     const card = page.locator('li.admin-card', {
       has: page.getByRole('heading', { name: invitedName }),
     });

@@ -269,7 +269,8 @@ function AuditFilterForm({
   const [organization, setOrganization] = useState<ChosenOrganization>(
     initial.organization ? { id: initial.organization, name: '' } : null,
   );
-  const [clientError, setClientError] = useState<string | null>(null);
+  // A flag, not a message: the message is worded at render, in the language shown now.
+  const [rangeError, setRangeError] = useState(false);
   const set = (name: keyof FilterForm) => (value: string) =>
     setForm((current) => ({ ...current, [name]: value }));
   const serverError = (pointer: string) =>
@@ -287,14 +288,16 @@ function AuditFilterForm({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (form.from && form.to && form.to < form.from) {
-      setClientError(intl.formatMessage({ id: 'admin.audit.error.range' }));
+      setRangeError(true);
       return;
     }
-    setClientError(null);
+    setRangeError(false);
     onApply({ ...form, organization: organization?.id ?? '' });
   };
 
-  const toError = clientError ?? serverError('/to');
+  const toError = rangeError
+    ? intl.formatMessage({ id: 'admin.audit.error.range' })
+    : serverError('/to');
   const summary = [
     ...(toError
       ? [{ id: 'audit-to', label: intl.formatMessage({ id: 'admin.audit.to' }), message: toError }]

@@ -66,6 +66,15 @@ export function PeopleTab({ me, choices }: { me: Me; choices: RoleChoices }) {
   }, [load]);
 
   const pending = invitations?.filter((invitation) => invitation.status === 'pending') ?? [];
+  const [search, setSearch] = useState('');
+  const needle = search.trim().toLocaleLowerCase();
+  const shown =
+    accounts?.filter(
+      (account) =>
+        !needle ||
+        account.displayName.toLocaleLowerCase().includes(needle) ||
+        account.email.includes(needle),
+    ) ?? [];
 
   return (
     <section aria-labelledby="people-title">
@@ -156,18 +165,35 @@ export function PeopleTab({ me, choices }: { me: Me; choices: RoleChoices }) {
           </p>
         )
       ) : (
-        <ul className="admin-list">
-          {accounts.map((account) => (
-            <AccountItem
-              key={account.id}
-              account={account}
-              isMe={account.id === me.accountId}
-              choices={choices}
-              onFeedback={setFeedback}
-              onChanged={load}
+        <>
+          {accounts.length > 5 ? (
+            <TextField
+              id="people-search"
+              type="search"
+              label={<FormattedMessage id="admin.accounts.search" />}
+              value={search}
+              onValueChange={setSearch}
+              autoComplete="off"
             />
-          ))}
-        </ul>
+          ) : null}
+          {needle ? (
+            <p role="status" className="results__status">
+              <FormattedMessage id="admin.accounts.matching" values={{ count: shown.length }} />
+            </p>
+          ) : null}
+          <ul className="admin-list">
+            {shown.map((account) => (
+              <AccountItem
+                key={account.id}
+                account={account}
+                isMe={account.id === me.accountId}
+                choices={choices}
+                onFeedback={setFeedback}
+                onChanged={load}
+              />
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
