@@ -356,6 +356,9 @@ describe('the administration', () => {
     await page.getByLabel('To (day, included)').fill('2001-01-01');
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.locator('#audit-to-error').waitFor();
+    await checkScreen(page, 'admin-audit-range-error');
+    await filterAudit(page, { action: 'Role given' });
+    await openFirst();
 
     await page.getByLabel('Language', { exact: true }).selectOption('hi');
     await page.locator('html[lang="hi"]').waitFor({ state: 'attached' });
