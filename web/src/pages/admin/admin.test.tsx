@@ -214,6 +214,29 @@ describe('the audit diff', () => {
     expect(screen.getByText('unchanged')).toBeTruthy();
   });
 
+  it('names the organization of a role and of an organizationId, not their ids', async () => {
+    fetchStub.mockImplementation(async () => json({ id: organizationId, name: 'Amul Dairy' }));
+    renderWith(
+      <AuditDiffTable
+        before={[]}
+        after={[
+          {
+            id: 'g',
+            role: 'organization-admin',
+            scopeType: 'organization',
+            scopeId: organizationId,
+          },
+        ]}
+      />,
+    );
+    const cell = (await screen.findAllByRole('cell'))[1] as HTMLElement;
+    await waitFor(() => expect(cell.textContent).toBe('role: organization-admin · Amul Dairy'));
+    cleanup();
+    renderWith(<AuditDiffTable before={null} after={{ organizationId, name: 'Read token' }} />);
+    await screen.findByText('Amul Dairy');
+    expect(document.body.textContent).not.toContain(organizationId);
+  });
+
   it('shows a new record with its values only, without an empty "before" column', () => {
     renderWith(<AuditDiffTable before={null} after={{ email: 'ravi@coop.example' }} />);
     const headers = screen.getAllByRole('columnheader').map((header) => header.textContent);

@@ -7,8 +7,29 @@ import {
   isTimestamp,
   unchangedCount,
 } from './audit-diff.ts';
+import { OrganizationName } from './organization-picker.tsx';
 
-function Value({ value }: { value: FieldValue | null }) {
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const scopeInItem = /scopeId: ([0-9a-f-]{36})/i;
+
+/** A record of a list; a role's organization by its name rather than its id and scope type. */
+function ListItem({ text }: { text: string }) {
+  const id = text.includes('scopeType: organization') ? scopeInItem.exec(text)?.[1] : undefined;
+  if (!id) return <span lang="en">{text}</span>;
+  const parts = text.split(' · ').filter((part) => part !== 'scopeType: organization');
+  return (
+    <>
+      {parts.map((part, index) => (
+        <span key={part}>
+          {index > 0 ? ' · ' : null}
+          {part === `scopeId: ${id}` ? <OrganizationName id={id} /> : <span lang="en">{part}</span>}
+        </span>
+      ))}
+    </>
+  );
+}
+
+function Value({ value, field = '' }: { value: FieldValue | null; field?: string }) {
   if (value === null) {
     return (
       <span className="audit-diff__none">
@@ -31,13 +52,16 @@ function Value({ value }: { value: FieldValue | null }) {
       return (
         <ul className="audit-diff__list">
           {value.items.map((item) => (
-            <li key={item} lang="en">
-              {item}
+            <li key={item}>
+              <ListItem text={item} />
             </li>
           ))}
         </ul>
       );
     case 'text':
+      if (/(^|\.)organizationId$/.test(field) && uuid.test(value.value)) {
+        return <OrganizationName id={value.value} />;
+      }
       return isTimestamp(value.value) ? (
         <time dateTime={value.value}>
           <FormattedDate value={value.value} dateStyle="medium" />{' '}
@@ -112,12 +136,12 @@ export function AuditDiffTable({ before, after }: { before: unknown; after: unkn
                 </th>
                 {showBefore ? (
                   <td className="audit-diff__before">
-                    <Value value={row.before} />
+                    <Value value={row.before} field={row.field} />
                   </td>
                 ) : null}
                 {showAfter ? (
                   <td className="audit-diff__after">
-                    <Value value={row.after} />
+                    <Value value={row.after} field={row.field} />
                   </td>
                 ) : null}
               </tr>
