@@ -80,6 +80,9 @@ const StatisticsPage = lazy(() =>
     default: module.StatisticsPage,
   })),
 );
+const AdminPage = lazy(() =>
+  import('./pages/admin/admin-page.tsx').then((module) => ({ default: module.AdminPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((module) => ({ default: module.NotFoundPage })),
 );
@@ -200,6 +203,7 @@ export function App() {
             </Route>
             <Route path="/projects/:id">{(params) => <ProjectPage id={params.id} />}</Route>
             <Route path="/statistics" component={StatisticsPage} />
+            <Route path="/admin/:tab?">{(params) => <AdminPage tab={params.tab} />}</Route>
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

@@ -56,6 +56,8 @@ export async function findAuditEntries(
   if (valid.entityId) select = select.where('entity_id', '=', valid.entityId);
   if (valid.action) select = select.where('action', '=', valid.action);
   if (valid.actorAccountId) select = select.where('actor_account_id', '=', valid.actorAccountId);
+  if (valid.from) select = select.where('at', '>=', new Date(valid.from));
+  if (valid.to) select = select.where('at', '<', new Date(valid.to));
   if (valid.cursor) {
     const [at, id] = decodeCursor(valid.cursor);
     select = select.where(sql<boolean>`(at, id) < (${at}::timestamptz, ${id}::uuid)`);

@@ -10,7 +10,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['audit'],
         summary:
-          'Read the audit log, newest first (network admins: all; organization admins: their organization)',
+          'Read the audit log, newest first (network admins: all; organization admins: their organization); filter by organization, entity, action, actor and time (from inclusive, to exclusive)',
         querystring: FindAuditEntriesQuery,
         response: {
           200: AuditEntryPage,

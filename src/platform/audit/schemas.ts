@@ -15,20 +15,34 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const FindAuditEntriesQuery = z.strictObject({
-  organizationId: z.uuid('Use an organization id (a UUID).').optional(),
-  entityType: z.string().max(60, 'Must be at most 60 characters.').optional(),
-  entityId: z.string().max(100, 'Must be at most 100 characters.').optional(),
-  action: z.string().max(60, 'Must be at most 60 characters.').optional(),
-  actorAccountId: z.uuid('Use an account id (a UUID).').optional(),
-  limit: z.coerce
-    .number()
-    .int('Use a whole number.')
-    .min(1, 'Use a limit from 1 to 100.')
-    .max(100, 'Use a limit from 1 to 100.')
-    .default(50),
-  cursor: z.string().max(200, 'This cursor is not one this server gave.').optional(),
+const Instant = z.iso.datetime({
+  offset: true,
+  message: 'Use an ISO 8601 timestamp, such as 2024-02-01T00:00:00Z or 2024-02-01T00:00:00+05:30.',
 });
+
+export const FindAuditEntriesQuery = z
+  .strictObject({
+    organizationId: z.uuid('Use an organization id (a UUID).').optional(),
+    entityType: z.string().max(60, 'Must be at most 60 characters.').optional(),
+    entityId: z.string().max(100, 'Must be at most 100 characters.').optional(),
+    action: z.string().max(60, 'Must be at most 60 characters.').optional(),
+    actorAccountId: z.uuid('Use an account id (a UUID).').optional(),
+    /** Entries at or after this instant. */
+    from: Instant.optional(),
+    /** Entries before this instant (so a day ends at the next day's midnight). */
+    to: Instant.optional(),
+    limit: z.coerce
+      .number()
+      .int('Use a whole number.')
+      .min(1, 'Use a limit from 1 to 100.')
+      .max(100, 'Use a limit from 1 to 100.')
+      .default(50),
+    cursor: z.string().max(200, 'This cursor is not one this server gave.').optional(),
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), {
+    message: 'The end must come after the start.',
+    path: ['to'],
+  });
 export type FindAuditEntriesQuery = z.infer<typeof FindAuditEntriesQuery>;
 
 export const AuditEntryPage = z.object({

@@ -1,0 +1,155 @@
+// The administration's calls: accounts and their roles, invitations, API tokens, the audit log,
+// and the registry's export and import.
+import type { z } from 'zod';
+import type {
+  AccountView,
+  ApiTokenView,
+  CreatedApiToken,
+  InvitationView,
+  RoleGrantInput,
+} from '../../../src/modules/accounts/schemas.ts';
+import type { AuditEntry, AuditEntryPage } from '../../../src/platform/audit/schemas.ts';
+import { apiRequest } from './http.ts';
+import { getOrganization } from './organizations.ts';
+import { problemFromResponse } from './problem.ts';
+
+export type { AccountView, ApiTokenView, AuditEntry, AuditEntryPage, InvitationView };
+export type Role = AccountView['grants'][number]['role'];
+export type Grant = AccountView['grants'][number];
+export type GrantInput = z.input<typeof RoleGrantInput>;
+export type NewApiToken = z.infer<typeof CreatedApiToken>;
+
+export async function listAccounts(signal?: AbortSignal): Promise<AccountView[]> {
+  return (await apiRequest<{ items: AccountView[] }>('GET', '/api/accounts/accounts', { signal }))
+    .items;
+}
+
+export function grantRole(accountId: string, grant: GrantInput): Promise<AccountView> {
+  return apiRequest('POST', `/api/accounts/accounts/${encodeURIComponent(accountId)}/roles`, {
+    body: grant,
+  });
+}
+
+export function revokeRole(accountId: string, grantId: string): Promise<AccountView> {
+  return apiRequest(
+    'DELETE',
+    `/api/accounts/accounts/${encodeURIComponent(accountId)}/roles/${encodeURIComponent(grantId)}`,
+  );
+}
+
+export async function listInvitations(signal?: AbortSignal): Promise<InvitationView[]> {
+  return (
+    await apiRequest<{ items: InvitationView[] }>('GET', '/api/accounts/invitations', { signal })
+  ).items;
+}
+
+export function invite(email: string, roles: GrantInput[]): Promise<InvitationView> {
+  return apiRequest('POST', '/api/accounts/invitations', { body: { email, roles } });
+}
+
+export function revokeInvitation(id: string): Promise<InvitationView> {
+  return apiRequest('POST', `/api/accounts/invitations/${encodeURIComponent(id)}/revoke`);
+}
+
+export async function listTokens(signal?: AbortSignal): Promise<ApiTokenView[]> {
+  return (await apiRequest<{ items: ApiTokenView[] }>('GET', '/api/accounts/tokens', { signal }))
+    .items;
+}
+
+export function createToken(input: {
+  name: string;
+  organizationId: string;
+  access: 'read' | 'write';
+}): Promise<NewApiToken> {
+  return apiRequest('POST', '/api/accounts/tokens', { body: input });
+}
+
+export function revokeToken(id: string): Promise<ApiTokenView> {
+  return apiRequest('POST', `/api/accounts/tokens/${encodeURIComponent(id)}/revoke`);
+}
+
+export type AuditFilters = {
+  actorAccountId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  organizationId: string;
+  /** Instants (ISO 8601): from inclusive, to exclusive. */
+  from: string;
+  to: string;
+};
+
+export const noAuditFilters: AuditFilters = {
+  actorAccountId: '',
+  action: '',
+  entityType: '',
+  entityId: '',
+  organizationId: '',
+  from: '',
+  to: '',
+};
+
+export const auditPageSize = 20;
+
+export function findAuditEntries(
+  filters: AuditFilters,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<AuditEntryPage> {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  params.set('limit', String(auditPageSize));
+  if (cursor) params.set('cursor', cursor);
+  return apiRequest('GET', `/api/audit/entries?${params}`, { signal });
+}
+
+export function exportUrl(format: 'json' | 'csv'): string {
+  return `/api/network/registry/export?format=${format}`;
+}
+
+/** Rows stored per table of the registry. */
+export type ImportCounts = Record<string, number>;
+
+/**
+ * Sends an export file as it is (JSON, or the zip of CSV files) to be imported. The body is the
+ * file's bytes, not JSON, so the request is made here rather than with apiRequest.
+ */
+export async function importRegistry(file: File, csrfToken: string | null): Promise<ImportCounts> {
+  const isZip = file.name.toLowerCase().endsWith('.zip') || file.type === 'application/zip';
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': isZip ? 'application/zip' : 'application/json',
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch('/api/network/registry/import', {
+    method: 'POST',
+    headers,
+    body: file,
+    credentials: 'same-origin',
+  });
+  if (!response.ok) throw await problemFromResponse(response);
+  return (await response.json()) as ImportCounts;
+}
+
+// Organization names for the ids that roles, tokens and the log carry: each fetched once.
+const names = new Map<string, Promise<string | null>>();
+
+export function organizationName(id: string): Promise<string | null> {
+  let name = names.get(id);
+  if (!name) {
+    name = getOrganization(id).then(
+      (organization) => organization.name,
+      () => {
+        // Not found (or offline): forget it so a later look may succeed.
+        names.delete(id);
+        return null;
+      },
+    );
+    names.set(id, name);
+  }
+  return name;
+}
+
+export function rememberOrganizationName(id: string, name: string): void {
+  names.set(id, Promise.resolve(name));
+}

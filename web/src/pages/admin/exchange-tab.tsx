@@ -1,0 +1,249 @@
+// Moving the whole registry (network admins): download it as JSON or as a zip of CSV files, and
+// import such a file into an empty registry, all of it or nothing.
+import { type FormEvent, useRef, useState } from 'react';
+import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
+import { exportUrl, type ImportCounts, importRegistry } from '../../api/admin.ts';
+import type { Me } from '../../api/auth.ts';
+import { problemOf } from '../../api/problem.ts';
+import type { MessageId } from '../../i18n/locales.ts';
+import { Notice } from './admin-ui.tsx';
+
+const tableNames = [
+  'organizations',
+  'affiliations',
+  'partnerships',
+  'logos',
+  'projects',
+  'projectCountries',
+  'projectParticipants',
+  'projectFigures',
+  'intents',
+] as const;
+
+function tableLabel(table: string): MessageId | null {
+  return (tableNames as readonly string[]).includes(table)
+    ? (`admin.exchange.table.${table}` as MessageId)
+    : null;
+}
+
+/** Where the import found a fault: the CSV file and line, or the JSON table and record. */
+export function placeOfFault(
+  problem: { detail?: string; errors?: { pointer: string }[] } | null,
+):
+  | { kind: 'csv'; file: string; line: number; field: string | null }
+  | { kind: 'json'; table: string; record: number; field: string | null }
+  | null {
+  const csv = /^(\S+\.csv) line (\d+)(?:, field ([^:]+))?/.exec(problem?.detail ?? '');
+  if (csv?.[1] && csv[2]) {
+    return {
+      kind: 'csv',
+      file: csv[1],
+      line: Number(csv[2]),
+      field: csv[3] && csv[3] !== '(row)' ? csv[3] : null,
+    };
+  }
+  const pointer = problem?.errors?.[0]?.pointer ?? '';
+  const json = /^\/([A-Za-z]+)\/(\d+)(?:\/(.+))?$/.exec(pointer);
+  if (json?.[1] && json[2]) {
+    return { kind: 'json', table: json[1], record: Number(json[2]) + 1, field: json[3] ?? null };
+  }
+  return null;
+}
+
+type Outcome =
+  | { kind: 'done'; counts: ImportCounts; fileName: string }
+  | { kind: 'failed'; error: unknown; fileName: string };
+
+export function ExchangeTab({ me }: { me: Me }) {
+  const intl = useIntl();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((count) => count + 1);
+    if (!file) {
+      setMissing(true);
+      inputRef.current?.focus();
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const counts = await importRegistry(file, me.csrfToken);
+      setOutcome({ kind: 'done', counts, fileName: file.name });
+    } catch (error) {
+      setOutcome({ kind: 'failed', error, fileName: file.name });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="exchange-title">
+      <h2 id="exchange-title" className="visually-hidden">
+        <FormattedMessage id="admin.tab.exchange" />
+      </h2>
+      <h3 className="admin-heading">
+        <FormattedMessage id="admin.exchange.exportTitle" />
+      </h3>
+      <p>
+        <FormattedMessage id="admin.exchange.exportIntro" />
+      </p>
+      <div className="button-row">
+        <a className="button button--primary" href={exportUrl('json')} download>
+          <FormattedMessage id="admin.exchange.downloadJson" />
+        </a>
+        <a className="button" href={exportUrl('csv')} download>
+          <FormattedMessage id="admin.exchange.downloadCsv" />
+        </a>
+      </div>
+
+      <h3 className="admin-heading">
+        <FormattedMessage id="admin.exchange.importTitle" />
+      </h3>
+      <ul className="plain-list admin-rules">
+        <li>
+          <FormattedMessage id="admin.exchange.ruleEmpty" />
+        </li>
+        <li>
+          <FormattedMessage id="admin.exchange.ruleFormat" />
+        </li>
+        <li>
+          <FormattedMessage id="admin.exchange.ruleAllOrNothing" />
+        </li>
+        <li>
+          <FormattedMessage id="admin.exchange.ruleAccounts" />
+        </li>
+      </ul>
+      {outcome?.kind === 'done' ? (
+        <Notice
+          key={attempt}
+          kind="success"
+          title={
+            <FormattedMessage id="admin.exchange.imported" values={{ file: outcome.fileName }} />
+          }
+        >
+          <table className="admin-counts">
+            <caption className="visually-hidden">
+              <FormattedMessage id="admin.exchange.countsCaption" />
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <FormattedMessage id="admin.exchange.table" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="admin.exchange.rows" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(outcome.counts).map(([table, count]) => {
+                const label = tableLabel(table);
+                return (
+                  <tr key={table}>
+                    <th scope="row">
+                      {label ? <FormattedMessage id={label} /> : <span lang="en">{table}</span>}
+                    </th>
+                    <td>
+                      <FormattedNumber value={count} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </Notice>
+      ) : null}
+      {outcome?.kind === 'failed' ? (
+        <ImportFailure key={attempt} error={outcome.error} fileName={outcome.fileName} />
+      ) : null}
+      <form className="form admin-form" onSubmit={onSubmit} noValidate>
+        <div className={missing ? 'field field--invalid' : 'field'}>
+          <label htmlFor="import-file">
+            <FormattedMessage id="admin.exchange.file" />
+          </label>
+          <p id="import-file-hint" className="field__hint">
+            <FormattedMessage id="admin.exchange.fileHint" />
+          </p>
+          <input
+            ref={inputRef}
+            id="import-file"
+            type="file"
+            accept=".json,.zip,application/json,application/zip"
+            aria-describedby={missing ? 'import-file-hint import-file-error' : 'import-file-hint'}
+            aria-invalid={missing ? true : undefined}
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setMissing(false);
+            }}
+          />
+          {missing ? (
+            <p id="import-file-error" className="field__error">
+              <FormattedMessage id="admin.exchange.chooseFile" />
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy
+            ? intl.formatMessage({ id: 'admin.exchange.importing' })
+            : intl.formatMessage({ id: 'admin.exchange.import' })}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function ImportFailure({ error, fileName }: { error: unknown; fileName: string }) {
+  const problem = problemOf(error);
+  const place = placeOfFault(problem);
+  const status = problem?.status;
+  return (
+    <Notice
+      kind="error"
+      title={<FormattedMessage id="admin.exchange.failed" values={{ file: fileName }} />}
+    >
+      {status === 409 ? (
+        <p>
+          <FormattedMessage id="admin.exchange.notEmpty" />
+        </p>
+      ) : status === 413 ? (
+        <p>
+          <FormattedMessage id="admin.exchange.tooLarge" />
+        </p>
+      ) : status === 415 ? (
+        <p>
+          <FormattedMessage id="admin.exchange.wrongType" />
+        </p>
+      ) : null}
+      {place?.kind === 'csv' ? (
+        <p>
+          <FormattedMessage
+            id={place.field ? 'admin.exchange.faultCsvField' : 'admin.exchange.faultCsv'}
+            values={{ file: place.file, line: place.line, field: place.field ?? '' }}
+          />
+        </p>
+      ) : place?.kind === 'json' ? (
+        <p>
+          <FormattedMessage
+            id={place.field ? 'admin.exchange.faultJsonField' : 'admin.exchange.faultJson'}
+            values={{ table: place.table, record: place.record, field: place.field ?? '' }}
+          />
+        </p>
+      ) : null}
+      {problem ? (
+        <p lang="en">{problem.detail ?? problem.title}</p>
+      ) : (
+        <p>
+          <FormattedMessage id="form.offline" />
+        </p>
+      )}
+    </Notice>
+  );
+}

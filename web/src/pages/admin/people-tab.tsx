@@ -1,0 +1,786 @@
+// People and their roles: invite someone, see and withdraw pending invitations, give, change and
+// take back roles. Network admins see every account; an organization's admins the accounts with
+// a role in their organizations (the server decides which, and which roles show).
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import {
+  type AccountView,
+  type Grant,
+  grantRole,
+  type InvitationView,
+  invite,
+  listAccounts,
+  listInvitations,
+  organizationName,
+  revokeInvitation,
+  revokeRole,
+} from '../../api/admin.ts';
+import type { Me } from '../../api/auth.ts';
+import { problemOf } from '../../api/problem.ts';
+import { ErrorSummary } from '../../forms/error-summary.tsx';
+import { TextField } from '../../forms/fields.tsx';
+import { ConfirmPanel, GrantLabel, GrantText, Notice, ProblemText } from './admin-ui.tsx';
+import { mayHandOut, type RoleChoices } from './role-choices.ts';
+import {
+  checkRoleDraft,
+  grantFromDraft,
+  type RoleDraft,
+  type RoleErrors,
+  RoleFields,
+  roleErrorsFrom,
+  roleFieldIds,
+} from './role-fields.tsx';
+
+type Feedback = { kind: 'success' | 'error'; title: ReactNode; body?: ReactNode; key: number };
+
+const emptyDraft: RoleDraft = { role: '', organization: null };
+
+function focusSoon(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+export function PeopleTab({ me, choices }: { me: Me; choices: RoleChoices }) {
+  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
+  const [invitations, setInvitations] = useState<InvitationView[] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [feedback, setFeedbackState] = useState<Feedback | null>(null);
+  const setFeedback = (next: Omit<Feedback, 'key'>) =>
+    setFeedbackState({ ...next, key: Date.now() });
+
+  const load = useCallback(async (signal?: AbortSignal) => {
+    try {
+      const [people, pending] = await Promise.all([listAccounts(signal), listInvitations(signal)]);
+      if (signal?.aborted) return;
+      setAccounts(people);
+      setInvitations(pending);
+      setLoadError(null);
+    } catch (error) {
+      if (!signal?.aborted) setLoadError(error);
+    }
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const pending = invitations?.filter((invitation) => invitation.status === 'pending') ?? [];
+  const [search, setSearch] = useState('');
+  const needle = search.trim().toLocaleLowerCase();
+  const shown =
+    accounts?.filter(
+      (account) =>
+        !needle ||
+        account.displayName.toLocaleLowerCase().includes(needle) ||
+        account.email.includes(needle),
+    ) ?? [];
+
+  return (
+    <section aria-labelledby="people-title">
+      <h2 id="people-title" className="visually-hidden">
+        <FormattedMessage id="admin.tab.people" />
+      </h2>
+      <p className="lead">
+        <FormattedMessage
+          id={
+            choices.organizations === 'any'
+              ? 'admin.people.introNetwork'
+              : 'admin.people.introOrganization'
+          }
+        />
+      </p>
+      {feedback ? (
+        <Notice key={feedback.key} kind={feedback.kind} title={feedback.title}>
+          {feedback.body}
+        </Notice>
+      ) : null}
+
+      <InviteForm
+        choices={choices}
+        onInvited={async (invitation) => {
+          setFeedback({
+            kind: 'success',
+            title: <FormattedMessage id="admin.invite.sent" values={{ email: invitation.email }} />,
+          });
+          await load();
+        }}
+      />
+
+      <h3 className="admin-heading">
+        <FormattedMessage id="admin.invitations.title" values={{ count: pending.length }} />
+      </h3>
+      {loadError ? (
+        <Notice kind="error" title={<FormattedMessage id="admin.loadFailed" />}>
+          <ProblemText error={loadError} />
+          <button type="button" className="button" onClick={() => void load()}>
+            <FormattedMessage id="admin.retry" />
+          </button>
+        </Notice>
+      ) : invitations === null ? (
+        <p role="status">
+          <FormattedMessage id="admin.loading" />
+        </p>
+      ) : pending.length === 0 ? (
+        <p>
+          <FormattedMessage id="admin.invitations.none" />
+        </p>
+      ) : (
+        <ul className="admin-list">
+          {pending.map((invitation) => (
+            <InvitationItem
+              key={invitation.id}
+              invitation={invitation}
+              onRevoked={async () => {
+                setFeedback({
+                  kind: 'success',
+                  title: (
+                    <FormattedMessage
+                      id="admin.invitations.revoked"
+                      values={{ email: invitation.email }}
+                    />
+                  ),
+                });
+                await load();
+              }}
+              onFailed={(error) =>
+                setFeedback({
+                  kind: 'error',
+                  title: <FormattedMessage id="admin.invitations.revokeFailed" />,
+                  body: <ProblemText error={error} />,
+                })
+              }
+            />
+          ))}
+        </ul>
+      )}
+
+      <h3 className="admin-heading">
+        <FormattedMessage id="admin.accounts.title" values={{ count: accounts?.length ?? 0 }} />
+      </h3>
+      {accounts === null ? (
+        loadError ? null : (
+          <p role="status">
+            <FormattedMessage id="admin.loading" />
+          </p>
+        )
+      ) : (
+        <>
+          {accounts.length > 5 ? (
+            <TextField
+              id="people-search"
+              type="search"
+              label={<FormattedMessage id="admin.accounts.search" />}
+              value={search}
+              onValueChange={setSearch}
+              autoComplete="off"
+            />
+          ) : null}
+          {needle ? (
+            <p role="status" className="results__status">
+              <FormattedMessage id="admin.accounts.matching" values={{ count: shown.length }} />
+            </p>
+          ) : null}
+          <ul className="admin-list">
+            {shown.map((account) => (
+              <AccountItem
+                key={account.id}
+                account={account}
+                isMe={account.id === me.accountId}
+                choices={choices}
+                onFeedback={setFeedback}
+                onChanged={load}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function InviteForm({
+  choices,
+  onInvited,
+}: {
+  choices: RoleChoices;
+  onInvited: (invitation: InvitationView) => Promise<void>;
+}) {
+  const intl = useIntl();
+  const [email, setEmail] = useState('');
+  const [draft, setDraft] = useState<RoleDraft>(emptyDraft);
+  const [errors, setErrors] = useState<{ email?: string; role: RoleErrors; other: string[] }>({
+    role: {},
+    other: [],
+  });
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const ids = roleFieldIds('invite');
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((count) => count + 1);
+    const role = checkRoleDraft(draft, {
+      chooseRole: intl.formatMessage({ id: 'admin.error.chooseRole' }),
+      chooseOrganization: intl.formatMessage({ id: 'admin.error.chooseOrganization' }),
+    });
+    const emailError = /^\S+@\S+\.\S+$/.test(email.trim())
+      ? undefined
+      : intl.formatMessage({ id: 'admin.error.email' });
+    if (emailError || role.role || role.organization) {
+      setErrors({ email: emailError, role, other: [] });
+      return;
+    }
+    setBusy(true);
+    try {
+      const invitation = await invite(email.trim(), [grantFromDraft(draft)]);
+      setErrors({ role: {}, other: [] });
+      setEmail('');
+      setDraft(emptyDraft);
+      await onInvited(invitation);
+    } catch (error) {
+      const problem = problemOf(error);
+      const found = roleErrorsFrom(problem);
+      const other = found.other;
+      if (!found.email && !found.role.role && !found.role.organization && other.length === 0) {
+        other.push(
+          problem?.status === 409
+            ? intl.formatMessage({ id: 'admin.invite.exists' })
+            : problem
+              ? (problem.detail ?? problem.title)
+              : intl.formatMessage({ id: 'form.offline' }),
+        );
+        if (problem?.status === 409 && problem.detail) other.push(problem.detail);
+      }
+      setErrors({ email: found.email, role: found.role, other });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldErrors = [
+    errors.email
+      ? {
+          id: 'invite-email',
+          label: intl.formatMessage({ id: 'admin.email' }),
+          message: errors.email,
+        }
+      : null,
+    errors.role.role
+      ? {
+          id: ids.role,
+          label: intl.formatMessage({ id: 'admin.role' }),
+          message: errors.role.role,
+        }
+      : null,
+    errors.role.organization
+      ? {
+          id: ids.organization,
+          label: intl.formatMessage({ id: 'admin.roleOrganization' }),
+          message: errors.role.organization,
+        }
+      : null,
+  ].filter((entry) => entry !== null);
+
+  return (
+    <form className="form admin-form" onSubmit={onSubmit} noValidate aria-labelledby="invite-title">
+      <h3 id="invite-title" className="admin-heading">
+        <FormattedMessage id="admin.invite.title" />
+      </h3>
+      {fieldErrors.length > 0 || errors.other.length > 0 ? (
+        <ErrorSummary
+          key={attempt}
+          title={<FormattedMessage id="form.fixErrors" />}
+          fieldErrors={fieldErrors}
+          messages={errors.other}
+        />
+      ) : null}
+      <TextField
+        id="invite-email"
+        label={<FormattedMessage id="admin.email" />}
+        hint={<FormattedMessage id="admin.invite.emailHint" />}
+        type="email"
+        autoComplete="off"
+        value={email}
+        onValueChange={setEmail}
+        error={errors.email}
+      />
+      <RoleFields
+        idPrefix="invite"
+        choices={choices}
+        draft={draft}
+        onChange={setDraft}
+        errors={errors.role}
+      />
+      <button type="submit" className="button button--primary" disabled={busy}>
+        <FormattedMessage id="admin.invite.submit" />
+      </button>
+    </form>
+  );
+}
+
+function InvitationItem({
+  invitation,
+  onRevoked,
+  onFailed,
+}: {
+  invitation: InvitationView;
+  onRevoked: () => Promise<void>;
+  onFailed: (error: unknown) => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const buttonId = `revoke-invitation-${invitation.id}`;
+  return (
+    <li className="admin-card">
+      <p className="admin-card__title">{invitation.email}</p>
+      <ul className="plain-list">
+        {invitation.roles.map((grant) => (
+          <li key={`${grant.role}-${grant.scopeId ?? 'network'}`}>
+            <GrantLabel grant={grant} />
+          </li>
+        ))}
+      </ul>
+      <p className="field__hint">
+        <FormattedMessage
+          id="admin.invitations.expires"
+          values={{ date: <FormattedDate value={invitation.expiresAt} dateStyle="medium" /> }}
+        />
+      </p>
+      {confirming ? (
+        <ConfirmPanel
+          question={
+            <FormattedMessage
+              id="admin.invitations.confirmRevoke"
+              values={{ email: invitation.email }}
+            />
+          }
+          confirmLabel={<FormattedMessage id="admin.invitations.revoke" />}
+          busy={busy}
+          onCancel={() => {
+            setConfirming(false);
+            focusSoon(buttonId);
+          }}
+          onConfirm={async () => {
+            setBusy(true);
+            try {
+              await revokeInvitation(invitation.id);
+              await onRevoked();
+            } catch (error) {
+              setBusy(false);
+              setConfirming(false);
+              onFailed(error);
+            }
+          }}
+        />
+      ) : (
+        <button
+          id={buttonId}
+          type="button"
+          className="button button--small"
+          onClick={() => setConfirming(true)}
+        >
+          <FormattedMessage id="admin.invitations.revoke" />
+        </button>
+      )}
+    </li>
+  );
+}
+
+type Pending =
+  | { kind: 'none' }
+  | { kind: 'give' }
+  | { kind: 'change'; grant: Grant }
+  | { kind: 'revoke'; grant: Grant };
+
+function AccountItem({
+  account,
+  isMe,
+  choices,
+  onFeedback,
+  onChanged,
+}: {
+  account: AccountView;
+  isMe: boolean;
+  choices: RoleChoices;
+  onFeedback: (feedback: Omit<Feedback, 'key'>) => void;
+  onChanged: () => Promise<void>;
+}) {
+  const [pending, setPending] = useState<Pending>({ kind: 'none' });
+  const [busy, setBusy] = useState(false);
+  const person = account.displayName;
+
+  const revoke = async (grant: Grant) => {
+    setBusy(true);
+    try {
+      await revokeRole(account.id, grant.id);
+      setPending({ kind: 'none' });
+      onFeedback({
+        kind: 'success',
+        title: (
+          <FormattedMessage
+            id="admin.roles.revoked"
+            values={{ person, role: <GrantText grant={grant} /> }}
+          />
+        ),
+      });
+      await onChanged();
+    } catch (error) {
+      setPending({ kind: 'none' });
+      onFeedback({
+        kind: 'error',
+        title: <FormattedMessage id="admin.roles.revokeFailed" values={{ person }} />,
+        body: <ProblemText error={error} />,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className="admin-card">
+      <h4 className="admin-card__title">
+        {person}
+        {isMe ? (
+          <>
+            {' '}
+            <span className="tag">
+              <FormattedMessage id="admin.accounts.you" />
+            </span>
+          </>
+        ) : null}
+        {account.status === 'disabled' ? (
+          <>
+            {' '}
+            <span className="tag">
+              <FormattedMessage id="admin.accounts.disabled" />
+            </span>
+          </>
+        ) : null}
+      </h4>
+      <p className="admin-card__detail">{account.email}</p>
+      {account.grants.length === 0 ? (
+        <p>
+          <FormattedMessage id="admin.accounts.noRoles" />
+        </p>
+      ) : (
+        <ul className="admin-grants">
+          {account.grants.map((grant) => {
+            const mayAct = mayHandOut(choices, grant);
+            return (
+              <li key={grant.id} className="admin-grant">
+                <span className="admin-grant__label">
+                  <GrantLabel grant={grant} />
+                </span>
+                {mayAct && pending.kind === 'none' ? (
+                  <span className="admin-grant__actions">
+                    <button
+                      id={`change-${grant.id}`}
+                      type="button"
+                      className="button button--small"
+                      onClick={() => setPending({ kind: 'change', grant })}
+                    >
+                      <FormattedMessage id="admin.roles.change" />
+                      <span className="visually-hidden">
+                        {' '}
+                        <FormattedMessage
+                          id="admin.roles.ofPerson"
+                          values={{ person, role: <GrantText grant={grant} /> }}
+                        />
+                      </span>
+                    </button>
+                    <button
+                      id={`revoke-${grant.id}`}
+                      type="button"
+                      className="button button--small"
+                      onClick={() => setPending({ kind: 'revoke', grant })}
+                    >
+                      <FormattedMessage id="admin.roles.revoke" />
+                      <span className="visually-hidden">
+                        {' '}
+                        <FormattedMessage
+                          id="admin.roles.ofPerson"
+                          values={{ person, role: <GrantText grant={grant} /> }}
+                        />
+                      </span>
+                    </button>
+                  </span>
+                ) : null}
+                {pending.kind === 'revoke' && pending.grant.id === grant.id ? (
+                  <ConfirmPanel
+                    question={
+                      <FormattedMessage
+                        id="admin.roles.confirmRevoke"
+                        values={{ person, email: account.email, role: <GrantText grant={grant} /> }}
+                      />
+                    }
+                    confirmLabel={<FormattedMessage id="admin.roles.revokeConfirm" />}
+                    busy={busy}
+                    onConfirm={() => void revoke(grant)}
+                    onCancel={() => {
+                      setPending({ kind: 'none' });
+                      focusSoon(`revoke-${grant.id}`);
+                    }}
+                  />
+                ) : null}
+                {pending.kind === 'change' && pending.grant.id === grant.id ? (
+                  <GrantForm
+                    idPrefix={`change-${grant.id}`}
+                    account={account}
+                    choices={choices}
+                    replacing={grant}
+                    onDone={async (feedback) => {
+                      setPending({ kind: 'none' });
+                      onFeedback(feedback);
+                      await onChanged();
+                    }}
+                    onCancel={() => {
+                      setPending({ kind: 'none' });
+                      focusSoon(`change-${grant.id}`);
+                    }}
+                  />
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {pending.kind === 'give' ? (
+        <GrantForm
+          idPrefix={`give-${account.id}`}
+          account={account}
+          choices={choices}
+          replacing={null}
+          onDone={async (feedback) => {
+            setPending({ kind: 'none' });
+            onFeedback(feedback);
+            await onChanged();
+          }}
+          onCancel={() => {
+            setPending({ kind: 'none' });
+            focusSoon(`give-${account.id}-open`);
+          }}
+        />
+      ) : pending.kind === 'none' ? (
+        <button
+          id={`give-${account.id}-open`}
+          type="button"
+          className="button button--small"
+          onClick={() => setPending({ kind: 'give' })}
+        >
+          <FormattedMessage id="admin.roles.give" />
+          <span className="visually-hidden">
+            {' '}
+            <FormattedMessage id="admin.roles.toPerson" values={{ person }} />
+          </span>
+        </button>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * Gives a role, or changes one. The server has no single "change": the new role is given first,
+ * then the old one taken back, so the person never has less than they had; if taking back
+ * fails, the page says that they now hold both.
+ */
+function GrantForm({
+  idPrefix,
+  account,
+  choices,
+  replacing,
+  onDone,
+  onCancel,
+}: {
+  idPrefix: string;
+  account: AccountView;
+  choices: RoleChoices;
+  replacing: Grant | null;
+  onDone: (feedback: Omit<Feedback, 'key'>) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const intl = useIntl();
+  const [draft, setDraft] = useState<RoleDraft>(
+    replacing?.scopeType === 'organization' && replacing.scopeId
+      ? { role: '', organization: { id: replacing.scopeId, name: '' } }
+      : emptyDraft,
+  );
+  const [errors, setErrors] = useState<{ role: RoleErrors; other: string[] }>({
+    role: {},
+    other: [],
+  });
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const ids = roleFieldIds(idPrefix);
+  const person = account.displayName;
+
+  // The organization kept from the role being changed shows its name once known.
+  useEffect(() => {
+    const chosen = draft.organization;
+    if (chosen && !chosen.name) {
+      organizationName(chosen.id).then((name) => {
+        if (name)
+          setDraft((current) =>
+            current.organization?.id === chosen.id
+              ? { ...current, organization: { id: chosen.id, name } }
+              : current,
+          );
+      });
+    }
+  }, [draft.organization]);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((count) => count + 1);
+    const role = checkRoleDraft(draft, {
+      chooseRole: intl.formatMessage({ id: 'admin.error.chooseRole' }),
+      chooseOrganization: intl.formatMessage({ id: 'admin.error.chooseOrganization' }),
+    });
+    const input = role.role || role.organization ? null : grantFromDraft(draft);
+    const grant = input ? { ...input, scopeId: input.scopeId ?? null } : null;
+    const held = grant
+      ? account.grants.find(
+          (existing) =>
+            existing.role === grant.role &&
+            existing.scopeType === grant.scopeType &&
+            existing.scopeId === (grant.scopeId ?? null),
+        )
+      : undefined;
+    if (held) role.role = intl.formatMessage({ id: 'admin.error.alreadyHeld' });
+    if (!grant || role.role || role.organization) {
+      setErrors({ role, other: [] });
+      return;
+    }
+    setBusy(true);
+    try {
+      await grantRole(account.id, grant);
+    } catch (error) {
+      const problem = problemOf(error);
+      const found = roleErrorsFrom(problem);
+      const other = found.other;
+      if (!found.role.role && !found.role.organization && other.length === 0)
+        other.push(
+          problem ? (problem.detail ?? problem.title) : intl.formatMessage({ id: 'form.offline' }),
+        );
+      setErrors({ role: found.role, other });
+      setBusy(false);
+      return;
+    }
+    if (!replacing) {
+      await onDone({
+        kind: 'success',
+        title: (
+          <FormattedMessage
+            id="admin.roles.given"
+            values={{ person, role: <GrantText grant={grant} /> }}
+          />
+        ),
+      });
+      return;
+    }
+    try {
+      await revokeRole(account.id, replacing.id);
+      await onDone({
+        kind: 'success',
+        title: (
+          <FormattedMessage
+            id="admin.roles.changed"
+            values={{
+              person,
+              from: <GrantText grant={replacing} />,
+              to: <GrantText grant={grant} />,
+            }}
+          />
+        ),
+      });
+    } catch (error) {
+      await onDone({
+        kind: 'error',
+        title: (
+          <FormattedMessage
+            id="admin.roles.changeHalfDone"
+            values={{
+              person,
+              from: <GrantText grant={replacing} />,
+              to: <GrantText grant={grant} />,
+            }}
+          />
+        ),
+        body: <ProblemText error={error} />,
+      });
+    }
+  };
+
+  const fieldErrors = [
+    errors.role.role
+      ? { id: ids.role, label: intl.formatMessage({ id: 'admin.role' }), message: errors.role.role }
+      : null,
+    errors.role.organization
+      ? {
+          id: ids.organization,
+          label: intl.formatMessage({ id: 'admin.roleOrganization' }),
+          message: errors.role.organization,
+        }
+      : null,
+  ].filter((entry) => entry !== null);
+
+  return (
+    <form
+      className="form admin-subform"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${idPrefix}-title`}
+    >
+      <p id={`${idPrefix}-title`} className="admin-subform__title">
+        {replacing ? (
+          <FormattedMessage
+            id="admin.roles.changeTitle"
+            values={{ person, role: <GrantText grant={replacing} /> }}
+          />
+        ) : (
+          <FormattedMessage id="admin.roles.giveTitle" values={{ person }} />
+        )}
+      </p>
+      {fieldErrors.length > 0 || errors.other.length > 0 ? (
+        <ErrorSummary
+          key={attempt}
+          title={<FormattedMessage id="form.fixErrors" />}
+          fieldErrors={fieldErrors}
+          messages={errors.other}
+        />
+      ) : (
+        <AutoFocus id={ids.role} />
+      )}
+      <RoleFields
+        idPrefix={idPrefix}
+        choices={choices}
+        draft={draft}
+        onChange={setDraft}
+        errors={errors.role}
+      />
+      {replacing ? (
+        <p className="field__hint">
+          <FormattedMessage id="admin.roles.changeHint" />
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          <FormattedMessage
+            id={replacing ? 'admin.roles.changeSubmit' : 'admin.roles.giveSubmit'}
+          />
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={onCancel}>
+          <FormattedMessage id="admin.cancel" />
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Moves focus to a field when a form opens in place. */
+function AutoFocus({ id }: { id: string }) {
+  useEffect(() => {
+    focusSoon(id);
+  }, [id]);
+  return null;
+}
