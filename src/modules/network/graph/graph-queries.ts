@@ -62,7 +62,11 @@ export async function selectNextLevel(
   stopAt?: readonly string[],
 ): Promise<Pair[]> {
   if (ids.length === 0) return [];
-  const list = sql`${ids}::uuid[]`;
+  // The list reaches the index conditions through a subquery, so that the planner does not
+  // estimate each of its (often hundreds of) ids against the statistics of the hubs: that took
+  // longer than the search itself (2.4 ms of planning for 850 ids, 1.3 ms this way). `stopAt`
+  // stays a constant, which PostgreSQL matches through a hash table.
+  const list = sql`(select ${ids}::uuid[])::uuid[]`;
   const parts: RawBuilder<unknown>[] = [];
   if (step === 'up' || step === 'any')
     parts.push(
