@@ -219,7 +219,8 @@ average, seven in ten at home). ${sizes.join('; ')}.
 
 Query mix: profile fetches and neighbours for ids drawn at random among 2,000 sampled
 organizations; search terms are the first two words of 400 sampled names, half of the searches
-with a country filter; chain pairs are drawn at random among organizations with a chain of ties
+with a country filter, without facet counts (the directory asks for them on its first page only,
+with \`facets=true\`); chain pairs are drawn at random among organizations with a chain of ties
 between them (checked once before the run).
 
 Goals on PostgreSQL: search p95 under 50 ms at 10 connections and at least 25% of the reference's

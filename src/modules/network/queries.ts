@@ -1,6 +1,6 @@
 // The only file that touches the network module's tables.
 import { type ColumnType, type Selectable, sql } from 'kysely';
-import type { Db } from '../../platform/db.ts';
+import { type Db, preparedStatement } from '../../platform/db.ts';
 import type { IcaSector, OrganizationKind } from './schemas.ts';
 
 type Generated<T> = ColumnType<T, never, never>;
@@ -140,13 +140,19 @@ export async function insertOrganization(
   return (await selectOrganization(db, row.id)) as OrganizationRow;
 }
 
+/** The profile's read, the hottest of the registry: prepared on each connection. */
 export async function selectOrganization(db: Db, id: string): Promise<OrganizationRow | undefined> {
-  return network(db)
+  const query = network(db)
     .selectFrom('network_organization')
     .select(organizationColumns)
     .select(hasLogo)
     .where('id', '=', id)
-    .executeTakeFirst();
+    .compile();
+  const result = await db.executeQuery<OrganizationRow>({
+    ...query,
+    sql: preparedStatement('network_organization_by_id', query.sql),
+  });
+  return result.rows[0];
 }
 
 export async function selectOrganizationsByIds(db: Db, ids: string[]): Promise<OrganizationRow[]> {

@@ -26,8 +26,9 @@ async function search(query: string) {
   return response.json() as {
     items: Array<{ id: string; name: string; distanceKm?: number }>;
     total: number;
+    totalCapped: boolean;
     nextCursor: string | null;
-    facets: Record<'kind' | 'sector' | 'country', Array<{ value: string; count: number }>>;
+    facets: Record<'kind' | 'sector' | 'country', Array<{ value: string; count: number }>> | null;
   };
 }
 
@@ -238,9 +239,11 @@ describe('search', () => {
     ).toBe(true);
   });
 
-  it('counts facets with the other filters kept', async () => {
-    const india = await search(`q=${tag}&country=IN`);
+  it('counts facets with the other filters kept, when asked for', async () => {
+    const india = await search(`q=${tag}&country=IN&facets=true`);
     expect(india.total).toBe(4);
+    expect(india.totalCapped).toBe(false);
+    if (!india.facets) throw new Error('facets were asked for');
     // The country facet ignores the country filter, so it still shows Spain.
     expect(india.facets.country).toEqual([
       { value: 'IN', count: 4 },
@@ -254,6 +257,105 @@ describe('search', () => {
       india.facets.sector.map((entry) => [entry.value, entry.count]),
     );
     expect(sectors).toEqual({ agriculture: 2, finance: 1, housing: 1 });
+  });
+
+  it('leaves facets out unless asked, and still counts every match', async () => {
+    const india = await search(`q=${tag}&country=IN`);
+    expect(india.facets).toBeNull();
+    expect(india).toMatchObject({ total: 4, totalCapped: false });
+    // A ranked search counts matches beyond its page; so does one in name order.
+    const all = await search(`q=${tag}&limit=100`);
+    expect(await search(`q=${tag}&limit=1`)).toMatchObject({ total: all.items.length });
+    const byName = await search('country=IN&limit=1');
+    expect(byName.total).toBeGreaterThanOrEqual(4);
+    expect(byName.totalCapped).toBe(false);
+    expect(byName.facets).toBeNull();
+    const refused = await api.app.inject({
+      method: 'GET',
+      url: '/api/network/organizations?facets=maybe',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].pointer).toBe('/facets');
+  });
+
+  it('ranks page after page exactly as scoring every match would', async () => {
+    // Names that start with the words searched for, of many lengths, a few of them equal in
+    // score, some with the words further in: similarity decides most of the order.
+    const prefixProbe = `Rankprobe ${tag}`;
+    const named = [
+      prefixProbe,
+      `${prefixProbe} Coop`,
+      `${prefixProbe} Coop`,
+      ...Array.from(
+        { length: 24 },
+        (_, index) => `${prefixProbe} ${'Agricultural '.repeat(index % 5)}Union ${index}`,
+      ),
+      ...Array.from({ length: 6 }, (_, index) => `Union of ${prefixProbe} ${index}`),
+    ];
+    // Organizations found by their description only: thirty whose names are about as long as
+    // the text but share almost none of it (a high bound on similarity, a low similarity), which
+    // fill the candidates of a small page, and five whose names share more of it (a lower bound,
+    // a higher similarity), which must still come first.
+    const describedProbe = `Crowdprobe ${tag}`;
+    const described = [
+      ...Array.from({ length: 30 }, (_, index) => `Rulqvex Kyjmowd ${index}`),
+      ...Array.from({ length: 5 }, (_, index) => `Crowdprobes Farming Union ${index}`),
+    ];
+    for (const [index, name] of named.entries()) {
+      await create(`named${index}`, {
+        name,
+        kind: 'cooperative',
+        country: 'KE',
+        sector: 'agriculture',
+      });
+    }
+    for (const [index, name] of described.entries()) {
+      await create(`described${index}`, {
+        name,
+        description: `Partners of ${describedProbe}.`,
+        kind: 'cooperative',
+        country: 'KE',
+        sector: 'agriculture',
+      });
+    }
+    for (const [probe, count] of [
+      [prefixProbe, named.length],
+      [describedProbe, described.length],
+    ] as const) {
+      const expected = await api.database.pool.query<{ id: string }>(
+        `select id from network_organization
+         where search_document @@ plainto_tsquery('simple', search_fold($1))
+            or search_names like '%' || search_fold($1) || '%'
+         order by ((case when search_fold(name) = search_fold($1)
+                           or search_fold(coalesce(short_name, '')) = search_fold($1) then 4 else 0 end)
+                   + (case when search_names like search_fold($1) || '%' then 1 else 0 end)
+                   + ts_rank(search_document, plainto_tsquery('simple', search_fold($1)))
+                   + similarity(search_names, search_fold($1)))::float8 desc, id`,
+        [probe],
+      );
+      // With one a page, fewer candidates are scored in full than there are matches.
+      for (const limit of [1, 4]) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await search(
+            `q=${encodeURIComponent(probe)}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+          );
+          expect(page.total).toBe(count);
+          seen.push(...page.items.map((item) => item.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen, `${probe}, ${limit} a page`).toEqual(expected.rows.map((row) => row.id));
+      }
+    }
+    expect(ids.named0).toBe(
+      (await search(`q=${encodeURIComponent(prefixProbe)}&limit=1`)).items[0]?.id,
+    );
+    expect(
+      (await search(`q=${encodeURIComponent(describedProbe)}&limit=5`)).items.map(
+        (item) => item.name,
+      ),
+    ).toEqual(described.slice(30));
   });
 
   it('refuses a point without a distance, a distance without a point, and impossible points', async () => {

@@ -307,6 +307,16 @@ const Near = z
     { message: 'A latitude is between -90 and 90, a longitude between -180 and 180.' },
   );
 
+// Query strings carry text: accept true/false (and 1/0), refuse anything else.
+// (A boolean too, for callers other than HTTP.)
+export const QueryFlag = z.union(
+  [
+    z.boolean(),
+    z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1'),
+  ],
+  'Use true or false.',
+);
+
 export const FindOrganizationsQuery = z
   .strictObject({
     q: z.string().trim().max(200, 'Search text must be at most 200 characters.').optional(),
@@ -327,6 +337,8 @@ export const FindOrganizationsQuery = z
       .max(100, 'Use a limit from 1 to 100.')
       .default(20),
     cursor: z.string().max(500, 'This cursor is not one this server gave.').optional(),
+    /** The facet counts cost a scan of every match: only those who show them ask. */
+    facets: QueryFlag.default(false),
   })
   .refine((query) => (query.near === undefined) === (query.km === undefined), {
     message: 'Give near and km together: near=latitude,longitude&km=50.',
@@ -339,9 +351,11 @@ const FacetCounts = z.array(z.object({ value: z.string(), count: z.number().int(
 export const OrganizationPage = z.object({
   items: z.array(OrganizationListItem),
   nextCursor: z.string().nullable(),
-  /** How many organizations match, and, for each facet, how many would with each value (the other filters kept). */
+  /** How many organizations match (with `totalCapped`, more than that: counting stopped there). */
   total: z.number().int(),
-  facets: z.object({ kind: FacetCounts, sector: FacetCounts, country: FacetCounts }),
+  totalCapped: z.boolean(),
+  /** With `facets=true`: for each facet, how many would match with each value (the other filters kept). */
+  facets: z.object({ kind: FacetCounts, sector: FacetCounts, country: FacetCounts }).nullable(),
 });
 export type OrganizationPage = z.infer<typeof OrganizationPage>;
 

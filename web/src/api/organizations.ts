@@ -26,7 +26,8 @@ export type {
 };
 export type OrganizationKind = OrganizationListItem['kind'];
 export type OrganizationSector = OrganizationListItem['sector'];
-export type FacetName = keyof OrganizationPage['facets'];
+export type Facets = NonNullable<OrganizationPage['facets']>;
+export type FacetName = keyof Facets;
 
 export type OrganizationFilters = {
   q: string;
@@ -39,6 +40,10 @@ export type OrganizationFilters = {
 /** A screenful on a phone; the server allows up to 100. */
 export const organizationPageSize = 20;
 
+/**
+ * A page of the search. The first page comes with the facet counts the filters show (they cost
+ * the server a scan of every match); the next pages, which only add items, do without them.
+ */
 export async function findOrganizations(
   filters: OrganizationFilters,
   cursor: string | null,
@@ -51,6 +56,7 @@ export async function findOrganizations(
   }
   params.set('limit', String(organizationPageSize));
   if (cursor) params.set('cursor', cursor);
+  else params.set('facets', 'true');
   return apiRequest<OrganizationPage>('GET', `/api/network/organizations?${params}`, { signal });
 }
 

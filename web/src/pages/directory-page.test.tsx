@@ -31,13 +31,14 @@ const mondragon: OrganizationListItem = {
 
 const noFacets = { kind: [], sector: [], country: [] };
 
-/** A page as the server sends it, without facets (one test below has them). */
+/** A page as the server sends it, with empty facets (one test below has some). */
 function page(
   items: OrganizationListItem[],
   nextCursor: string | null,
   total = items.length,
+  totalCapped = false,
 ): OrganizationPage {
-  return { items, nextCursor, total, facets: noFacets };
+  return { items, nextCursor, total, totalCapped, facets: noFacets };
 }
 
 function jsonResponse(body: OrganizationPage | Problem, status = 200): Response {
@@ -229,10 +230,22 @@ describe('the directory page', () => {
 
     await screen.findByRole('heading', { name: mondragon.name });
     expect(requestedUrls().at(-1)?.searchParams.get('cursor')).toBe('page-2');
+    // The facet counts come with the first page; the next ones only add items.
+    expect(requestedUrls().map((url) => url.searchParams.get('facets'))).toEqual(['true', null]);
     expect(
       within(screen.getByRole('list', { name: 'Results' })).getAllByRole('listitem'),
     ).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('says "more than" when the server stopped counting', async () => {
+    serve(() => jsonResponse(page([sewaBank], 'page-2', 10_000, true)));
+    renderDirectory();
+
+    await screen.findByRole('heading', { name: sewaBank.name });
+    expect(screen.getByRole('status').textContent).toBe(
+      '1 shown of more than 10,000 organizations',
+    );
   });
 
   it('shows facet counts in the filters, and filters by sector and language', async () => {
@@ -241,6 +254,7 @@ describe('the directory page', () => {
         items: [sewaBank],
         nextCursor: null,
         total: 1,
+        totalCapped: false,
         facets: {
           kind: [{ value: 'cooperative', count: 1 }],
           sector: [{ value: 'finance', count: 1 }],

@@ -346,7 +346,11 @@ export function DirectoryPage() {
             ) : state.status === 'ready' && itemCount > 0 ? (
               state.nextCursor ? (
                 <FormattedMessage
-                  id="directory.resultCountMore"
+                  id={
+                    state.totalCapped
+                      ? 'directory.resultCountMoreThan'
+                      : 'directory.resultCountMore'
+                  }
                   values={{ shown: itemCount, count: Math.max(state.total, itemCount) }}
                 />
               ) : (

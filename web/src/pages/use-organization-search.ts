@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import {
+  type Facets,
   findOrganizations,
   type OrganizationFilters,
   type OrganizationListItem,
@@ -17,9 +18,13 @@ export type SearchState = {
   failure: SearchFailure | null;
   isLoadingMore: boolean;
   moreFailure: SearchFailure | null;
-  /** How many match in all, and the facet counts; kept while the next search loads. */
+  /**
+   * How many match in all (with `totalCapped`, more than that), and the facet counts; kept
+   * while the next search loads.
+   */
   total: number;
-  facets: OrganizationPage['facets'];
+  totalCapped: boolean;
+  facets: Facets;
 };
 
 type SearchAction =
@@ -38,13 +43,19 @@ const initialState: SearchState = {
   isLoadingMore: false,
   moreFailure: null,
   total: 0,
+  totalCapped: false,
   facets: { kind: [], sector: [], country: [] },
 };
 
 function reduce(state: SearchState, action: SearchAction): SearchState {
   switch (action.type) {
     case 'search-started':
-      return { ...initialState, total: state.total, facets: state.facets };
+      return {
+        ...initialState,
+        total: state.total,
+        totalCapped: state.totalCapped,
+        facets: state.facets,
+      };
     case 'search-loaded':
       return { ...initialState, status: 'ready', ...pageFields(action.page) };
     case 'search-failed':
@@ -68,7 +79,9 @@ function pageFields(page: OrganizationPage) {
     items: page.items,
     nextCursor: page.nextCursor,
     total: page.total,
-    facets: page.facets,
+    totalCapped: page.totalCapped,
+    // The first page always asks for them; an answer without them shows no counts.
+    facets: page.facets ?? initialState.facets,
   };
 }
 

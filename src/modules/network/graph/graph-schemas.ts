@@ -1,20 +1,12 @@
 // Pure zod: the shapes of the network seen as a graph (trees, neighbours, chains of ties,
 // statistics). Like ../schemas.ts, they validate requests, feed OpenAPI and type the web client.
 import { z } from 'zod';
-import { affiliationKinds, OrganizationKind, partnershipKinds } from '../schemas.ts';
+import { affiliationKinds, OrganizationKind, partnershipKinds, QueryFlag } from '../schemas.ts';
 
 const OrganizationId = (what: string) =>
   z.uuid(`Use the id (a UUID) of ${what}, such as 0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e.`);
 
-// Query strings carry text: accept true/false (and 1/0), refuse anything else.
-// (A boolean too, for callers other than HTTP.)
-const Flag = z.union(
-  [
-    z.boolean(),
-    z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1'),
-  ],
-  'Use true or false.',
-);
+const Flag = QueryFlag;
 
 const wholeNumber = (name: string, min: number, max: number) =>
   z.coerce

@@ -1,14 +1,51 @@
 import { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
+import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { FindOrganizationsQuery, type OrganizationPage } from '../schemas.ts';
 import {
+  countMatches,
   countMatchesAndFacets,
+  type Facets,
   type Ordering,
   orderingFor,
   type SearchFilters,
-  selectSearchPage,
+  type SearchRow,
+  selectOrderedPage,
+  selectRankedPage,
 } from './search-query.ts';
+
+/** Without facets, a total is counted up to this, then given as "more than" it. */
+export const totalCountCap = 10_000;
+
+/**
+ * The facet counts of the whole directory (no filter at all), kept this long: every visit to
+ * the directory asks for them, each a scan of every organization. Each server process keeps its
+ * own copy, so a change shows in them within this time whichever process answers.
+ */
+export const unfilteredFacetsSeconds = 30;
+
+type Counted = { total: number; facets: Facets };
+/** Per database, so that two applications in one process (as in tests) never share counts. */
+const unfilteredCounts = new WeakMap<Db, { at: number; counted: Promise<Counted> }>();
+
+function isUnfiltered(filters: SearchFilters): boolean {
+  return Object.values(filters).every((value) => value === undefined);
+}
+
+function countWithFacets(ctx: Context, filters: SearchFilters): Promise<Counted> {
+  if (!isUnfiltered(filters)) return countMatchesAndFacets(ctx.db, filters);
+  const now = ctx.now().getTime();
+  const kept = unfilteredCounts.get(ctx.db);
+  if (kept && now - kept.at < unfilteredFacetsSeconds * 1000 && now >= kept.at) return kept.counted;
+  const counted = countMatchesAndFacets(ctx.db, filters);
+  unfilteredCounts.set(ctx.db, { at: now, counted });
+  // A failed count is not kept: the next request tries again.
+  counted.catch(() => {
+    if (unfilteredCounts.get(ctx.db)?.counted === counted) unfilteredCounts.delete(ctx.db);
+  });
+  return counted;
+}
 
 // Cursors are opaque to clients: base64url of the ordering, the last row's sort value and id.
 const Cursor = z.tuple([
@@ -47,7 +84,8 @@ function pointAndRadius(near: string, km: number) {
 
 /**
  * The directory and its search: ranked by relevance when there is text, by distance near a point,
- * else by name; filtered by kind, sector, country, language and distance; with facet counts.
+ * else by name; filtered by kind, sector, country, language and distance; with the total, and
+ * the facet counts when asked for (`facets`: a scan of every match).
  * Keyset paging: rows inserted while a client pages through never make it miss or repeat an item.
  */
 export async function findOrganizations(
@@ -65,10 +103,21 @@ export async function findOrganizations(
   };
   const ordering = orderingFor(filters);
   const after = valid.cursor ? decodeCursor(valid.cursor, ordering) : undefined;
-  const [rows, { total, facets }] = await Promise.all([
-    selectSearchPage(ctx.db, filters, after, valid.limit + 1),
-    countMatchesAndFacets(ctx.db, filters),
+  const pageQuery: Promise<{ rows: SearchRow[]; total?: number }> =
+    ordering === 'relevance' && filters.text
+      ? selectRankedPage(ctx.db, { ...filters, text: filters.text }, after, valid.limit + 1)
+      : selectOrderedPage(ctx.db, filters, after, valid.limit + 1).then((rows) => ({ rows }));
+  // The facets' scan counts every match, and so does a ranked page (it ranks them all); other
+  // searches count, up to the cap.
+  const [{ rows, total: rankedTotal }, counted, upToCap] = await Promise.all([
+    pageQuery,
+    valid.facets ? countWithFacets(ctx, filters) : undefined,
+    valid.facets || ordering === 'relevance'
+      ? undefined
+      : countMatches(ctx.db, filters, totalCountCap),
   ]);
+  const total = counted?.total ?? rankedTotal ?? upToCap?.total ?? 0;
+  const capped = upToCap?.capped ?? false;
   const page = rows.slice(0, valid.limit);
   const last = page.at(-1);
   return {
@@ -91,6 +140,7 @@ export async function findOrganizations(
         ? Buffer.from(JSON.stringify([ordering, last.sort_value, last.id])).toString('base64url')
         : null,
     total,
-    facets,
+    totalCapped: capped,
+    facets: counted?.facets ?? null,
   };
 }

@@ -80,39 +80,105 @@ export type SearchRow = {
   distance_km: number | null;
 };
 
-/** One page in the ordering's order, after the position `after` (its sort value and id). */
-export async function selectSearchPage(
+/**
+ * How many of the best-bounded matches a relevance search scores in full before it knows the
+ * score a row must reach to be on the page (see `selectRankedPage`).
+ */
+export function rankedCandidates(limit: number): number {
+  return limit * 4 + 20;
+}
+
+/**
+ * One page by relevance, after the position `after`, and how many organizations match in all.
+ *
+ * The score is: 4 for an exact name or short name, 1 when the names start with the text, the
+ * text search rank, and the trigram similarity of the names to the text. Similarity is the
+ * dearest part, and it is bounded: no more than the smaller count of trigrams (the names', kept
+ * in `search_names_trigrams`, and the text's) over the larger. So every match gets the cheap
+ * parts and a bound; the best-bounded candidates are scored in full; the score of the page's
+ * last row among them is the cut; and only the other matches whose bound reaches the cut are
+ * scored too (usually none). The answer is exactly the page a full scoring gives.
+ */
+export async function selectRankedPage(
+  db: Db,
+  filters: SearchFilters & { text: string },
+  after: { value: string | number; id: string } | undefined,
+  limit: number,
+): Promise<{ rows: SearchRow[]; total: number }> {
+  const text = filters.text;
+  const folded = sql`search_fold(${text})`;
+  const textTrigrams = sql`coalesce(array_length(show_trgm(${folded}), 1), 0)`;
+  // The parts of the score other than similarity, summed as the full score sums them, so that
+  // scores (and the cursors that carry them) are the same to the last bit.
+  const partial = sql`(case when sort_key = ${folded} or search_fold(short_name) = ${folded} then 4 else 0 end)
+      + (case when search_names like search_fold(${escapeLike(text)}) || '%' then 1 else 0 end)
+      + ts_rank(search_document, plainto_tsquery('simple', ${folded}))`;
+  // float4 similarity against a float8 bound: a margin keeps the bound above it.
+  const bound = sql`least(search_names_trigrams, ${textTrigrams})::float8
+      / greatest(search_names_trigrams, ${textTrigrams}, 1) + 1e-6`;
+  const score = sql`(partial + similarity(search_names, ${folded}))::float8`;
+  const position = after
+    ? sql`(sort_value < ${after.value}::float8 or (sort_value = ${after.value}::float8 and id > ${after.id}::uuid))`
+    : sql`true`;
+  const result = await sql<SearchRow & { total: string }>`
+    with matches as materialized (
+      select id, name, short_name, kind, country, sector, locality, latitude, longitude,
+             search_names, ${partial} as partial, ${bound} as similarity_bound
+      from network_organization
+      ${whereClause(filters)}
+    ),
+    candidates as (
+      select *, ${score} as sort_value
+      from (select * from matches order by partial + similarity_bound desc, id
+            limit ${rankedCandidates(limit)}) best_bounded
+    ),
+    placed as (select * from candidates where ${position}),
+    cut as (select sort_value from placed order by sort_value desc, id offset ${limit - 1} limit 1),
+    others as (
+      select *, ${score} as sort_value from matches
+      where id not in (select id from candidates)
+        and partial + similarity_bound >= coalesce((select sort_value from cut), '-infinity')
+    ),
+    page as (
+      select id, name, short_name, kind, country, sector, locality, latitude, longitude, sort_value
+      from placed
+      union all
+      select id, name, short_name, kind, country, sector, locality, latitude, longitude, sort_value
+      from others where ${position}
+      order by sort_value desc, id
+      limit ${limit}
+    )
+    select page.*, null::float8 as distance_km, counted.total
+    from (select count(*) as total from matches) counted
+    left join page on true
+    order by page.sort_value desc, page.id`.execute(network(db));
+  const total = Number(result.rows[0]?.total ?? 0);
+  return { rows: result.rows.filter((row) => row.id !== null), total };
+}
+
+/** One page by distance (near a point) or by name, after the position `after`. */
+export async function selectOrderedPage(
   db: Db,
   filters: SearchFilters,
   after: { value: string | number; id: string } | undefined,
   limit: number,
 ): Promise<SearchRow[]> {
   const ordering = orderingFor(filters);
-  const text = filters.text ?? '';
   const sortValue =
-    ordering === 'relevance'
-      ? sql`((case when search_fold(name) = search_fold(${text}) or search_fold(coalesce(short_name, '')) = search_fold(${text}) then 4 else 0 end)
-          + (case when search_names like search_fold(${escapeLike(text)}) || '%' then 1 else 0 end)
-          + ts_rank(search_document, plainto_tsquery('simple', search_fold(${text})))
-          + similarity(search_names, search_fold(${text})))::float8`
-      : ordering === 'distance' && filters.near
-        ? sql`${distanceKm(filters.near)}::float8`
-        : sql`sort_key`;
+    ordering === 'distance' && filters.near
+      ? sql`${distanceKm(filters.near)}::float8`
+      : sql`sort_key`;
   const distance = filters.near ? sql`${distanceKm(filters.near)}::float8` : sql`null::float8`;
-  // Relevance runs high to low; distance and names low to high; the id breaks ties either way.
+  // Distance and names run low to high; the id breaks ties.
   const position = after
-    ? ordering === 'relevance'
-      ? sql`where (sort_value < ${after.value}::float8 or (sort_value = ${after.value}::float8 and id > ${after.id}::uuid))`
-      : ordering === 'distance'
-        ? sql`where (sort_value > ${after.value}::float8 or (sort_value = ${after.value}::float8 and id > ${after.id}::uuid))`
-        : sql`where (sort_value collate "C", id) > (${after.value} collate "C", ${after.id}::uuid)`
+    ? ordering === 'distance'
+      ? sql`where (sort_value > ${after.value}::float8 or (sort_value = ${after.value}::float8 and id > ${after.id}::uuid))`
+      : sql`where (sort_value collate "C", id) > (${after.value} collate "C", ${after.id}::uuid)`
     : sql``;
   const order =
-    ordering === 'relevance'
-      ? sql`order by sort_value desc, id`
-      : ordering === 'distance'
-        ? sql`order by sort_value, id`
-        : sql`order by sort_value collate "C", id`;
+    ordering === 'distance'
+      ? sql`order by sort_value, id`
+      : sql`order by sort_value collate "C", id`;
   const result = await sql<SearchRow>`
     with matches as (
       select id, name, short_name, kind, country, sector, locality, latitude, longitude,
@@ -122,6 +188,23 @@ export async function selectSearchPage(
     )
     select * from matches ${position} ${order} limit ${limit}`.execute(network(db));
   return result.rows;
+}
+
+/**
+ * How many organizations match, counting no further than `cap`: a total in the millions would
+ * cost a scan of them all, for a figure nobody reads exactly.
+ */
+export async function countMatches(
+  db: Db,
+  filters: SearchFilters,
+  cap: number,
+): Promise<{ total: number; capped: boolean }> {
+  const result = await sql<{ count: string }>`
+    select count(*) as count from (
+      select 1 from network_organization ${whereClause(filters)} limit ${cap + 1}
+    ) capped`.execute(network(db));
+  const count = Number(result.rows[0]?.count ?? 0);
+  return count > cap ? { total: cap, capped: true } : { total: count, capped: false };
 }
 
 export type FacetCount = { value: string; count: number };
