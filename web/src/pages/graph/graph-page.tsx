@@ -152,8 +152,11 @@ function RelationGraph({ data, depth }: { data: Neighbours; depth: 1 | 2 }) {
     [data],
   );
   const nearCount = data.nodes.filter((node) => node.depth === 1).length;
+  // Names are written beside the nodes only while they stay readable on a phone: every name in a
+  // small graph, the centre's and its direct ties' in a larger one, and the centre's alone beyond
+  // that. Every node still names itself on hover and to screen readers, and the list names all.
   const labelled = (node: PlacedNode) =>
-    node.isCentre || layout.nodes.length <= 40 || (node.depth === 1 && nearCount <= 40);
+    node.isCentre || layout.nodes.length <= 12 || (node.depth === 1 && nearCount <= 12);
   // The centre first, then the nearer organizations, each ring in name order: the order of Tab.
   const collator = new Intl.Collator(intl.locale);
   const inTabOrder = [...layout.nodes].sort(
@@ -250,6 +253,7 @@ function RelationGraph({ data, depth }: { data: Neighbours; depth: 1 | 2 }) {
             onClick={(event) => explore(event, node)}
           >
             <g transform={`translate(${node.x} ${node.y})`}>
+              <title>{node.name}</title>
               {node.isCentre ? (
                 <circle r={nodeRadius + 7} className="relation-graph__halo" />
               ) : null}
