@@ -89,39 +89,61 @@ export function NewProjectPage() {
   if (status === 'unknown') return <Loading />;
   if (!canCreateProject(me)) return <NotAllowed signedIn={me !== null} />;
   if (!startsAsOrganizationAdmin(me)) return <ProjectForm project={null} />;
-  if (ownOrganizations === null) return <Loading />;
-  return <ProjectForm project={null} ownOrganizations={ownOrganizations} />;
+  if (ownOrganizations.status === 'loading') return <Loading />;
+  if (ownOrganizations.status === 'error')
+    return (
+      <div className="notice notice--error" role="alert">
+        <p className="notice__title">
+          <FormattedMessage id="projects.form.ownLoadFailed" />
+        </p>
+        <button type="button" className="button" onClick={ownOrganizations.retry}>
+          <FormattedMessage id="directory.retry" />
+        </button>
+      </div>
+    );
+  return <ProjectForm project={null} ownOrganizations={ownOrganizations.list} />;
 }
 
-/** The names of the reader's own organizations (null while they load; those that fail are left out). */
-function useOwnOrganizations(ids: string[]): OrganizationChoice[] | null {
+/** The reader's own organizations, with their names: loading, loaded, or failed (with a retry). */
+type OwnOrganizations =
+  | { status: 'loading' }
+  | { status: 'ready'; list: OrganizationChoice[] }
+  | { status: 'error'; retry: () => void };
+
+function useOwnOrganizations(ids: string[]): OwnOrganizations {
   const key = ids.join(',');
-  const [loaded, setLoaded] = useState<{ key: string; list: OrganizationChoice[] } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [loaded, setLoaded] = useState<{
+    key: string;
+    attempt: number;
+    list: OrganizationChoice[] | null;
+  } | null>(null);
   useEffect(() => {
     if (!key) return;
     const controller = new AbortController();
     Promise.all(
       key.split(',').map((id) =>
-        getOrganization(id, controller.signal).then(
-          (organization) => ({
-            id: organization.id,
-            name: organization.name,
-            country: organization.country,
-          }),
-          () => null,
-        ),
+        getOrganization(id, controller.signal).then((organization) => ({
+          id: organization.id,
+          name: organization.name,
+          country: organization.country,
+        })),
       ),
-    ).then((list) => {
-      if (!controller.signal.aborted)
-        setLoaded({
-          key,
-          list: list.filter((entry): entry is OrganizationChoice => entry !== null),
-        });
-    });
+    ).then(
+      (list) => {
+        if (!controller.signal.aborted) setLoaded({ key, attempt, list });
+      },
+      () => {
+        if (!controller.signal.aborted) setLoaded({ key, attempt, list: null });
+      },
+    );
     return () => controller.abort();
-  }, [key]);
-  if (!key) return [];
-  return loaded?.key === key ? loaded.list : null;
+  }, [key, attempt]);
+  if (!key) return { status: 'ready', list: [] };
+  if (loaded?.key !== key || loaded.attempt !== attempt) return { status: 'loading' };
+  if (loaded.list === null)
+    return { status: 'error', retry: () => setAttempt((count) => count + 1) };
+  return { status: 'ready', list: loaded.list };
 }
 
 /** `/projects/:id/edit`: network staff and the lead organizations' admins. */

@@ -3,10 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { IntlProvider } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
+import type { Me } from '../../api/auth.ts';
 import type { Problem } from '../../api/problem.ts';
 import type { OrganizationChoice, Project } from '../../api/projects.ts';
 import { english } from '../../i18n/locales.ts';
-import { ProjectForm } from './project-form-page.tsx';
+import { StaticSessionProvider } from '../../session/session-provider.tsx';
+import { NewProjectPage, ProjectForm } from './project-form-page.tsx';
 
 const project: Project = {
   id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d70',
@@ -355,5 +357,69 @@ describe('removing what is saved', () => {
     );
     // The title field follows the newer copy, since the reader had not changed it.
     expect(field('Title').value).toBe('Solar kilns, renamed');
+  });
+});
+
+describe('the page to start a project', () => {
+  const admin: Me = {
+    accountId: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d90',
+    personId: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d91',
+    email: 'amina@weavers.example',
+    displayName: 'Amina',
+    grants: [
+      {
+        id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d92',
+        role: 'organization-admin',
+        scopeType: 'organization',
+        scopeId: weavers.id,
+      },
+    ],
+    csrfToken: 'token',
+    sessionExpiresAt: null,
+  };
+  const renderPage = (me: Me | null) =>
+    render(
+      <IntlProvider locale="en" messages={english}>
+        <Router>
+          <StaticSessionProvider me={me}>
+            <NewProjectPage />
+          </StaticSessionProvider>
+        </Router>
+      </IntlProvider>,
+    );
+
+  it('loads the admin’s organization and names it lead; after a failure, a retry', async () => {
+    let fail = true;
+    serve((call) =>
+      fail
+        ? json(problem(503, { detail: 'Down for a moment.' }), 503)
+        : json({ ...weavers, path: call.path }),
+    );
+    renderPage(admin);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Your organization could not be loaded');
+    fail = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    const added = await screen.findByRole('list', { name: 'Participants to add' });
+    expect(added.textContent).toContain('Solar Weavers — Lead');
+    expect(calls.map((call) => call.path)).toEqual([
+      `/api/network/organizations/${weavers.id}`,
+      `/api/network/organizations/${weavers.id}`,
+    ]);
+  });
+
+  it('is refused to a member, and asks a visitor to sign in', () => {
+    serve(() => json({}));
+    renderPage({
+      ...admin,
+      grants: [{ ...(admin.grants[0] as Me['grants'][number]), role: 'organization-member' }],
+    });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'You cannot change projects here',
+    );
+    cleanup();
+    renderPage(null);
+    expect(screen.getByRole('link', { name: 'Sign in' })).toBeTruthy();
+    expect(calls).toEqual([]);
   });
 });
