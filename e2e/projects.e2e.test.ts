@@ -1,6 +1,8 @@
-// Projects in the browser: network staff start a project with participants and results (after
-// a mistake the form explains), its page shows them, the statistics page's impact totals move by
-// exactly those results, the lead cooperative's admin carries it on, and nobody else may change it.
+// Projects in the browser: a cooperative's admin starts a project that the cooperative leads,
+// with participants and results (after a mistake the form explains), its page shows them, the
+// statistics page's impact totals move by exactly those results, the admin carries it on (a
+// target added, a result recorded by mistake withdrawn, a participant removed), and nobody else
+// may change it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +67,7 @@ beforeAll(async () => {
   ]);
   if (!server.admin) throw new Error('the first start printed no network admin');
   adminHeaders = await signInOverHttp(server.url, server.admin.email, server.admin.password);
-  const create = async (name: string, kind: string, country: string) =>
+  const create = async (name: string, kind: string, country: string, members?: object) =>
     String(
       (
         await writeJson(server.url, '/api/network/organizations', adminHeaders, {
@@ -73,10 +75,11 @@ beforeAll(async () => {
           kind,
           sector: 'energy-utilities',
           country,
+          ...(members ? { members } : {}),
         })
       ).id,
     );
-  ids.lead = await create(names.lead, 'cooperative', 'KE');
+  ids.lead = await create(names.lead, 'cooperative', 'KE', { total: 40, women: 31, men: 9 });
   ids.funder = await create(names.funder, 'ngo', 'NL');
   ids.outsider = await create(names.outsider, 'cooperative', 'IN');
   await invite(leadAdmin.email, ids.lead, leadAdmin.password);
@@ -139,10 +142,10 @@ describe('projects in the browser', () => {
   let peopleBefore = 0n;
   let moneyBefore = 0n;
 
-  it('network staff start a project: mistakes shown inline, then participants and results saved', async () => {
+  it('the cooperative’s admin starts a project it leads: mistakes shown inline, then participants and results saved', async () => {
     const { context, page } = await newPage();
     const errors = recordPageErrors(page);
-    await signIn(page, server.admin?.email ?? '', server.admin?.password ?? '', '/statistics');
+    await signIn(page, leadAdmin.email, leadAdmin.password, '/statistics');
     await page.getByRole('heading', { name: 'What the projects have achieved' }).waitFor();
     peopleBefore = await shownTotal(page, 'people-trained ');
     moneyBefore = await shownTotal(page, 'money-mobilised BHD');
@@ -151,6 +154,12 @@ describe('projects in the browser', () => {
     await poll(() => page.locator('h1').textContent()).toBe('Projects');
     await page.getByRole('link', { name: 'Start a project' }).click();
     await poll(() => page.locator('h1').textContent()).toBe('Start a project');
+    // Their cooperative must lead: the form says so, and names it lead from the start.
+    expect(
+      await page.getByText('Your organization must lead this project').textContent(),
+    ).toContain(names.lead);
+    const added = page.getByRole('list', { name: 'Participants to add' });
+    expect(await plain(added)).toContain(`${names.lead} — Lead`);
 
     // First attempt: no country, and a count with decimals.
     await page.getByLabel('Title').fill(projectTitle);
@@ -185,20 +194,15 @@ describe('projects in the browser', () => {
     await page.getByLabel('Country of the figure').first().selectOption('KE');
     await page.getByLabel('Year').first().fill('2025');
 
-    // Two participants, chosen with the keyboard in the organization search.
+    // A second participant, chosen with the keyboard in the organization search.
     const organization = page.getByRole('combobox', { name: 'Organization' });
-    await organization.fill(`Solar Weavers ${runId}`);
-    await page.getByRole('option', { name: new RegExp(names.lead) }).waitFor();
+    await organization.fill(`Green Horizon ${runId}`);
+    await page.getByRole('option', { name: new RegExp(names.funder) }).waitFor();
     await organization.press('ArrowDown');
     await organization.press('Enter');
-    await poll(() => organization.inputValue()).toBe(names.lead);
-    await page.getByLabel('Role').selectOption('lead');
-    await page.getByRole('button', { name: 'Add the participant' }).click();
-    await organization.fill(`Green Horizon ${runId}`);
-    await page.getByRole('option', { name: new RegExp(names.funder) }).click();
+    await poll(() => organization.inputValue()).toBe(names.funder);
     await page.getByLabel('Role').selectOption('funder');
     await page.getByRole('button', { name: 'Add the participant' }).click();
-    const added = page.getByRole('list', { name: 'Participants to add' });
     await poll(() => added.getByRole('listitem').count()).toBe(2);
 
     // Money in a currency with three decimals, not tied to one of the two countries.
@@ -273,25 +277,83 @@ describe('projects in the browser', () => {
     await moneyByCountry.getByRole('button', { name: 'Show as a chart' }).waitFor();
     await moneyByCountry.getByRole('row', { name: /Several countries/ }).waitFor();
     expect(await moneyByCountry.getByRole('row', { name: /Uganda/ }).count()).toBe(0);
+    // Women and men members, as the organizations state them, with the chart's table.
+    const people = (await (await fetch(`${server.url}/api/network/statistics`)).json()) as {
+      womenMembers: { total: number };
+    };
+    expect(people.womenMembers.total).toBeGreaterThanOrEqual(31);
+    expect(
+      BigInt(
+        ((await page.locator('[data-people="women"] .figure__value').textContent()) ?? '').replace(
+          /\D/g,
+          '',
+        ),
+      ),
+    ).toBe(BigInt(people.womenMembers.total));
+    const bySex = page.locator('figure', { hasText: 'Women and men members' });
+    await bySex.getByRole('button', { name: 'Show as a table' }).click();
+    await bySex.getByRole('row', { name: /Women/ }).waitFor();
     await checkScreen(page, 'statistics-en');
     await context.close();
   });
 
-  it('the lead cooperative’s admin adds a target and sees the progress', async () => {
+  it('the lead cooperative’s admin adds a target, withdraws a result recorded by mistake and removes a participant', async () => {
     const { context, page } = await newPage();
     await signIn(page, leadAdmin.email, leadAdmin.password, `/projects/${projectId}`);
     await page.getByRole('link', { name: 'Edit this project' }).click();
     await poll(() => page.locator('h1').textContent()).toBe('Edit the project');
-    await page.getByRole('button', { name: 'Add a target or a result' }).click();
-    await page.getByLabel('Target or result').selectOption('target');
-    await page.getByLabel('Indicator').selectOption('people-trained');
-    await page.getByLabel('Amount').fill('500');
-    await page.getByLabel('Year').fill('2026');
+    const addFigure = async (kind: string, amount: string, year: string) => {
+      await page.getByRole('button', { name: 'Add a target or a result' }).click();
+      await page.getByLabel('Target or result').last().selectOption(kind);
+      await page.getByLabel('Indicator').last().selectOption('people-trained');
+      await page.getByLabel('Amount').last().fill(amount);
+      await page.getByLabel('Country of the figure').last().selectOption('KE');
+      await page.getByLabel('Year').last().fill(year);
+    };
+    await addFigure('target', '500', '2026');
+    // A slip: 35 people recorded for a course that has not happened.
+    await addFigure('result', '35', '2026');
     await page.getByRole('button', { name: 'Save' }).click();
     await poll(() => page.locator('h1').textContent()).toBe(projectTitle);
     await poll(() => page.locator('article.project').textContent()).toContain(
+      '155 of a target of 500.',
+    );
+
+    // Withdrawn after a confirmation that names it.
+    await page.getByRole('link', { name: 'Edit this project' }).click();
+    await poll(() => page.locator('h1').textContent()).toBe('Edit the project');
+    const slip = 'Result People trained: 35 · Kenya · 2026';
+    await page.getByRole('button', { name: `Withdraw ${slip}` }).click();
+    const question = page.getByText(`Withdraw “${slip}”? Do this only`);
+    await poll(() => question.evaluate((node) => node === document.activeElement)).toBe(true);
+    await checkScreen(page, 'project-edit-confirm');
+    await page.getByRole('button', { name: 'Yes, withdraw' }).click();
+    const withdrawn = page.getByText(`Withdrawn: ${slip}.`);
+    await poll(() => withdrawn.evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(await page.getByRole('button', { name: `Withdraw ${slip}` }).count()).toBe(0);
+
+    // The only lead stays, and the form says why; the funder goes.
+    await page
+      .getByRole('button', { name: `Remove ${names.lead} (Lead) from the project` })
+      .click();
+    await page.getByText(`${names.lead} is this project’s only lead`).waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page
+      .getByRole('button', { name: `Remove ${names.funder} (Funder) from the project` })
+      .click();
+    await page.getByRole('button', { name: 'Yes, remove' }).click();
+    await page.getByText(`${names.funder} (Funder) no longer takes part in the project.`).waitFor();
+
+    await page.goto(`${server.url}/projects/${projectId}`);
+    await poll(() => page.locator('article.project').textContent()).toContain(
       '120 of a target of 500. (24% of the target)',
     );
+    expect(
+      await page.locator('article.project').getByRole('link', { name: names.funder }).count(),
+    ).toBe(0);
+    // The network's impact counts the withdrawn result no more.
+    await openStatistics(page);
+    await poll(() => shownTotal(page, 'people-trained ')).toBe(peopleBefore + 120n);
     await context.close();
   });
 
@@ -319,6 +381,14 @@ describe('projects in the browser', () => {
 
     await signIn(page, outsiderAdmin.email, outsiderAdmin.password, `/projects/${projectId}`);
     await poll(() => page.locator('h1').textContent()).toBe(projectTitle);
+    // Another cooperative's admin may start a project that their own cooperative leads.
+    await page.goto(`${server.url}/projects/new`);
+    await poll(() => page.locator('h1').textContent()).toBe('Start a project');
+    expect(await plain(page.getByRole('list', { name: 'Participants to add' }))).toContain(
+      `${names.outsider} — Lead`,
+    );
+    await page.goto(`${server.url}/projects/${projectId}`);
+    await poll(() => page.locator('h1').textContent()).toBe(projectTitle);
     expect(await page.getByRole('link', { name: 'Edit this project' }).count()).toBe(0);
     await page.goto(`${server.url}/projects/${projectId}/edit`);
     await poll(() => page.locator('h1').textContent()).toBe('You cannot change projects here');
@@ -335,6 +405,21 @@ describe('projects in the browser', () => {
       body: JSON.stringify({ version: current.version, title: 'Taken over' }),
     });
     expect(refused.status).toBe(403);
+    // Nor may they start one that another cooperative leads.
+    const taken = await fetch(`${server.url}/api/network/projects`, {
+      method: 'POST',
+      headers: { ...headers, accept: 'application/json' },
+      body: JSON.stringify({
+        title: `Not theirs ${runId}`,
+        sector: 'energy-utilities',
+        countries: ['KE'],
+        participants: [
+          { organizationId: ids.lead, role: 'lead' },
+          { organizationId: ids.outsider, role: 'funder' },
+        ],
+      }),
+    });
+    expect(taken.status).toBe(403);
     await context.close();
   });
 

@@ -319,17 +319,24 @@ const table: Record<string, Row> = {
     },
   },
   'POST /api/network/projects': {
-    allowedAs: 'admin',
-    // Network staff start projects; an organization's admin does not.
+    // Network staff start any project; an organization's admin one that their organization leads.
+    // The other organization's admin names an organization not theirs as lead (their own only as
+    // a funder): refused, as are a member and a visitor.
+    allowedAs: 'organizationAdmin',
     expect: organizationAdmins(201),
-    request: () => ({
+    request: (caller) => ({
       method: 'POST',
       url: '/api/network/projects',
       payload: {
         title: `Access Project ${unique()}`,
         sector: 'energy-utilities',
         countries: ['KE'],
-        participants: [{ organizationId: fixtures.organizationId, role: 'lead' }],
+        participants: [
+          { organizationId: fixtures.organizationId, role: 'lead' },
+          ...(caller === 'otherOrganizationAdmin'
+            ? [{ organizationId: fixtures.otherOrganizationId, role: 'funder' }]
+            : []),
+        ],
       },
     }),
   },
@@ -399,6 +406,61 @@ const table: Record<string, Row> = {
           amount: '12',
           period: 2024,
         },
+      };
+    },
+  },
+  'DELETE /api/network/projects/{id}/participants/{organizationId}/{role}': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => {
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/projects',
+        payload: {
+          title: `Access Project ${unique()}`,
+          sector: 'energy-utilities',
+          countries: ['KE'],
+          participants: [
+            { organizationId: fixtures.organizationId, role: 'lead' },
+            { organizationId: fixtures.otherOrganizationId, role: 'funder' },
+          ],
+        },
+      });
+      return {
+        method: 'DELETE',
+        url: `/api/network/projects/${created.json().id}/participants/${fixtures.otherOrganizationId}/funder?version=1`,
+      };
+    },
+  },
+  'DELETE /api/network/projects/{id}/figures/{figureId}': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => {
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/projects',
+        payload: {
+          title: `Access Project ${unique()}`,
+          sector: 'energy-utilities',
+          countries: ['KE'],
+          participants: [{ organizationId: fixtures.organizationId, role: 'lead' }],
+        },
+      });
+      const recorded = await api.admin.request({
+        method: 'POST',
+        url: `/api/network/projects/${created.json().id}/figures`,
+        payload: {
+          version: 1,
+          kind: 'result',
+          indicator: 'households-connected',
+          amount: '12',
+          period: 2024,
+        },
+      });
+      const project = recorded.json();
+      return {
+        method: 'DELETE',
+        url: `/api/network/projects/${project.id}/figures/${project.results[0].id}?version=${project.version}`,
       };
     },
   },

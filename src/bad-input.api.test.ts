@@ -256,6 +256,60 @@ const table: Record<string, Write> = {
       };
     },
   },
+  'DELETE /api/network/projects/{id}/participants/{organizationId}/{role}': {
+    as: () => organizationAdmin,
+    valid: async () => {
+      const funder = await api.createOrganization();
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/projects',
+        payload: {
+          title: `Valid Project ${unique()}`,
+          sector: 'energy-utilities',
+          countries: ['KE'],
+          participants: [
+            { organizationId, role: 'lead' },
+            { organizationId: funder, role: 'funder' },
+          ],
+        },
+      });
+      return {
+        method: 'DELETE',
+        url: `/api/network/projects/${created.json().id}/participants/${funder}/funder?version=1`,
+      };
+    },
+  },
+  'DELETE /api/network/projects/{id}/figures/{figureId}': {
+    as: () => organizationAdmin,
+    valid: async () => {
+      const created = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/projects',
+        payload: {
+          title: `Valid Project ${unique()}`,
+          sector: 'energy-utilities',
+          countries: ['KE'],
+          participants: [{ organizationId, role: 'lead' }],
+        },
+      });
+      const recorded = await api.admin.request({
+        method: 'POST',
+        url: `/api/network/projects/${created.json().id}/figures`,
+        payload: {
+          version: 1,
+          kind: 'result',
+          indicator: 'households-connected',
+          amount: '12',
+          period: 2024,
+        },
+      });
+      const project = recorded.json();
+      return {
+        method: 'DELETE',
+        url: `/api/network/projects/${project.id}/figures/${project.results[0].id}?version=${project.version}`,
+      };
+    },
+  },
   'POST /api/network/intents': {
     as: () => organizationAdmin,
     valid: () => ({

@@ -70,7 +70,7 @@ export const networkGraphRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'The network in figures: organizations by country, sector and kind, ties in force by kind, members and employees where stated',
+          'The network in figures: organizations by country, sector and kind, ties in force by kind, members (women and men among them) and employees where stated',
         response: { 200: NetworkStatistics },
       },
     },

@@ -342,6 +342,46 @@ describe('neighbours', () => {
 });
 
 describe('statistics', () => {
+  it('sum women and men members over the organizations that state them, exactly', async () => {
+    const read = async () => (await get('/api/network/statistics')).body;
+    const before = await read();
+    // One states women and men, one only women, one only its total: each counts where it states.
+    await api.createOrganization({ members: { total: 300, women: 180, men: 120 } });
+    await api.createOrganization({ members: { total: 50, women: 41 } });
+    await api.createOrganization({ members: { total: 75 } });
+    const after = await read();
+    expect(after.womenMembers).toEqual({
+      total: before.womenMembers.total + 221,
+      organizationsStating: before.womenMembers.organizationsStating + 2,
+    });
+    expect(after.menMembers).toEqual({
+      total: before.menMembers.total + 120,
+      organizationsStating: before.menMembers.organizationsStating + 1,
+    });
+    expect(after.members.total).toBe(before.members.total + 425);
+    // And against the organizations themselves.
+    const sums = await api.database.pool.query<{
+      women: string | null;
+      women_stating: string;
+      men: string | null;
+      men_stating: string;
+    }>(
+      `select sum(members_women) as women, count(members_women) as women_stating,
+              sum(members_men) as men, count(members_men) as men_stating
+       from network_organization`,
+    );
+    const row = sums.rows[0];
+    expect(after.womenMembers).toEqual({
+      total: Number(row?.women ?? 0),
+      organizationsStating: Number(row?.women_stating),
+    });
+    expect(after.menMembers).toEqual({
+      total: Number(row?.men ?? 0),
+      organizationsStating: Number(row?.men_stating),
+    });
+    expect(Number.isInteger(after.womenMembers.total)).toBe(true);
+  });
+
   it('count organizations by country, sector and kind, and ties in force by kind', async () => {
     await api.createOrganization({
       country: 'LR',

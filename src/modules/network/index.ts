@@ -51,10 +51,14 @@ export type {
   Project,
   ProjectPage,
   RecordFigureInput,
+  RemoveParticipantInput,
   UpdateProjectInput,
+  WithdrawFigureInput,
 } from './projects/project-schemas.ts';
 export { recordProjectFigure } from './projects/record-project-figure.ts';
+export { removeProjectParticipant } from './projects/remove-project-participant.ts';
 export { updateProject } from './projects/update-project.ts';
+export { withdrawProjectFigure } from './projects/withdraw-project-figure.ts';
 export { networkRoutes } from './routes.ts';
 export type {
   Affiliation,

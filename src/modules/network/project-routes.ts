@@ -9,18 +9,23 @@ import { getProject } from './projects/get-project.ts';
 import {
   AddParticipantInput,
   CreateProjectInput,
+  FigureParams,
   FindProjectsQuery,
   Impact,
   ImpactQuery,
   impactRule,
+  ParticipantParams,
   Project,
   ProjectIdParams,
   ProjectPage,
   RecordFigureInput,
   UpdateProjectInput,
+  VersionQuery,
 } from './projects/project-schemas.ts';
 import { recordProjectFigure } from './projects/record-project-figure.ts';
+import { removeProjectParticipant } from './projects/remove-project-participant.ts';
 import { updateProject } from './projects/update-project.ts';
+import { withdrawProjectFigure } from './projects/withdraw-project-figure.ts';
 
 const tags = ['network'];
 
@@ -40,7 +45,8 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: 64 * 1024,
       schema: {
         tags,
-        summary: 'Start a project: title, sector, countries and participants (network staff)',
+        summary:
+          'Start a project: title, sector, countries and participants (network staff; an organization’s admin naming their organization as a lead)',
         body: CreateProjectInput,
         response: { 201: Project, ...problems },
       },
@@ -116,6 +122,26 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(await addProjectParticipant(request.ctx, request.params.id, request.body)),
   );
 
+  app.delete(
+    '/projects/:id/participants/:organizationId/:role',
+    {
+      schema: {
+        tags,
+        summary:
+          'Remove an organization from one of its roles in a project; a project keeps at least one lead (send the project’s version as ?version=)',
+        params: ParticipantParams,
+        querystring: VersionQuery,
+        response: { 200: Project, ...problems },
+      },
+    },
+    async (request) =>
+      removeProjectParticipant(request.ctx, request.params.id, {
+        version: request.query.version,
+        organizationId: request.params.organizationId,
+        role: request.params.role,
+      }),
+  );
+
   app.post(
     '/projects/:id/figures',
     {
@@ -131,6 +157,25 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.code(201).send(await recordProjectFigure(request.ctx, request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/projects/:id/figures/:figureId',
+    {
+      schema: {
+        tags,
+        summary:
+          'Withdraw a target or a result recorded by mistake: it is deleted and no longer counted in any total; the audit log keeps it (send the project’s version as ?version=)',
+        params: FigureParams,
+        querystring: VersionQuery,
+        response: { 200: Project, ...problems },
+      },
+    },
+    async (request) =>
+      withdrawProjectFigure(request.ctx, request.params.id, {
+        version: request.query.version,
+        figureId: request.params.figureId,
+      }),
   );
 
   app.get(

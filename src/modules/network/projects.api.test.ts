@@ -126,7 +126,7 @@ describe('projects', () => {
     expect(farm.status).toBe('planned');
   });
 
-  it('refuses to start a project for anyone but network staff, and changes nothing', async () => {
+  it('refuses to start a project without a lead of the admin’s own, and changes nothing', async () => {
     const before = await countRows(api.database, 'network_project');
     const payload = { title: `Nope ${tag}`, sector: 'other', countries: ['KE'] };
     const anonymous = await api.app.inject({
@@ -554,6 +554,307 @@ describe('impact', () => {
     const response = await api.app.inject({ method: 'GET', url: '/api/network/impact?by=planet' });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].pointer).toBe('/by');
+  });
+});
+
+describe('an organization’s admin starting a project', () => {
+  const start = (agent: Agent | undefined, participants: unknown[], headers = {}) => {
+    const options = {
+      method: 'POST' as const,
+      url: '/api/network/projects',
+      headers,
+      payload: {
+        title: `Cooperative-led kilns ${tag} ${Math.random()}`,
+        sector: 'energy-utilities',
+        countries: ['LR'],
+        participants,
+      },
+    };
+    return agent ? agent.request(options) : api.app.inject(options);
+  };
+
+  it('starts one that their organization leads, and then carries it on', async () => {
+    const audits = await countRows(api.database, 'platform_audit_entry');
+    const response = await start(leadAdmin, [
+      { organizationId: lead, role: 'lead' },
+      { organizationId: funder, role: 'funder' },
+    ]);
+    expect(response.statusCode, response.body).toBe(201);
+    const project: Project = response.json();
+    expect(project.participants.map((entry) => [entry.organizationId, entry.role])).toEqual([
+      [lead, 'lead'],
+      [funder, 'funder'],
+    ]);
+    expect(await countRows(api.database, 'platform_audit_entry')).toBe(audits + 1);
+    const audit = await api.database.pool.query<{ organization_id: string; action: string }>(
+      'select organization_id, action from platform_audit_entry where entity_id = $1',
+      [project.id],
+    );
+    expect(audit.rows).toEqual([{ organization_id: lead, action: 'create-project' }]);
+    // The same right as editing: its admin records a result right away.
+    const recorded = await record(leadAdmin, project.id, {
+      indicator: 'people-trained',
+      amount: '15',
+      period: 2025,
+    });
+    expect(recorded.results).toHaveLength(1);
+  });
+
+  it('refuses an admin naming another organization as lead, a member and a visitor', async () => {
+    const before = await countRows(api.database, 'network_project');
+    const audits = await countRows(api.database, 'platform_audit_entry');
+    // Their own organization takes part, but another leads.
+    const otherLead = await start(outsiderAdmin, [
+      { organizationId: lead, role: 'lead' },
+      { organizationId: outsider, role: 'funder' },
+    ]);
+    expect(otherLead.statusCode).toBe(403);
+    expect(otherLead.json().detail).toMatch(/Name your organization as a lead participant/);
+    expect((await start(outsiderAdmin, [])).statusCode).toBe(403);
+    expect((await start(member, [{ organizationId: lead, role: 'lead' }])).statusCode).toBe(403);
+    expect((await start(undefined, [{ organizationId: lead, role: 'lead' }])).statusCode).toBe(401);
+    expect(await countRows(api.database, 'network_project')).toBe(before);
+    expect(await countRows(api.database, 'platform_audit_entry')).toBe(audits);
+  });
+
+  it('lets a write token of the lead organization start one, and no other token', async () => {
+    const token = async (access: 'read' | 'write') => {
+      const response = await leadAdmin.request({
+        method: 'POST',
+        url: '/api/accounts/tokens',
+        payload: { name: `projects ${access} ${tag}`, organizationId: lead, access },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return { authorization: `Bearer ${response.json().token}` };
+    };
+    const write = await token('write');
+    const read = await token('read');
+    const before = await countRows(api.database, 'network_project');
+    // The token's organization is not the lead here, though its admin made the token.
+    expect(
+      (await start(undefined, [{ organizationId: outsider, role: 'lead' }], write)).statusCode,
+    ).toBe(403);
+    expect(
+      (await start(undefined, [{ organizationId: lead, role: 'lead' }], read)).statusCode,
+    ).toBe(403);
+    expect(await countRows(api.database, 'network_project')).toBe(before);
+    const made = await start(undefined, [{ organizationId: lead, role: 'lead' }], write);
+    expect(made.statusCode, made.body).toBe(201);
+    // A token of the network admin's is still one organization's: it starts only what that leads.
+    const staffToken = await api.admin.request({
+      method: 'POST',
+      url: '/api/accounts/tokens',
+      payload: { name: `staff ${tag}`, organizationId: funder, access: 'write' },
+    });
+    expect(staffToken.statusCode, staffToken.body).toBe(201);
+    const staffWrite = { authorization: `Bearer ${staffToken.json().token}` };
+    expect(
+      (await start(undefined, [{ organizationId: lead, role: 'lead' }], staffWrite)).statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('removing participants and withdrawing figures', () => {
+  let project: Project;
+  const remove = (
+    agent: Agent | undefined,
+    organizationId: string,
+    role: string,
+    version: number,
+  ) => {
+    const options = {
+      method: 'DELETE' as const,
+      url: `/api/network/projects/${project.id}/participants/${organizationId}/${role}?version=${version}`,
+    };
+    return agent ? agent.request(options) : api.app.inject(options);
+  };
+  const withdraw = (agent: Agent | undefined, figureId: string, version: number) => {
+    const options = {
+      method: 'DELETE' as const,
+      url: `/api/network/projects/${project.id}/figures/${figureId}?version=${version}`,
+    };
+    return agent ? agent.request(options) : api.app.inject(options);
+  };
+
+  beforeAll(async () => {
+    const response = await leadAdmin.request({
+      method: 'POST',
+      url: '/api/network/projects',
+      payload: {
+        title: `Corrections ${tag}`,
+        sector: 'energy-utilities',
+        countries: ['LR'],
+        participants: [
+          { organizationId: lead, role: 'lead' },
+          { organizationId: funder, role: 'funder' },
+          { organizationId: outsider, role: 'beneficiary' },
+        ],
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    project = response.json();
+  });
+
+  it('removes a participant in one role, with the version, audited before and after', async () => {
+    const audits = await countRows(api.database, 'platform_audit_entry');
+    const stale = await remove(leadAdmin, outsider, 'beneficiary', project.version + 5);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current.version).toBe(project.version);
+    const removed = await remove(leadAdmin, outsider, 'beneficiary', project.version);
+    expect(removed.statusCode, removed.body).toBe(200);
+    project = removed.json();
+    expect(project.participants.map((entry) => entry.role)).toEqual(['lead', 'funder']);
+    const audit = await api.database.pool.query<{
+      action: string;
+      before: Project;
+      after: Project;
+    }>(
+      'select action, before, after from platform_audit_entry where entity_id = $1 order by at desc, id desc limit 1',
+      [project.id],
+    );
+    expect(audit.rows[0]?.action).toBe('remove-project-participant');
+    expect(audit.rows[0]?.before.participants).toHaveLength(3);
+    expect(audit.rows[0]?.after.participants).toHaveLength(2);
+    expect(await countRows(api.database, 'platform_audit_entry')).toBe(audits + 1);
+    // Gone already: nothing to remove, and nothing changes.
+    const again = await remove(leadAdmin, outsider, 'beneficiary', project.version);
+    expect(again.statusCode).toBe(404);
+    expect((await read(project.id)).version).toBe(project.version);
+  });
+
+  it('keeps at least one lead, and says so', async () => {
+    const last = await remove(leadAdmin, lead, 'lead', project.version);
+    expect(last.statusCode).toBe(409);
+    expect(last.json().detail).toMatch(/only lead.*keeps at least one lead/);
+    expect((await read(project.id)).participants).toHaveLength(2);
+    // With a second lead, the first may go.
+    const added = await leadAdmin.request({
+      method: 'POST',
+      url: `/api/network/projects/${project.id}/participants`,
+      payload: { version: project.version, organizationId: funder, role: 'lead' },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const removed = await remove(leadAdmin, lead, 'lead', added.json().version);
+    expect(removed.statusCode, removed.body).toBe(200);
+    project = removed.json();
+    expect(project.participants.filter((entry) => entry.role === 'lead')).toEqual([
+      expect.objectContaining({ organizationId: funder }),
+    ]);
+    // No longer a lead's admin, the first lead's admin may change nothing more.
+    const refused = await remove(leadAdmin, funder, 'funder', project.version);
+    expect(refused.statusCode).toBe(403);
+    // Network staff put it back.
+    const restored = await api.admin.request({
+      method: 'POST',
+      url: `/api/network/projects/${project.id}/participants`,
+      payload: { version: project.version, organizationId: lead, role: 'lead' },
+    });
+    expect(restored.statusCode, restored.body).toBe(201);
+    project = restored.json();
+  });
+
+  it('refuses removals by those who may not, and bad versions, changing nothing', async () => {
+    for (const [agent, status] of [
+      [undefined, 401],
+      [member, 403],
+      [outsiderAdmin, 403],
+    ] as const) {
+      expect((await remove(agent, funder, 'funder', project.version)).statusCode).toBe(status);
+    }
+    for (const version of ['', 'two', '0', '1.5']) {
+      const response = await leadAdmin.request({
+        method: 'DELETE',
+        url: `/api/network/projects/${project.id}/participants/${funder}/funder?version=${version}`,
+      });
+      expect(response.statusCode, version).toBe(400);
+      expect(response.json().errors[0].pointer).toBe('/version');
+    }
+    const noVersion = await leadAdmin.request({
+      method: 'DELETE',
+      url: `/api/network/projects/${project.id}/participants/${funder}/funder`,
+    });
+    expect(noVersion.statusCode).toBe(400);
+    const badRole = await remove(leadAdmin, funder, 'patron', project.version);
+    expect(badRole.statusCode).toBe(400);
+    expect((await read(project.id)).version).toBe(project.version);
+  });
+
+  it('withdraws a result recorded by mistake: the impact no longer counts it', async () => {
+    const totalOf = async () =>
+      BigInt(
+        total((await impact('by=indicator')).totals, 'jobs-created')?.amount.split('.')[0] ?? '0',
+      );
+    const start = await totalOf();
+    project = await record(leadAdmin, project.id, {
+      indicator: 'jobs-created',
+      amount: '40',
+      period: 2024,
+    });
+    project = await record(leadAdmin, project.id, {
+      indicator: 'jobs-created',
+      amount: '400',
+      period: 2024,
+      note: 'A zero too many.',
+    });
+    expect(await totalOf()).toBe(start + 440n);
+    const mistake = project.results.find((entry) => entry.note === 'A zero too many.');
+    if (!mistake) throw new Error('the result was not recorded');
+
+    for (const [agent, status] of [
+      [undefined, 401],
+      [member, 403],
+      [outsiderAdmin, 403],
+    ] as const)
+      expect((await withdraw(agent, mistake.id, project.version)).statusCode).toBe(status);
+    expect((await withdraw(leadAdmin, mistake.id, project.version - 1)).statusCode).toBe(409);
+    expect(await totalOf()).toBe(start + 440n);
+
+    const withdrawn = await withdraw(leadAdmin, mistake.id, project.version);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    project = withdrawn.json();
+    expect(project.results.map((entry) => entry.amount)).toEqual(['40']);
+    expect(await totalOf()).toBe(start + 40n);
+    const audit = await api.database.pool.query<{
+      action: string;
+      before: Project;
+      after: Project;
+    }>(
+      'select action, before, after from platform_audit_entry where entity_id = $1 order by at desc, id desc limit 1',
+      [project.id],
+    );
+    expect(audit.rows[0]?.action).toBe('withdraw-project-figure');
+    expect(audit.rows[0]?.before.results.map((entry) => entry.id)).toContain(mistake.id);
+    expect(audit.rows[0]?.after.results.map((entry) => entry.id)).not.toContain(mistake.id);
+    // The list's sums and the check agree.
+    const listed = await api.app.inject({
+      method: 'GET',
+      url: `/api/network/projects?q=${encodeURIComponent(`Corrections ${tag}`)}`,
+    });
+    expect(listed.json().items[0].resultTotals).toEqual([
+      expect.objectContaining({ indicator: 'jobs-created', amount: '40' }),
+    ]);
+    expect(await checkImpactTotals(api.database.db)).toEqual([]);
+
+    // Once withdrawn it is gone; a figure of another project is not this one's.
+    expect((await withdraw(leadAdmin, mistake.id, project.version)).statusCode).toBe(404);
+    const other = (await read(miniGrid.id)).results[0];
+    if (!other) throw new Error('the mini-grid has results');
+    expect((await withdraw(leadAdmin, other.id, project.version)).statusCode).toBe(404);
+    expect((await read(miniGrid.id)).results.map((entry) => entry.id)).toContain(other.id);
+  });
+
+  it('withdraws a target the same way', async () => {
+    project = await record(leadAdmin, project.id, {
+      kind: 'target',
+      indicator: 'jobs-created',
+      amount: '100',
+      period: 2026,
+    });
+    const target = project.targets[0];
+    if (!target) throw new Error('the target was not recorded');
+    const withdrawn = await withdraw(api.admin, target.id, project.version);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json().targets).toEqual([]);
   });
 });
 

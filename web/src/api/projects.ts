@@ -117,12 +117,50 @@ export function recordFigure(id: string, input: RecordFigureInput): Promise<Proj
   return apiRequest<Project>('POST', `${projectPath(id)}/figures`, { body: input });
 }
 
+/** Removes an organization from one role; the server refuses to remove the only lead (409). */
+export function removeParticipant(
+  id: string,
+  participant: { organizationId: string; role: ParticipantRole },
+  version: number,
+): Promise<Project> {
+  return apiRequest<Project>(
+    'DELETE',
+    `${projectPath(id)}/participants/${encodeURIComponent(participant.organizationId)}/${participant.role}?version=${version}`,
+  );
+}
+
+/** Withdraws a target or a result recorded by mistake: no total counts it any more. */
+export function withdrawFigure(id: string, figureId: string, version: number): Promise<Project> {
+  return apiRequest<Project>(
+    'DELETE',
+    `${projectPath(id)}/figures/${encodeURIComponent(figureId)}?version=${version}`,
+  );
+}
+
 const isNetworkStaff = (me: Me) =>
   me.grants.some((grant) => grant.role === 'network-admin' || grant.role === 'network-staff');
 
-/** Network staff start projects (the server refuses anyone else). */
+/** The organizations of which the reader is an admin. */
+export function administeredOrganizations(me: Me | null): string[] {
+  if (!me) return [];
+  return me.grants.flatMap((grant) =>
+    grant.role === 'organization-admin' && grant.scopeType === 'organization' && grant.scopeId
+      ? [grant.scopeId]
+      : [],
+  );
+}
+
+/** Whether the reader starts projects only as an organization's admin (one of theirs must lead). */
+export function startsAsOrganizationAdmin(me: Me | null): boolean {
+  return me !== null && !isNetworkStaff(me) && administeredOrganizations(me).length > 0;
+}
+
+/**
+ * Network staff start any project; an organization's admin one that their organization leads
+ * (the server refuses anyone else, and an admin who names no organization of theirs as lead).
+ */
 export function canCreateProject(me: Me | null): boolean {
-  return me !== null && isNetworkStaff(me);
+  return me !== null && (isNetworkStaff(me) || administeredOrganizations(me).length > 0);
 }
 
 /** Network staff, and the admins of a lead organization, change a project. */

@@ -138,6 +138,9 @@ export const NetworkStatistics = z.object({
   }),
   /** Totals over the organizations that state the figure, and how many do. */
   members: z.object({ total: z.number().int(), organizationsStating: z.number().int() }),
+  /** Women and men among the members, over the organizations that state each (fewer, often). */
+  womenMembers: z.object({ total: z.number().int(), organizationsStating: z.number().int() }),
+  menMembers: z.object({ total: z.number().int(), organizationsStating: z.number().int() }),
   employees: z.object({ total: z.number().int(), organizationsStating: z.number().int() }),
 });
 export type NetworkStatistics = z.infer<typeof NetworkStatistics>;

@@ -1,5 +1,14 @@
 // Who may change a project: network staff, and the admins of any of its lead organizations.
-import { type Actor, type Allowance, authorize } from '../../../platform/access.ts';
+// Who may start one: network staff, and an organization's admin naming their organization a lead.
+import {
+  type Actor,
+  type Allowance,
+  authorize,
+  hasGrant,
+  isNetworkAdmin,
+  organizationsWhere,
+} from '../../../platform/access.ts';
+import { AppError } from '../../../platform/errors.ts';
 
 export function authorizeProjectEdit(actor: Actor, leadIds: string[]): void {
   const admins = (id: string): Allowance => ({
@@ -17,4 +26,20 @@ export function authorizeProjectEdit(actor: Actor, leadIds: string[]): void {
         ? tokenOrganization
         : (leadIds[0] ?? null),
   });
+}
+
+/**
+ * Starting a project is the same right as editing it once it exists: the leads named in the
+ * request decide. An organization's admin who names no organization of theirs as a lead is told
+ * so, rather than only that a role is missing.
+ */
+export function authorizeProjectStart(actor: Actor, leadIds: string[]): void {
+  const administered = organizationsWhere(actor, ['organization-admin']);
+  const staff = isNetworkAdmin(actor) || hasGrant(actor, { role: 'network-staff' });
+  if (!staff && administered.length > 0 && !leadIds.some((id) => administered.includes(id)))
+    throw new AppError(
+      'forbidden',
+      'Name your organization as a lead participant: an organization’s admin may start a project only when their organization leads it.',
+    );
+  authorizeProjectEdit(actor, leadIds);
 }

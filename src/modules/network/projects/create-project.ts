@@ -1,21 +1,28 @@
-import { authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { organizationsExist } from '../queries.ts';
+import { authorizeProjectStart } from './authorize-project.ts';
 import { insertParticipants, insertProject, selectProject } from './project-queries.ts';
 import { CreateProjectInput, type Project } from './project-schemas.ts';
 
-/** Network staff start projects; the lead organizations' admins carry them on from there. */
+/**
+ * Network staff start any project; an organization's admin starts one that their organization
+ * leads (an API token, one that the token's organization leads). The lead organizations' admins
+ * carry it on from there.
+ */
 export async function createProject(
   ctx: Context,
   input: CreateProjectInput,
   options: { demo?: boolean } = {},
 ): Promise<Project> {
   const valid = CreateProjectInput.parse(input);
-  authorize(ctx.actor, { anyOf: [{ role: 'network-staff' }], write: true, organizationId: null });
   const participants = valid.participants ?? [];
+  authorizeProjectStart(
+    ctx.actor,
+    participants.filter((entry) => entry.role === 'lead').map((entry) => entry.organizationId),
+  );
   return inTransaction(ctx, async (tx) => {
     const existing = await organizationsExist(
       tx.db,

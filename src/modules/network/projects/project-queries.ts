@@ -159,6 +159,30 @@ export async function hasParticipant(
   return row !== undefined;
 }
 
+/** Removes one participation; the caller has checked that a lead remains. */
+export async function deleteParticipant(
+  db: Db,
+  projectId: string,
+  organizationId: string,
+  role: ParticipantRole,
+): Promise<void> {
+  await projects(db)
+    .deleteFrom('network_project_participant')
+    .where('project_id', '=', projectId)
+    .where('organization_id', '=', organizationId)
+    .where('role', '=', role)
+    .execute();
+}
+
+/** Deletes a figure of the project; the audit log keeps its copy. */
+export async function deleteFigure(db: Db, projectId: string, figureId: string): Promise<void> {
+  await projects(db)
+    .deleteFrom('network_project_figure')
+    .where('project_id', '=', projectId)
+    .where('id', '=', figureId)
+    .execute();
+}
+
 export type FigureValues = {
   id: string;
   project_id: string;

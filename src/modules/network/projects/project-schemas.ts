@@ -125,6 +125,41 @@ export type UpdateProjectInput = z.input<typeof UpdateProjectInput>;
 export const AddParticipantInput = ParticipantInput.extend({ version: Version });
 export type AddParticipantInput = z.input<typeof AddParticipantInput>;
 
+const ProjectId = z.uuid('A project id is a UUID, such as 0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e.');
+
+/** The version a removal is made from, in the query: a DELETE carries no body. */
+export const VersionQuery = z.strictObject({
+  version: z.coerce
+    .number('Send the version you read, a whole number.')
+    .int('Send the version you read, a whole number.')
+    .min(1, 'Send the version you read.'),
+});
+
+/** One participation: an organization in one role (it may hold several roles in a project). */
+export const ParticipantParams = z.strictObject({
+  id: ProjectId,
+  organizationId: z.uuid('Use the id (a UUID) of the participating organization.'),
+  role: ParticipantRole,
+});
+
+export const RemoveParticipantInput = z.strictObject({
+  version: Version,
+  organizationId: ParticipantParams.shape.organizationId,
+  role: ParticipantRole,
+});
+export type RemoveParticipantInput = z.input<typeof RemoveParticipantInput>;
+
+export const FigureParams = z.strictObject({
+  id: ProjectId,
+  figureId: z.uuid('A figure id is a UUID, as the project lists it under targets or results.'),
+});
+
+export const WithdrawFigureInput = z.strictObject({
+  version: Version,
+  figureId: FigureParams.shape.figureId,
+});
+export type WithdrawFigureInput = z.input<typeof WithdrawFigureInput>;
+
 const decimal = /^\d{1,15}(\.\d{1,3})?$/;
 
 /**
@@ -296,9 +331,7 @@ export const FindProjectsQuery = z.strictObject({
 });
 export type FindProjectsQuery = z.input<typeof FindProjectsQuery>;
 
-export const ProjectIdParams = z.strictObject({
-  id: z.uuid('A project id is a UUID, such as 0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e.'),
-});
+export const ProjectIdParams = z.strictObject({ id: ProjectId });
 
 /** The label of results not attributable to one country, in by-country views. */
 export const multiCountry = 'multi-country';

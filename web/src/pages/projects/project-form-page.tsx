@@ -1,9 +1,11 @@
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation } from 'wouter';
+import { getOrganization } from '../../api/organizations.ts';
 import { type Problem, problemOf } from '../../api/problem.ts';
 import {
   addParticipant,
+  administeredOrganizations,
   canCreateProject,
   canEditProject,
   createProject,
@@ -14,6 +16,7 @@ import {
   participantRoles,
   projectStatuses,
   recordFigure,
+  startsAsOrganizationAdmin,
   updateProject,
 } from '../../api/projects.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
@@ -38,6 +41,7 @@ import {
   type LocalErrors,
   newFigure,
   newKey,
+  type ParticipantDraft,
   type ProjectDraft,
   type ProjectField,
   projectFields,
@@ -46,6 +50,7 @@ import {
   updateInput,
 } from './project-draft.ts';
 import { LoadFailure, useProject, useProjectTitle } from './project-page.tsx';
+import { SavedFigures, SavedParticipants } from './recorded-entries.tsx';
 import { indicatorMessageId, roleMessageId, statusMessageId } from './vocabulary.ts';
 import './projects.css';
 
@@ -71,13 +76,74 @@ const figureLabels: Record<FigureField, MessageId> = {
   note: 'projects.form.note',
 };
 
-/** `/projects/new`: network staff start a project. */
+/**
+ * `/projects/new`: network staff start any project; an organization's admin starts one that
+ * their organization leads, which the form names as lead from the start.
+ */
 export function NewProjectPage() {
   const { status, me } = useSession();
   useProjectTitle(null, 'projects.form.newTitle');
+  const ownOrganizations = useOwnOrganizations(
+    startsAsOrganizationAdmin(me) ? administeredOrganizations(me) : [],
+  );
   if (status === 'unknown') return <Loading />;
   if (!canCreateProject(me)) return <NotAllowed signedIn={me !== null} />;
-  return <ProjectForm project={null} />;
+  if (!startsAsOrganizationAdmin(me)) return <ProjectForm project={null} />;
+  if (ownOrganizations.status === 'loading') return <Loading />;
+  if (ownOrganizations.status === 'error')
+    return (
+      <div className="notice notice--error" role="alert">
+        <p className="notice__title">
+          <FormattedMessage id="projects.form.ownLoadFailed" />
+        </p>
+        <button type="button" className="button" onClick={ownOrganizations.retry}>
+          <FormattedMessage id="directory.retry" />
+        </button>
+      </div>
+    );
+  return <ProjectForm project={null} ownOrganizations={ownOrganizations.list} />;
+}
+
+/** The reader's own organizations, with their names: loading, loaded, or failed (with a retry). */
+type OwnOrganizations =
+  | { status: 'loading' }
+  | { status: 'ready'; list: OrganizationChoice[] }
+  | { status: 'error'; retry: () => void };
+
+function useOwnOrganizations(ids: string[]): OwnOrganizations {
+  const key = ids.join(',');
+  const [attempt, setAttempt] = useState(0);
+  const [loaded, setLoaded] = useState<{
+    key: string;
+    attempt: number;
+    list: OrganizationChoice[] | null;
+  } | null>(null);
+  useEffect(() => {
+    if (!key) return;
+    const controller = new AbortController();
+    Promise.all(
+      key.split(',').map((id) =>
+        getOrganization(id, controller.signal).then((organization) => ({
+          id: organization.id,
+          name: organization.name,
+          country: organization.country,
+        })),
+      ),
+    ).then(
+      (list) => {
+        if (!controller.signal.aborted) setLoaded({ key, attempt, list });
+      },
+      () => {
+        if (!controller.signal.aborted) setLoaded({ key, attempt, list: null });
+      },
+    );
+    return () => controller.abort();
+  }, [key, attempt]);
+  if (!key) return { status: 'ready', list: [] };
+  if (loaded?.key !== key || loaded.attempt !== attempt) return { status: 'loading' };
+  if (loaded.list === null)
+    return { status: 'error', retry: () => setAttempt((count) => count + 1) };
+  return { status: 'ready', list: loaded.list };
 }
 
 /** `/projects/:id/edit`: network staff and the lead organizations' admins. */
@@ -138,15 +204,30 @@ type Outcome =
 /** Where a request's error pointers go in the form: `/amount` of figure 2 is `/figures/2/amount`. */
 type Step = { prefix: string };
 
-export function ProjectForm({ project }: { project: Project | null }) {
+export function ProjectForm({
+  project,
+  ownOrganizations,
+}: {
+  project: Project | null;
+  /**
+   * Set when an organization's admin starts a project: one of these organizations must lead it.
+   * The first is named lead from the start.
+   */
+  ownOrganizations?: OrganizationChoice[];
+}) {
   const intl = useIntl();
   const [, navigate] = useLocation();
   const countryName = useCountryNames();
   // What is saved so far: the project as read, or as the last request left it.
   const [base, setBase] = useState<Project | null>(project);
-  const [draft, setDraft] = useState<ProjectDraft>(() =>
-    project ? draftFrom(project) : emptyDraft(),
-  );
+  const [draft, setDraft] = useState<ProjectDraft>(() => {
+    if (project) return draftFrom(project);
+    const own = ownOrganizations?.[0];
+    const lead: ParticipantDraft[] = own
+      ? [{ key: newKey(), organization: own, role: 'lead' }]
+      : [];
+    return { ...emptyDraft(), participants: lead };
+  });
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [attempt, setAttempt] = useState(0);
   const [isSaving, setIsSaving] = useState(false);
@@ -180,11 +261,21 @@ export function ProjectForm({ project }: { project: Project | null }) {
       { id: 'projects.form.figureField' },
       { number: index + 1, field: intl.formatMessage({ id: figureLabels[field] }) },
     );
+  const ownNames = intl.formatList((ownOrganizations ?? []).map((entry) => entry.name));
   const summaryErrors = [
     ...projectFields.flatMap((field) => {
       const message = errors[`/${field}`];
       return message ? [{ id: id(`/${field}`), label: label(field), message }] : [];
     }),
+    ...(errors['/participants']
+      ? [
+          {
+            id: comboboxId,
+            label: intl.formatMessage({ id: 'projects.page.participants' }),
+            message: errors['/participants'],
+          },
+        ]
+      : []),
     ...draft.participants.flatMap((participant, index) => {
       const message = errors[`/participants/${index}`];
       return message
@@ -234,6 +325,17 @@ export function ProjectForm({ project }: { project: Project | null }) {
     event.preventDefault();
     setAttempt((count) => count + 1);
     const local = checkDraft(draft);
+    if (ownOrganizations && !base) {
+      const own = new Set(ownOrganizations.map((organization) => organization.id));
+      const leads = draft.participants.some(
+        (entry) => entry.role === 'lead' && own.has(entry.organization.id),
+      );
+      if (!leads)
+        local['/participants'] = {
+          id: 'projects.error.ownLeadRequired',
+          values: { organizations: ownNames },
+        };
+    }
     if (Object.keys(local).length > 0) {
       setOutcome({ kind: 'invalid', local, server: {}, other: [] });
       return;
@@ -322,6 +424,12 @@ export function ProjectForm({ project }: { project: Project | null }) {
     setChosen(null);
     setSearchRound((round) => round + 1);
     requestAnimationFrame(() => document.getElementById(comboboxId)?.focus());
+  };
+
+  /** A removal saved at once: the form goes on from the server's copy, keeping what is typed. */
+  const applySaved = ({ project: newer, stale }: { project: Project; stale: boolean }) => {
+    if (stale && base) setDraft((mine) => rebaseDraft(mine, draftFrom(base), draftFrom(newer)));
+    setBase(newer);
   };
 
   const setFigure = (key: string, change: Partial<FigureDraft>) =>
@@ -546,21 +654,12 @@ export function ProjectForm({ project }: { project: Project | null }) {
         <legend>
           <FormattedMessage id="projects.page.participants" />
         </legend>
-        {base && base.participants.length > 0 ? (
-          <>
-            <p className="field__hint">
-              <FormattedMessage id="projects.form.existingParticipants" />
-            </p>
-            <ul className="plain-list">
-              {base.participants.map((participant) => (
-                <li key={`${participant.organizationId}-${participant.role}`}>
-                  {participant.organizationName} —{' '}
-                  <FormattedMessage id={roleMessageId(participant.role)} />
-                </li>
-              ))}
-            </ul>
-          </>
+        {ownOrganizations && !base ? (
+          <p className="field__hint">
+            <FormattedMessage id="projects.form.ownLeadHint" values={{ organizations: ownNames }} />
+          </p>
         ) : null}
+        {base ? <SavedParticipants project={base} onChange={applySaved} /> : null}
         {draft.participants.length > 0 ? (
           <ul
             className="chip-list chip-list--rows"
@@ -622,7 +721,7 @@ export function ProjectForm({ project }: { project: Project | null }) {
               setChosen(choice);
               if (choice) setParticipantError(undefined);
             }}
-            error={participantError}
+            error={participantError ?? errors['/participants']}
           />
           <SelectField
             id={`${formId}-role`}
@@ -652,6 +751,7 @@ export function ProjectForm({ project }: { project: Project | null }) {
             />
           </p>
         ) : null}
+        {base ? <SavedFigures project={base} onChange={applySaved} /> : null}
         <p className="field__hint">
           <FormattedMessage id="projects.form.figuresHint" />
         </p>

@@ -3,10 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { IntlProvider } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
+import type { Me } from '../../api/auth.ts';
 import type { Problem } from '../../api/problem.ts';
-import type { Project } from '../../api/projects.ts';
+import type { OrganizationChoice, Project } from '../../api/projects.ts';
 import { english } from '../../i18n/locales.ts';
-import { ProjectForm } from './project-form-page.tsx';
+import { StaticSessionProvider } from '../../session/session-provider.tsx';
+import { NewProjectPage, ProjectForm } from './project-form-page.tsx';
 
 const project: Project = {
   id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d70',
@@ -56,11 +58,11 @@ function problem(status: number, extra: Partial<Problem> = {}): Problem {
   return { type: 'about:blank', title: 'Problem', status, ...extra };
 }
 
-function renderForm(initial: Project | null) {
+function renderForm(initial: Project | null, ownOrganizations?: OrganizationChoice[]) {
   return render(
     <IntlProvider locale="en" messages={english}>
       <Router>
-        <ProjectForm project={initial} />
+        <ProjectForm project={initial} ownOrganizations={ownOrganizations} />
       </Router>
     </IntlProvider>,
   );
@@ -217,5 +219,207 @@ describe('the project form', () => {
     await waitFor(() =>
       expect(calls.at(-1)?.body).toEqual({ version: 4, summary: 'Kilns that dry wool.' }),
     );
+  });
+});
+
+const weavers = {
+  id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d71',
+  name: 'Solar Weavers',
+  country: 'KE',
+};
+const fund = { id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d72', name: 'Green Fund', country: 'NL' };
+
+describe('an organization’s admin starting a project', () => {
+  it('names their organization lead from the start and says why', async () => {
+    serve((call) =>
+      json(
+        { ...project, id: project.id, title: 'Kilns', version: 1, ...(call.body as object) },
+        201,
+      ),
+    );
+    renderForm(null, [weavers]);
+    expect(screen.getByText(/Your organization must lead this project/).textContent).toContain(
+      'Solar Weavers',
+    );
+    const added = screen.getByRole('list', { name: 'Participants to add' });
+    expect(added.textContent).toContain('Solar Weavers — Lead');
+    fireEvent.change(field('Title'), { target: { value: 'Kilns' } });
+    addCountry('KE');
+    submit('Create the project');
+    await waitFor(() => expect(calls.some((call) => call.method === 'POST')).toBe(true));
+    const sent = calls.find((call) => call.method === 'POST')?.body as {
+      participants: unknown[];
+    };
+    expect(sent.participants).toEqual([{ organizationId: weavers.id, role: 'lead' }]);
+  });
+
+  it('refuses to send a project that their organization does not lead', async () => {
+    serve(() => json({}));
+    renderForm(null, [weavers]);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Solar Weavers (Lead)' }));
+    fireEvent.change(field('Title'), { target: { value: 'Kilns' } });
+    addCountry('KE');
+    submit('Create the project');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Add Solar Weavers as a lead: as an organization’s administrator',
+    );
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('removing what is saved', () => {
+  const saved: Project = {
+    ...project,
+    participants: [
+      { organizationId: weavers.id, organizationName: weavers.name, role: 'lead', note: null },
+      { organizationId: fund.id, organizationName: fund.name, role: 'funder', note: null },
+    ],
+    results: [
+      {
+        id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d80',
+        kind: 'result',
+        indicator: 'people-trained',
+        unit: 'people',
+        amount: '1200',
+        currency: null,
+        country: 'KE',
+        period: 2025,
+        note: null,
+        source: null,
+      },
+    ],
+  };
+
+  it('removes a participant after a confirmation that names it, then says so', async () => {
+    serve(() => json({ ...saved, version: 4, participants: saved.participants.slice(0, 1) }));
+    renderForm(saved);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Remove Green Fund (Funder) from the project' }),
+    );
+    const question = screen.getByText(
+      'Remove Green Fund (Funder) from this project? This is saved at once.',
+    );
+    await waitFor(() => expect(document.activeElement).toBe(question));
+    expect(calls).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
+    await waitFor(() =>
+      expect(calls).toEqual([
+        {
+          method: 'DELETE',
+          path: `/api/network/projects/${saved.id}/participants/${fund.id}/funder`,
+          body: undefined,
+        },
+      ]),
+    );
+    expect(String(fetchStub.mock.calls[0]?.[0])).toContain('?version=3');
+    const status = await screen.findByText(
+      'Green Fund (Funder) no longer takes part in the project.',
+    );
+    await waitFor(() => expect(document.activeElement).toBe(status));
+    expect(screen.queryByRole('button', { name: /Remove Green Fund/ })).toBeNull();
+  });
+
+  it('keeps the only lead, saying why, without asking the server', async () => {
+    serve(() => json({}));
+    renderForm(saved);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Remove Solar Weavers (Lead) from the project' }),
+    );
+    const refusal = screen.getByText(/Solar Weavers is this project’s only lead/);
+    await waitFor(() => expect(document.activeElement).toBe(refusal));
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Remove Solar Weavers (Lead) from the project' }),
+      ),
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('withdraws a result after confirming; a stale version shows the newer copy and says so', async () => {
+    const newer = { ...saved, version: 5, title: 'Solar kilns, renamed' };
+    serve(() =>
+      json(problem(409, { detail: 'Someone else changed this project.', current: newer }), 409),
+    );
+    renderForm(saved);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Withdraw Result People trained: 1,200 · Kenya · 2025' }),
+    );
+    expect(
+      screen.getByText(/Withdraw “Result People trained: 1,200 · Kenya · 2025”\? Do this only/),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, withdraw' }));
+    const error = await screen.findByText(/Someone else changed this project meanwhile/);
+    await waitFor(() => expect(document.activeElement).toBe(error));
+    expect(String(fetchStub.mock.calls[0]?.[0])).toContain(
+      `/figures/${saved.results[0]?.id}?version=3`,
+    );
+    // The title field follows the newer copy, since the reader had not changed it.
+    expect(field('Title').value).toBe('Solar kilns, renamed');
+  });
+});
+
+describe('the page to start a project', () => {
+  const admin: Me = {
+    accountId: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d90',
+    personId: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d91',
+    email: 'amina@weavers.example',
+    displayName: 'Amina',
+    grants: [
+      {
+        id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d92',
+        role: 'organization-admin',
+        scopeType: 'organization',
+        scopeId: weavers.id,
+      },
+    ],
+    csrfToken: 'token',
+    sessionExpiresAt: null,
+  };
+  const renderPage = (me: Me | null) =>
+    render(
+      <IntlProvider locale="en" messages={english}>
+        <Router>
+          <StaticSessionProvider me={me}>
+            <NewProjectPage />
+          </StaticSessionProvider>
+        </Router>
+      </IntlProvider>,
+    );
+
+  it('loads the admin’s organization and names it lead; after a failure, a retry', async () => {
+    let fail = true;
+    serve((call) =>
+      fail
+        ? json(problem(503, { detail: 'Down for a moment.' }), 503)
+        : json({ ...weavers, path: call.path }),
+    );
+    renderPage(admin);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Your organization could not be loaded');
+    fail = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    const added = await screen.findByRole('list', { name: 'Participants to add' });
+    expect(added.textContent).toContain('Solar Weavers — Lead');
+    expect(calls.map((call) => call.path)).toEqual([
+      `/api/network/organizations/${weavers.id}`,
+      `/api/network/organizations/${weavers.id}`,
+    ]);
+  });
+
+  it('is refused to a member, and asks a visitor to sign in', () => {
+    serve(() => json({}));
+    renderPage({
+      ...admin,
+      grants: [{ ...(admin.grants[0] as Me['grants'][number]), role: 'organization-member' }],
+    });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'You cannot change projects here',
+    );
+    cleanup();
+    renderPage(null);
+    expect(screen.getByRole('link', { name: 'Sign in' })).toBeTruthy();
+    expect(calls).toEqual([]);
   });
 });

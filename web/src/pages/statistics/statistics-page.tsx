@@ -96,7 +96,54 @@ function Organizations({ statistics }: { statistics: NetworkStatistics }) {
   const number = (value: number) => intl.formatNumber(value);
   const notStated = intl.formatMessage({ id: 'statistics.notStated' });
   const organizationsHeading = intl.formatMessage({ id: 'statistics.organizations' });
-  const { organizations, members, employees } = statistics;
+  const { organizations, members, womenMembers, menMembers, employees } = statistics;
+  const stated = (
+    id:
+      | 'statistics.members'
+      | 'statistics.womenMembers'
+      | 'statistics.menMembers'
+      | 'statistics.employees',
+    figure: { total: number; organizationsStating: number },
+    key: string,
+  ) =>
+    figure.organizationsStating > 0 ? (
+      <div className="figure" data-people={key}>
+        <dt>
+          <FormattedMessage id={id} />
+        </dt>
+        <dd>
+          <span className="figure__value">{number(figure.total)}</span>
+          <span className="field__hint">
+            <FormattedMessage
+              id="statistics.stating"
+              values={{ count: figure.organizationsStating }}
+            />
+          </span>
+        </dd>
+      </div>
+    ) : null;
+  const bySex: Bar[] = [
+    ...(womenMembers.organizationsStating > 0
+      ? [
+          {
+            key: 'women',
+            label: intl.formatMessage({ id: 'statistics.women' }),
+            value: womenMembers.total,
+            display: number(womenMembers.total),
+          },
+        ]
+      : []),
+    ...(menMembers.organizationsStating > 0
+      ? [
+          {
+            key: 'men',
+            label: intl.formatMessage({ id: 'statistics.men' }),
+            value: menMembers.total,
+            display: number(menMembers.total),
+          },
+        ]
+      : []),
+  ];
   const bars = (
     counts: { value: string; count: number }[],
     label: (value: string) => string,
@@ -117,40 +164,26 @@ function Organizations({ statistics }: { statistics: NetworkStatistics }) {
           <dt>{organizationsHeading}</dt>
           <dd className="figure__value">{number(organizations.total)}</dd>
         </div>
-        {members.organizationsStating > 0 ? (
-          <div className="figure">
-            <dt>
-              <FormattedMessage id="statistics.members" />
-            </dt>
-            <dd>
-              <span className="figure__value">{number(members.total)}</span>
-              <span className="field__hint">
-                <FormattedMessage
-                  id="statistics.stating"
-                  values={{ count: members.organizationsStating }}
-                />
-              </span>
-            </dd>
-          </div>
-        ) : null}
-        {employees.organizationsStating > 0 ? (
-          <div className="figure">
-            <dt>
-              <FormattedMessage id="statistics.employees" />
-            </dt>
-            <dd>
-              <span className="figure__value">{number(employees.total)}</span>
-              <span className="field__hint">
-                <FormattedMessage
-                  id="statistics.stating"
-                  values={{ count: employees.organizationsStating }}
-                />
-              </span>
-            </dd>
-          </div>
-        ) : null}
+        {stated('statistics.members', members, 'members')}
+        {stated('statistics.womenMembers', womenMembers, 'women')}
+        {stated('statistics.menMembers', menMembers, 'men')}
+        {stated('statistics.employees', employees, 'employees')}
       </dl>
+      {bySex.length > 0 ? (
+        <p className="field__hint">
+          <FormattedMessage id="statistics.bySexNote" />
+        </p>
+      ) : null}
       <div className="statistics__charts">
+        {bySex.length > 0 ? (
+          <BarChart
+            title={<FormattedMessage id="statistics.membersBySex" />}
+            categoryHeading={intl.formatMessage({ id: 'statistics.memberGroup' })}
+            valueHeading={intl.formatMessage({ id: 'statistics.people' })}
+            bars={bySex}
+            order="given"
+          />
+        ) : null}
         <BarChart
           title={<FormattedMessage id="statistics.byCountry" />}
           categoryHeading={intl.formatMessage({ id: 'organization.country' })}

@@ -1,0 +1,37 @@
+import type { Context } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { changeProject } from './change-project.ts';
+import { deleteParticipant } from './project-queries.ts';
+import { type Project, RemoveParticipantInput } from './project-schemas.ts';
+
+/**
+ * Removes an organization from one of its roles in a project. A project keeps at least one lead:
+ * its leads' admins are those who may change it. The version the reader saw decides, so two
+ * people removing the last two leads at once cannot both succeed.
+ */
+export async function removeProjectParticipant(
+  ctx: Context,
+  projectId: string,
+  input: RemoveParticipantInput,
+): Promise<Project> {
+  const { version, organizationId, role } = RemoveParticipantInput.parse(input);
+  return changeProject(ctx, projectId, version, 'remove-project-participant', {
+    check: (current) => {
+      const participant = current.participants.find(
+        (entry) => entry.organizationId === organizationId && entry.role === role,
+      );
+      if (!participant)
+        throw new AppError(
+          'not-found',
+          `This organization does not take part as ${role} in this project.`,
+        );
+      const leads = current.participants.filter((entry) => entry.role === 'lead');
+      if (role === 'lead' && leads.length === 1)
+        throw new AppError(
+          'conflict',
+          `${participant.organizationName} is this project's only lead, and a project keeps at least one lead organization: add another lead first, then remove this one.`,
+        );
+    },
+    apply: (tx) => deleteParticipant(tx.db, projectId, organizationId, role),
+  });
+}
