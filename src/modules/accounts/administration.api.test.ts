@@ -120,6 +120,16 @@ describe('changing a role', () => {
       expect(response.statusCode, JSON.stringify(attempt.payload)).toBe(403);
       expect(await fingerprint(api.database)).toBe(before);
     }
+    // Allowed within their organization, the answer shows only the roles there.
+    const allowed = await organizationAdmin.request({
+      method: 'PUT',
+      url: `/api/accounts/accounts/${person.accountId}/roles/${own?.id}`,
+      payload: inOrganization('partner-viewer'),
+    });
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.json().grants).toEqual([
+      expect.objectContaining(inOrganization('partner-viewer')),
+    ]);
   });
 
   it("a network admin moves a role to another organization; both organizations' admins read it in the log", async () => {

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import {
+  type AccountActor,
   hasGrant,
   isNetworkAdmin,
   organizationsWhere,
@@ -65,6 +66,21 @@ export async function accountViews(ctx: Context, accountIds: string[]): Promise<
     .orderBy('accounts_account.email')
     .execute();
   return viewsOf(ctx, rows);
+}
+
+/**
+ * An account as the actor may see it: network admins and staff see every role; an
+ * organization's admins only the roles within their organizations.
+ */
+export function asSeenBy(actor: AccountActor, view: AccountView): AccountView {
+  if (isNetworkAdmin(actor) || hasGrant(actor, { role: 'network-staff' })) return view;
+  const organizations = organizationsWhere(actor, ['organization-admin']);
+  return {
+    ...view,
+    grants: view.grants.filter(
+      (grant) => grant.scopeType === 'organization' && organizations.includes(grant.scopeId ?? ''),
+    ),
+  };
 }
 
 const badCursor = () =>
@@ -132,15 +148,7 @@ export async function findAccounts(
   const views = await viewsOf(ctx, page);
   return {
     // Show only the roles within their organizations: the rest is not theirs to know.
-    items: everyone
-      ? views
-      : views.map((view) => ({
-          ...view,
-          grants: view.grants.filter(
-            (grant) =>
-              grant.scopeType === 'organization' && organizations.includes(grant.scopeId ?? ''),
-          ),
-        })),
+    items: views.map((view) => asSeenBy(actor, view)),
     nextCursor:
       rows.length > limit && last ? Buffer.from(last.email, 'utf8').toString('base64url') : null,
   };
@@ -178,7 +186,7 @@ export async function grantRole(
       after: after?.grants,
     });
     if (!after) throw new Error('account vanished inside its transaction');
-    return after;
+    return asSeenBy(actor, after);
   });
 }
 
@@ -225,7 +233,7 @@ export async function revokeRole(
       after: after?.grants,
     });
     if (!after) throw new Error('account vanished inside its transaction');
-    return after;
+    return asSeenBy(actor, after);
   });
 }
 
@@ -306,6 +314,6 @@ export async function changeRole(
         after: after.grants,
       });
     }
-    return after;
+    return asSeenBy(actor, after);
   });
 }
