@@ -315,7 +315,7 @@ function ExportButtons() {
               <FormattedMessage id="admin.exchange.notAllowed" />
             </p>
           ) : null}
-          <ProblemText error={state.error} />
+          {problem?.status === 401 ? null : <ProblemText error={state.error} />}
         </Notice>
       ) : null}
     </>

@@ -283,7 +283,8 @@ describe('the export', () => {
     expect(String(fetchStub.mock.calls[0]?.[0])).toBe('/api/network/registry/export?format=csv');
     expect(clicked[0]?.download).toBe('intercoop-registry-2026-11-26.json');
     expect(clicked[0]?.getAttribute('href')).toBe('blob:registry');
-    expect(await (createObjectURL.mock.calls[0]?.[0] as Blob).text()).toBe('{"organizations":[]}');
+    const saved = createObjectURL.mock.calls[0]?.[0] as Blob | undefined;
+    expect(await saved?.text()).toBe('{"organizations":[]}');
     click.mockRestore();
   });
 });

@@ -770,7 +770,7 @@ function AccountItem({
             <button
               id={statusButtonId}
               type="button"
-              className={disabled ? 'button button--small' : 'button button--small button--danger'}
+              className="button button--small"
               onClick={() => setPending({ kind: 'status' })}
             >
               <FormattedMessage
