@@ -1,6 +1,7 @@
 // Changing a role at once, disabling and enabling accounts, and the accounts list a page at a
 // time with a search.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenFrom } from '../../../test/mail-sink.ts';
 import {
   type Agent,
   countRows,
@@ -178,6 +179,13 @@ describe('disabling and enabling an account', () => {
         .statusCode,
     ).toBe(200);
 
+    await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: person.email },
+    });
+    const resetToken = tokenFrom(await api.mail.waitFor(person.email, /password/));
+
     const disabled = await api.admin.request({
       method: 'POST',
       url: `/api/accounts/accounts/${person.accountId}/disable`,
@@ -231,6 +239,13 @@ describe('disabling and enabling an account', () => {
     });
     expect(enabled.json().status).toBe('active');
     await api.signIn(person.email, person.password);
+    // The reset link sent before disabling no longer works.
+    const reset = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: resetToken, password: 'a brand new mango password 2026' },
+    });
+    expect(reset.statusCode).toBe(410);
     // Tokens revoked on disabling stay revoked.
     expect(
       (await api.app.inject({ method: 'GET', url: '/api/accounts/tokens', headers: bearer }))

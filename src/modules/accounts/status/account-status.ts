@@ -25,8 +25,8 @@ function requireNetworkAdmin(ctx: Context) {
 
 /**
  * Disables an account: sign-in is refused, and in the same transaction every session of the
- * account ends and every API token it made is revoked. Disabling a disabled account changes
- * nothing.
+ * account ends, every API token it made is revoked and any unused password reset link stops
+ * working. Disabling a disabled account changes nothing.
  */
 export async function disableAccount(ctx: Context, accountId: string): Promise<AccountView> {
   const actor = requireNetworkAdmin(ctx);
@@ -47,6 +47,13 @@ export async function disableAccount(ctx: Context, accountId: string): Promise<A
       .where('account_id', '=', accountId)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
+    // A reset link sent before must not work if the account is enabled again later.
+    await accounts(tx.db)
+      .updateTable('accounts_password_reset')
+      .set({ used_at: now })
+      .where('account_id', '=', accountId)
+      .where('used_at', 'is', null)
+      .execute();
     await recordAudit(tx, {
       action: 'disable-account',
       entityType: 'account',
