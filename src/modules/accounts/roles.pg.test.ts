@@ -65,4 +65,33 @@ describe('changing a role concurrently on PostgreSQL', () => {
       expect(back.statusCode).toBe(200);
     }
   });
+  it('a change and a take-back of the same grant at once: one wins, and never both roles nor a half', async () => {
+    const organizationId = await api.createOrganization();
+    const scope = { scopeType: 'organization', scopeId: organizationId } as const;
+    for (let round = 0; round < 4; round += 1) {
+      const person = await api.createAccount([{ role: 'organization-member', ...scope }]);
+      const grants = await api.database.pool.query<{ id: string }>(
+        'select id from accounts_role_grant where account_id = $1',
+        [person.accountId],
+      );
+      const url = `/api/accounts/accounts/${person.accountId}/roles/${grants.rows[0]?.id}`;
+      const [changed, revoked] = await Promise.all([
+        api.admin.request({ method: 'PUT', url, payload: { role: 'partner-viewer', ...scope } }),
+        api.admin.request({ method: 'DELETE', url }),
+      ]);
+      const held = await api.database.pool.query<{ role: string }>(
+        'select role from accounts_role_grant where account_id = $1',
+        [person.accountId],
+      );
+      if (changed.statusCode === 200) {
+        // The change went first: the take-back found no such grant any more.
+        expect(revoked.statusCode).toBe(404);
+        expect(held.rows).toEqual([{ role: 'partner-viewer' }]);
+      } else {
+        expect(changed.statusCode).toBe(409);
+        expect(revoked.statusCode).toBe(200);
+        expect(held.rows).toEqual([]);
+      }
+    }
+  });
 });
