@@ -1,7 +1,9 @@
 // The administration in a real browser: a network admin invites someone (who accepts from the
-// email), changes their role, creates an API token (seen once) and revokes it, finds each step
-// in the audit log with its filters, then exports the registry and imports it into a fresh
-// instance through that instance's page. An organization admin and a plain member see less.
+// email), changes their role in one step, disables their account (their open session stops
+// working, sign-in is refused) and enables it again, creates an API token (seen once) and
+// revokes it, finds each step in the audit log with its filters, then exports the registry
+// (and is told in words when the session has ended) and imports it into a fresh instance
+// through that instance's page. An organization admin and a plain member see less.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,12 +214,17 @@ describe('the administration', () => {
     await invitee.page.getByLabel('New password').fill(invitedPassword);
     await invitee.page.getByRole('button', { name: 'Create my account' }).click();
     await poll(() => new URL(invitee.page.url()).pathname).toBe('/account');
-    await invitee.context.close();
+    const inviteeSession = () =>
+      invitee.page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(await inviteeSession()).toBe(200);
 
     // Change their role: member becomes administrator of the same organization.
     await page.reload();
     await page.getByLabel('Find a person (name or email)').fill('ravi');
-    await poll(() => page.locator('.results__status').textContent()).toBe('One person matches.');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await poll(() => page.locator('.results__status').textContent()).toBe(
+      'One person’s name or email contains “ravi”.',
+    );
     const card = page.locator('li.admin-card', {
       has: page.getByRole('heading', { name: invitedName }),
     });
@@ -256,6 +263,40 @@ describe('the administration', () => {
     await poll(() => grantLabels.allTextContents()).toEqual([
       `Organization administrator · ${organizationName}`,
     ]);
+
+    // Ravi has left: disabling the account asks first, naming him, and ends his open session.
+    await card.getByRole('button', { name: `Disable the account of ${invitedName}` }).click();
+    expect(await card.locator('.confirm__question').textContent()).toContain(
+      `Disable the account of ${invitedName} (${invitedEmail})?`,
+    );
+    await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Yes, disable it',
+    );
+    await checkScreen(page, 'admin-confirm-disable');
+    await card.getByRole('button', { name: 'Yes, disable it' }).click();
+    await poll(() => page.getByRole('status').first().textContent()).toBe(
+      `The account of ${invitedName} is disabled: they are signed out everywhere and cannot sign in.`,
+    );
+    await card.getByText('Account disabled: cannot sign in.').waitFor();
+    await checkScreen(page, 'admin-disabled');
+    expect(await inviteeSession()).toBe(401);
+    await invitee.page.goto('/sign-in?next=%2Faccount');
+    await invitee.page.getByLabel('Email address').fill(invitedEmail);
+    await invitee.page.getByLabel('Password').fill(invitedPassword);
+    await invitee.page.getByRole('button', { name: 'Sign in' }).last().click();
+    await poll(() => invitee.page.getByRole('alert').first().textContent()).toContain(
+      'The email address or the password is not right.',
+    );
+    // Enabled again, he signs in with his password.
+    await card.getByRole('button', { name: `Enable the account of ${invitedName}` }).click();
+    await card.getByRole('button', { name: 'Yes, enable it' }).click();
+    await poll(() => page.getByRole('status').first().textContent()).toBe(
+      `The account of ${invitedName} is enabled again.`,
+    );
+    await card.getByText('Account active.').waitFor();
+    await signIn(invitee.page, invitedEmail, invitedPassword, '/account');
+    expect(await inviteeSession()).toBe(200);
+    await invitee.context.close();
 
     // An API token: shown once, then gone for good.
     await page.getByRole('link', { name: 'API tokens' }).click();
@@ -323,18 +364,20 @@ describe('the administration', () => {
     entry = await openFirst();
     expect(await entry.textContent()).toContain(invitedEmail);
 
-    await filterAudit(page, { who: adminOption as string, action: 'Role given' });
+    // The change of role is one entry with the role before and after, not a grant and a revoke.
+    await filterAudit(page, { who: adminOption as string, action: 'Role changed' });
     entry = await openFirst();
-    // The change reads as one role joining the list, not as raw JSON.
-    const added = await entry.locator('tbody tr').first().textContent();
-    expect(added).toContain('role: organization-admin');
-    expect(await entry.locator('td.audit-diff__before').first().textContent()).toBe('empty');
+    expect(await entry.textContent()).toContain('role: organization-admin');
+    expect(await entry.textContent()).toContain('role: organization-member');
+    await filterAudit(page, { action: 'Role taken back' });
+    await poll(() => page.locator('.results__status').textContent()).toBe('No entry matches.');
 
-    await filterAudit(page, { who: adminOption as string, action: 'Role taken back' });
+    await filterAudit(page, { who: adminOption as string, action: 'Account disabled' });
     entry = await openFirst();
-    expect(await entry.locator('td.audit-diff__before').first().textContent()).toContain(
-      'role: organization-member',
-    );
+    expect(await entry.locator('tr', { hasText: 'status' }).textContent()).toContain('disabled');
+    expect(await entry.locator('tr', { hasText: 'sessionsEnded' }).textContent()).toContain('1');
+    await filterAudit(page, { who: adminOption as string, action: 'Account enabled' });
+    await openFirst();
 
     await filterAudit(page, { action: 'API token created', from: today() });
     entry = await openFirst();
@@ -357,7 +400,7 @@ describe('the administration', () => {
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.locator('#audit-to-error').waitFor();
     await checkScreen(page, 'admin-audit-range-error');
-    await filterAudit(page, { action: 'Role given' });
+    await filterAudit(page, { action: 'Role changed' });
     await openFirst();
 
     await page.getByLabel('Language', { exact: true }).selectOption('hi');
@@ -375,14 +418,14 @@ describe('the administration', () => {
     await checkScreen(page, 'admin-exchange');
     const [json] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Download as JSON' }).click(),
+      page.getByRole('button', { name: 'Download as JSON' }).click(),
     ]);
     expect(json.suggestedFilename()).toMatch(/^intercoop-registry-\d{4}-\d{2}-\d{2}\.json$/);
     exportPath = join(await newDirectory('intercoop-e2e-export-'), json.suggestedFilename());
     await json.saveAs(exportPath);
     const [zip] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Download as zipped CSV' }).click(),
+      page.getByRole('button', { name: 'Download as zipped CSV' }).click(),
     ]);
     expect(zip.suggestedFilename()).toMatch(/\.zip$/);
     const zipPath = join(await newDirectory('intercoop-e2e-export-'), 'registry.zip');
@@ -404,6 +447,18 @@ describe('the administration', () => {
     ] as const) {
       await measureRoute(context, path, heading);
     }
+
+    // The session has ended (here: its cookie is gone): the export says so in words, and no
+    // file of the server's error is saved.
+    const downloads: unknown[] = [];
+    page.on('download', (download) => downloads.push(download));
+    await context.clearCookies();
+    await page.getByRole('button', { name: 'Download as JSON' }).click();
+    const ended = page.getByRole('alert').filter({ hasText: 'could not be downloaded' });
+    await poll(() => ended.textContent()).toContain('Your session has ended.');
+    await ended.getByRole('link', { name: 'Sign in again' }).waitFor();
+    expect(downloads).toEqual([]);
+    await checkScreen(page, 'admin-export-signed-out');
     // Only the refusals the flow provoked: who is signed in (before signing in), and the import
     // into a registry that is not empty.
     expect(errors.filter((error) => !/status of (401|409)/.test(error))).toEqual([]);
@@ -538,6 +593,32 @@ describe('the administration', () => {
     expect(invitation.status).toBe(403);
     const exported = await fetch(`${server.url}/api/network/registry/export`, { headers });
     expect(exported.status).toBe(403);
+    // Only network admins disable accounts, and roles change only within their organization.
+    expect(await page.getByRole('button', { name: /^Disable the account/ }).count()).toBe(0);
+    const { 'content-type': _json, ...withoutBody } = headers;
+    const disable = await fetch(
+      `${server.url}/api/accounts/accounts/${memberAccount?.id}/disable`,
+      // No body, so no content type: as the page sends it.
+      {
+        method: 'POST',
+        headers: withoutBody,
+      },
+    );
+    expect(disable.status).toBe(403);
+    const memberGrant = (
+      accounts.items.find((account) => account.email === member.email) as unknown as {
+        grants: { id: string }[];
+      }
+    ).grants[0];
+    const changed = await fetch(
+      `${server.url}/api/accounts/accounts/${memberAccount?.id}/roles/${memberGrant?.id}`,
+      {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ role: 'network-admin', scopeType: 'network', scopeId: null }),
+      },
+    );
+    expect(changed.status).toBe(403);
     await context.close();
   });
 

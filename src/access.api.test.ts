@@ -81,6 +81,13 @@ async function grantIdOnTarget(): Promise<string> {
   return grant.id;
 }
 
+/** A new account with a role in the organization, to disable without touching the fixtures. */
+function leaver(): Promise<Agent> {
+  return api.createAccount([
+    { role: 'organization-member', scopeType: 'organization', scopeId: fixtures.organizationId },
+  ]);
+}
+
 /** A new organization made by the admin, to tie to the fixtures without touching other rows. */
 function freshOrganization(): Promise<string> {
   return api.createOrganization(newOrganization());
@@ -696,6 +703,48 @@ const table: Record<string, Row> = {
       method: 'DELETE',
       url: `/api/accounts/accounts/${fixtures.target.accountId}/roles/${await grantIdOnTarget()}`,
     }),
+  },
+  'PUT /api/accounts/accounts/{id}/roles/{grantId}': {
+    // An organization's admins change roles within it; another organization's admins may not.
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => {
+      const person = await leaver();
+      const grant = await api.database.pool.query<{ id: string }>(
+        'select id from accounts_role_grant where account_id = $1',
+        [person.accountId],
+      );
+      return {
+        method: 'PUT',
+        url: `/api/accounts/accounts/${person.accountId}/roles/${grant.rows[0]?.id}`,
+        payload: {
+          role: 'partner-viewer',
+          scopeType: 'organization',
+          scopeId: fixtures.organizationId,
+        },
+      };
+    },
+  },
+  'POST /api/accounts/accounts/{id}/disable': {
+    // Network admins only: an organization's own admin is refused too (see the accounts tests).
+    allowedAs: 'admin',
+    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 200 },
+    request: async () => ({
+      method: 'POST',
+      url: `/api/accounts/accounts/${(await leaver()).accountId}/disable`,
+    }),
+  },
+  'POST /api/accounts/accounts/{id}/enable': {
+    allowedAs: 'admin',
+    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 200 },
+    request: async () => {
+      const person = await leaver();
+      await api.admin.request({
+        method: 'POST',
+        url: `/api/accounts/accounts/${person.accountId}/disable`,
+      });
+      return { method: 'POST', url: `/api/accounts/accounts/${person.accountId}/enable` };
+    },
   },
   'GET /api/accounts/invitations': {
     allowedAs: 'organizationAdmin',

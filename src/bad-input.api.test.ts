@@ -476,6 +476,28 @@ const table: Record<string, Write> = {
       url: `/api/accounts/accounts/${member.accountId}/roles/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e`,
     }),
   },
+  'PUT /api/accounts/accounts/{id}/roles/{grantId}': {
+    as: () => organizationAdmin,
+    valid: () => ({
+      method: 'PUT',
+      url: `/api/accounts/accounts/${member.accountId}/roles/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e`,
+      payload: { role: 'partner-viewer', scopeType: 'organization', scopeId: organizationId },
+    }),
+  },
+  'POST /api/accounts/accounts/{id}/disable': {
+    as: () => api.admin,
+    valid: () => ({
+      method: 'POST',
+      url: `/api/accounts/accounts/${member.accountId}/disable`,
+    }),
+  },
+  'POST /api/accounts/accounts/{id}/enable': {
+    as: () => api.admin,
+    valid: () => ({
+      method: 'POST',
+      url: `/api/accounts/accounts/${member.accountId}/enable`,
+    }),
+  },
   'POST /api/accounts/invitations': {
     as: () => organizationAdmin,
     valid: () => ({

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { requireAccount } from '../../platform/access.ts';
 import { ProblemResponse } from '../../platform/http/problem.ts';
 import { createNetworkAdmin } from './admins/create-network-admin.ts';
-import { findAccounts, grantRole, revokeRole } from './grants/manage-accounts.ts';
+import { changeRole, findAccounts, grantRole, revokeRole } from './grants/manage-accounts.ts';
 import { acceptInvitation } from './invitations/accept-invitation.ts';
 import { findInvitations } from './invitations/find-invitations.ts';
 import { inviteAccount } from './invitations/invite-account.ts';
@@ -18,6 +18,7 @@ import {
   AcceptInvitationInput,
   AccountGrantParams,
   AccountList,
+  AccountListQuery,
   AccountView,
   AddMemberInput,
   ApiTokenList,
@@ -44,6 +45,7 @@ import { describeAccount } from './sessions/describe-account.ts';
 import { listSessions, revokeSession } from './sessions/list-sessions.ts';
 import { signIn } from './sessions/sign-in.ts';
 import { signOut } from './sessions/sign-out.ts';
+import { disableAccount, enableAccount } from './status/account-status.ts';
 import { createApiToken, findApiTokens, revokeApiToken } from './tokens/api-tokens.ts';
 
 export const sessionCookie = 'intercoop_session';
@@ -222,11 +224,12 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Accounts and their roles (network staff: all; organization admins: their organization)',
+          'Accounts and their roles by email, a page at a time, optionally those whose name or email contains q (network staff: all; organization admins: their organization)',
+        querystring: AccountListQuery,
         response: { 200: AccountList, ...problems },
       },
     },
-    async (request) => findAccounts(request.ctx),
+    async (request) => findAccounts(request.ctx, request.query),
   );
 
   app.post(
@@ -273,6 +276,52 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => revokeRole(request.ctx, request.params.id, request.params.grantId),
+  );
+
+  app.put(
+    '/accounts/:id/roles/:grantId',
+    {
+      bodyLimit: small,
+      schema: {
+        tags,
+        summary:
+          'Change one role of an account into another, at once (409 if it was taken back or changed meanwhile)',
+        params: AccountGrantParams,
+        body: RoleGrantInput,
+        response: { 200: AccountView, ...problems },
+      },
+    },
+    async (request) =>
+      changeRole(request.ctx, request.params.id, request.params.grantId, request.body),
+  );
+
+  app.post(
+    '/accounts/:id/disable',
+    {
+      bodyLimit: small,
+      schema: {
+        tags,
+        summary:
+          'Disable an account (network admins): sign-in refused, its sessions ended and its API tokens revoked',
+        params: IdParams,
+        response: { 200: AccountView, ...problems },
+      },
+    },
+    async (request) => disableAccount(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/accounts/:id/enable',
+    {
+      bodyLimit: small,
+      schema: {
+        tags,
+        summary: 'Enable a disabled account again (network admins)',
+        params: IdParams,
+        response: { 200: AccountView, ...problems },
+      },
+    },
+    async (request) => enableAccount(request.ctx, request.params.id),
   );
 
   app.get(

@@ -143,7 +143,27 @@ export const AccountView = z.object({
   createdAt: z.string(),
 });
 export type AccountView = z.infer<typeof AccountView>;
-export const AccountList = z.object({ items: z.array(AccountView) });
+export const AccountList = z.object({
+  items: z.array(AccountView),
+  /** Give it back as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export const AccountListQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .max(200, 'Search with at most 200 characters.')
+    .refine((value) => !controlCharacter.test(value), 'Must not contain control characters.')
+    .optional(),
+  cursor: z.string().max(400, 'This cursor is not one this server gave.').optional(),
+  limit: z.coerce
+    .number()
+    .int('Use a whole number.')
+    .min(1, 'Use a limit from 1 to 1000.')
+    .max(1000, 'Use a limit from 1 to 1000.')
+    .default(100),
+});
+export type AccountListQuery = z.infer<typeof AccountListQuery>;
 export const AccountGrantParams = z.strictObject({
   id: z.uuid('Use an id (a UUID).'),
   grantId: z.uuid('Use an id (a UUID).'),

@@ -19,9 +19,43 @@ export type Grant = AccountView['grants'][number];
 export type GrantInput = z.input<typeof RoleGrantInput>;
 export type NewApiToken = z.infer<typeof CreatedApiToken>;
 
+export type AccountPage = { items: AccountView[]; nextCursor: string | null };
+
+/** A page of accounts by email, those whose name or email contains `q` if given. */
+export function findAccounts(
+  { q, cursor, limit }: { q?: string; cursor?: string | null; limit: number },
+  signal?: AbortSignal,
+): Promise<AccountPage> {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (q) params.set('q', q);
+  if (cursor) params.set('cursor', cursor);
+  return apiRequest('GET', `/api/accounts/accounts?${params}`, { signal });
+}
+
+/** The first thousand accounts, for choosing a person in a list. */
 export async function listAccounts(signal?: AbortSignal): Promise<AccountView[]> {
-  return (await apiRequest<{ items: AccountView[] }>('GET', '/api/accounts/accounts', { signal }))
-    .items;
+  return (await findAccounts({ limit: 1000 }, signal)).items;
+}
+
+/** Replaces one role with another at once; 409 if it was taken back or changed meanwhile. */
+export function changeRole(
+  accountId: string,
+  grantId: string,
+  grant: GrantInput,
+): Promise<AccountView> {
+  return apiRequest(
+    'PUT',
+    `/api/accounts/accounts/${encodeURIComponent(accountId)}/roles/${encodeURIComponent(grantId)}`,
+    { body: grant },
+  );
+}
+
+/** Disables or enables an account (network admins). Disabling ends its sessions and tokens. */
+export function setAccountEnabled(accountId: string, enabled: boolean): Promise<AccountView> {
+  return apiRequest(
+    'POST',
+    `/api/accounts/accounts/${encodeURIComponent(accountId)}/${enabled ? 'enable' : 'disable'}`,
+  );
 }
 
 export function grantRole(accountId: string, grant: GrantInput): Promise<AccountView> {
@@ -105,6 +139,59 @@ export function findAuditEntries(
 
 export function exportUrl(format: 'json' | 'csv'): string {
   return `/api/network/registry/export?format=${format}`;
+}
+
+/** The file name an attachment's Content-Disposition gives, if any. */
+export function fileNameFrom(disposition: string | null): string | null {
+  if (!disposition) return null;
+  let name: string | null = null;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      name = decodeURIComponent(encoded.trim());
+    } catch {
+      // Fall back to the plain name.
+    }
+  }
+  if (!name) {
+    const plain = /filename\s*=\s*"([^"]+)"|filename\s*=\s*([^;\s]+)/i.exec(disposition);
+    name = plain?.[1] ?? plain?.[2] ?? null;
+  }
+  // Only a file name, never a path.
+  return name ? (name.split(/[\\/]/).pop() ?? null) : null;
+}
+
+/**
+ * Downloads the registry's export. The file is fetched first, so that an error (a session that
+ * has ended, a refusal) is shown in words instead of being saved as the file; then it is handed
+ * to the browser as a download. The browser keeps a large file on disk rather than in memory.
+ * Resolves with the file's name.
+ */
+export async function downloadExport(
+  format: 'json' | 'csv',
+  signal?: AbortSignal,
+): Promise<string> {
+  const response = await fetch(exportUrl(format), {
+    headers: { accept: format === 'json' ? 'application/json' : 'application/zip' },
+    credentials: 'same-origin',
+    signal,
+  });
+  if (!response.ok) throw await problemFromResponse(response);
+  const blob = await response.blob();
+  const fileName =
+    fileNameFrom(response.headers.get('content-disposition')) ??
+    `intercoop-registry.${format === 'json' ? 'json' : 'zip'}`;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser reads the file when the download starts; then the memory can go.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return fileName;
 }
 
 /** Rows stored per table of the registry. */

@@ -1,6 +1,8 @@
 // Accounts and their roles, for those who run the network or an organization.
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import {
+  type AccountActor,
   hasGrant,
   isNetworkAdmin,
   organizationsWhere,
@@ -10,13 +12,20 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { accounts, insertGrant, selectAccount, selectGrants } from '../queries.ts';
-import { type AccountView, RoleGrantInput } from '../schemas.ts';
+import { accounts, insertGrant, selectAccount, selectGrants, toGrant } from '../queries.ts';
+import { AccountListQuery, type AccountView, RoleGrantInput } from '../schemas.ts';
 import { checkGrants, mayGrant } from './grant-rules.ts';
 
-async function accountViews(ctx: Context, accountIds: string[]): Promise<AccountView[]> {
-  if (accountIds.length === 0) return [];
-  const rows = await accounts(ctx.db)
+type AccountRowForView = {
+  id: string;
+  email: string;
+  status: 'active' | 'disabled';
+  created_at: Date;
+  display_name: string;
+};
+
+function accountRows(ctx: Context) {
+  return accounts(ctx.db)
     .selectFrom('accounts_account')
     .innerJoin('accounts_person', 'accounts_person.id', 'accounts_account.person_id')
     .select([
@@ -25,11 +34,14 @@ async function accountViews(ctx: Context, accountIds: string[]): Promise<Account
       'accounts_account.status',
       'accounts_account.created_at',
       'accounts_person.display_name',
-    ])
-    .where('accounts_account.id', 'in', accountIds)
-    .orderBy('accounts_account.email')
-    .execute();
-  const grants = await selectGrants(ctx.db, accountIds);
+    ]);
+}
+
+async function viewsOf(ctx: Context, rows: AccountRowForView[]): Promise<AccountView[]> {
+  const grants = await selectGrants(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     email: row.email,
@@ -47,49 +59,98 @@ async function accountViews(ctx: Context, accountIds: string[]): Promise<Account
   }));
 }
 
-/** Network admins and staff see every account; an organization's admins, the accounts with a role in it. */
-export async function findAccounts(ctx: Context): Promise<{ items: AccountView[] }> {
+export async function accountViews(ctx: Context, accountIds: string[]): Promise<AccountView[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await accountRows(ctx)
+    .where('accounts_account.id', 'in', accountIds)
+    .orderBy('accounts_account.email')
+    .execute();
+  return viewsOf(ctx, rows);
+}
+
+/**
+ * An account as the actor may see it: network admins and staff see every role; an
+ * organization's admins only the roles within their organizations.
+ */
+export function asSeenBy(actor: AccountActor, view: AccountView): AccountView {
+  if (isNetworkAdmin(actor) || hasGrant(actor, { role: 'network-staff' })) return view;
+  const organizations = organizationsWhere(actor, ['organization-admin']);
+  return {
+    ...view,
+    grants: view.grants.filter(
+      (grant) => grant.scopeType === 'organization' && organizations.includes(grant.scopeId ?? ''),
+    ),
+  };
+}
+
+const badCursor = () =>
+  new AppError('validation-failed', 'This cursor is not one this server gave.', {
+    errors: [{ pointer: '/cursor', detail: 'Use the nextCursor of a previous page, unchanged.' }],
+  });
+
+/** The email a page ends with, carried opaquely: accounts are listed by email, which is unique. */
+function emailAfter(cursor: string): string {
+  const email = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (email.length < 3 || email.length > 254 || !email.includes('@')) throw badCursor();
+  return email;
+}
+
+/** The search text with the LIKE wildcards (and the escape character) taken literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Accounts by email, a page at a time, optionally those whose name or email contains `q`.
+ * Network admins and staff see every account; an organization's admins, the accounts with a
+ * role in it, and of those only the roles within their organizations.
+ */
+export async function findAccounts(
+  ctx: Context,
+  query: z.input<typeof AccountListQuery> = {},
+): Promise<{ items: AccountView[]; nextCursor: string | null }> {
   const actor = requireAccount(ctx.actor);
   if (actor.token)
     throw new AppError('forbidden', 'Accounts are managed by people, not by API tokens.');
-  if (isNetworkAdmin(actor) || hasGrant(actor, { role: 'network-staff' })) {
-    const ids = await accounts(ctx.db)
-      .selectFrom('accounts_account')
-      .select('id')
-      .orderBy('email')
-      .limit(1000)
-      .execute();
-    return {
-      items: await accountViews(
-        ctx,
-        ids.map((row) => row.id),
-      ),
-    };
-  }
-  const organizations = organizationsWhere(actor, ['organization-admin']);
-  if (organizations.length === 0) {
+  const { q, cursor, limit } = AccountListQuery.parse(query);
+  const everyone = isNetworkAdmin(actor) || hasGrant(actor, { role: 'network-staff' });
+  const organizations = everyone ? [] : organizationsWhere(actor, ['organization-admin']);
+  if (!everyone && organizations.length === 0) {
     throw new AppError('forbidden', 'Only network staff and organization admins see accounts.');
   }
-  const ids = await accounts(ctx.db)
-    .selectFrom('accounts_role_grant')
-    .select('account_id')
-    .distinct()
-    .where('scope_type', '=', 'organization')
-    .where('scope_id', 'in', organizations)
-    .execute();
-  const views = await accountViews(
-    ctx,
-    ids.map((row) => row.account_id),
-  );
-  // Show only the roles within their organizations: the rest is not theirs to know.
-  return {
-    items: views.map((view) => ({
-      ...view,
-      grants: view.grants.filter(
-        (grant) =>
-          grant.scopeType === 'organization' && organizations.includes(grant.scopeId ?? ''),
+  let select = accountRows(ctx);
+  if (!everyone) {
+    select = select.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('accounts_role_grant')
+          .select('accounts_role_grant.id')
+          .whereRef('accounts_role_grant.account_id', '=', 'accounts_account.id')
+          .where('accounts_role_grant.scope_type', '=', 'organization')
+          .where('accounts_role_grant.scope_id', 'in', organizations),
       ),
-    })),
+    );
+  }
+  if (q) {
+    // Compared folded (lower case, no accents), as the registry's search does.
+    const escaped = escapeLike(q);
+    select = select.where(
+      sql<boolean>`(search_fold(accounts_person.display_name) like '%' || search_fold(${escaped}) || '%'
+        or search_fold(accounts_account.email) like '%' || search_fold(${escaped}) || '%')`,
+    );
+  }
+  if (cursor) select = select.where('accounts_account.email', '>', emailAfter(cursor));
+  const rows = await select
+    .orderBy('accounts_account.email')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const views = await viewsOf(ctx, page);
+  return {
+    // Show only the roles within their organizations: the rest is not theirs to know.
+    items: views.map((view) => asSeenBy(actor, view)),
+    nextCursor:
+      rows.length > limit && last ? Buffer.from(last.email, 'utf8').toString('base64url') : null,
   };
 }
 
@@ -125,8 +186,18 @@ export async function grantRole(
       after: after?.grants,
     });
     if (!after) throw new Error('account vanished inside its transaction');
-    return after;
+    return asSeenBy(actor, after);
   });
+}
+
+async function refuseLastNetworkAdmin(tx: Context): Promise<void> {
+  const admins = await accounts(tx.db)
+    .selectFrom('accounts_role_grant')
+    .select('id')
+    .where('role', '=', 'network-admin')
+    .execute();
+  if (admins.length <= 1)
+    throw new AppError('conflict', 'This is the last network admin; make another one first.');
 }
 
 export async function revokeRole(
@@ -149,15 +220,7 @@ export async function revokeRole(
     const grant = { role: row.role, scopeType: row.scope_type, scopeId: row.scope_id };
     if (!mayGrant(actor, grant))
       throw new AppError('forbidden', `You may not take back the role ${row.role} here.`);
-    if (row.role === 'network-admin') {
-      const admins = await accounts(tx.db)
-        .selectFrom('accounts_role_grant')
-        .select('id')
-        .where('role', '=', 'network-admin')
-        .execute();
-      if (admins.length <= 1)
-        throw new AppError('conflict', 'This is the last network admin; make another one first.');
-    }
+    if (row.role === 'network-admin') await refuseLastNetworkAdmin(tx);
     const [before] = await accountViews(tx, [accountId]);
     await accounts(tx.db).deleteFrom('accounts_role_grant').where('id', '=', grantId).execute();
     const [after] = await accountViews(tx, [accountId]);
@@ -170,6 +233,87 @@ export async function revokeRole(
       after: after?.grants,
     });
     if (!after) throw new Error('account vanished inside its transaction');
-    return after;
+    return asSeenBy(actor, after);
+  });
+}
+
+/**
+ * Replaces one role of an account with another in one transaction, so that the person never
+ * holds both, nor neither. The same rules as giving and taking back: the caller must be allowed
+ * to take back the old role and to give the new one. The grant is locked while it changes; if it
+ * was taken back or changed meanwhile, the answer is 409 and nothing changes.
+ */
+export async function changeRole(
+  ctx: Context,
+  accountId: string,
+  grantId: string,
+  input: z.input<typeof RoleGrantInput>,
+): Promise<AccountView> {
+  const actor = requireAccount(ctx.actor);
+  const grant = RoleGrantInput.parse(input);
+  if (actor.token)
+    throw new AppError('forbidden', 'Roles are changed by people, not by API tokens.');
+  await checkGrants(ctx.db, actor, [grant], '');
+  return inTransaction(ctx, async (tx) => {
+    if (!(await selectAccount(tx.db, accountId)))
+      throw new AppError('not-found', 'There is no account with this id.');
+    const row = await accounts(tx.db)
+      .selectFrom('accounts_role_grant')
+      .selectAll()
+      .where('id', '=', grantId)
+      .where('account_id', '=', accountId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) {
+      throw new AppError(
+        'conflict',
+        'This role was taken back or changed meanwhile; reload to see the roles the account holds now.',
+      );
+    }
+    if (!mayGrant(actor, toGrant(row)))
+      throw new AppError('forbidden', `You may not take back the role ${row.role} here.`);
+    const [before] = await accountViews(tx, [accountId]);
+    if (
+      before?.grants.some(
+        (held) =>
+          held.role === grant.role &&
+          held.scopeType === grant.scopeType &&
+          held.scopeId === grant.scopeId,
+      )
+    ) {
+      throw new AppError('validation-failed', 'The account already holds this role.', {
+        errors: [{ pointer: '/role', detail: 'The account already holds this role here.' }],
+      });
+    }
+    if (row.role === 'network-admin' && grant.role !== 'network-admin')
+      await refuseLastNetworkAdmin(tx);
+    await accounts(tx.db).deleteFrom('accounts_role_grant').where('id', '=', grantId).execute();
+    await insertGrant(tx.db, {
+      id: newId(),
+      account_id: accountId,
+      role: grant.role,
+      scope_type: grant.scopeType,
+      scope_id: grant.scopeId,
+      granted_by: actor.accountId,
+      created_at: tx.now(),
+    });
+    const [after] = await accountViews(tx, [accountId]);
+    if (!after) throw new Error('account vanished inside its transaction');
+    // Each organization concerned gets the entry, so that its admins can read it.
+    const concerned = new Set<string | null>();
+    for (const scope of [toGrant(row), grant])
+      if (scope.scopeType === 'organization') concerned.add(scope.scopeId);
+    if (concerned.size === 0) concerned.add(null);
+    for (const organizationId of concerned) {
+      await recordAudit(tx, {
+        action: 'change-role',
+        entityType: 'account',
+        entityId: accountId,
+        organizationId,
+        before: before?.grants,
+        after: after.grants,
+      });
+    }
+    return asSeenBy(actor, after);
   });
 }

@@ -1,12 +1,13 @@
 // Moving the whole registry (network admins): download it as JSON or as a zip of CSV files, and
 // import such a file into an empty registry, all of it or nothing.
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
-import { exportUrl, type ImportCounts, importRegistry } from '../../api/admin.ts';
+import { Link } from 'wouter';
+import { downloadExport, type ImportCounts, importRegistry } from '../../api/admin.ts';
 import type { Me } from '../../api/auth.ts';
 import { problemOf } from '../../api/problem.ts';
 import type { MessageId } from '../../i18n/locales.ts';
-import { Notice } from './admin-ui.tsx';
+import { Notice, ProblemText } from './admin-ui.tsx';
 
 const tableNames = [
   'organizations',
@@ -95,14 +96,7 @@ export function ExchangeTab({ me }: { me: Me }) {
       <p>
         <FormattedMessage id="admin.exchange.exportIntro" />
       </p>
-      <div className="button-row">
-        <a className="button button--primary" href={exportUrl('json')} download>
-          <FormattedMessage id="admin.exchange.downloadJson" />
-        </a>
-        <a className="button" href={exportUrl('csv')} download>
-          <FormattedMessage id="admin.exchange.downloadCsv" />
-        </a>
-      </div>
+      <ExportButtons />
 
       <h3 className="admin-heading">
         <FormattedMessage id="admin.exchange.importTitle" />
@@ -245,5 +239,85 @@ function ImportFailure({ error, fileName }: { error: unknown; fileName: string }
         </p>
       )}
     </Notice>
+  );
+}
+
+type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'busy'; format: 'json' | 'csv' }
+  | { kind: 'done'; fileName: string }
+  | { kind: 'failed'; error: unknown };
+
+/**
+ * Downloads an export. The file is fetched before it is saved, so that a failure (a session that
+ * has ended, a refusal, the server unreachable) is said in words rather than saved as the file.
+ */
+function ExportButtons() {
+  const [state, setState] = useState<ExportState>({ kind: 'idle' });
+  const [attempt, setAttempt] = useState(0);
+  const start = async (format: 'json' | 'csv') => {
+    setAttempt((count) => count + 1);
+    setState({ kind: 'busy', format });
+    try {
+      setState({ kind: 'done', fileName: await downloadExport(format) });
+    } catch (error) {
+      setState({ kind: 'failed', error });
+    }
+  };
+  const busy = state.kind === 'busy';
+  const problem = state.kind === 'failed' ? problemOf(state.error) : null;
+  return (
+    <>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => void start('json')}
+        >
+          <FormattedMessage id="admin.exchange.downloadJson" />
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void start('csv')}>
+          <FormattedMessage id="admin.exchange.downloadCsv" />
+        </button>
+      </div>
+      {busy ? (
+        <p role="status">
+          <FormattedMessage id="admin.exchange.preparing" />
+        </p>
+      ) : null}
+      {state.kind === 'done' ? (
+        <p role="status">
+          <FormattedMessage id="admin.exchange.downloaded" values={{ file: state.fileName }} />
+        </p>
+      ) : null}
+      {state.kind === 'failed' ? (
+        <Notice
+          key={attempt}
+          kind="error"
+          title={<FormattedMessage id="admin.exchange.downloadFailed" />}
+        >
+          {problem?.status === 401 ? (
+            <p>
+              <FormattedMessage
+                id="admin.exchange.signedOut"
+                values={{
+                  link: (chunks: ReactNode) => (
+                    <Link href={`/sign-in?next=${encodeURIComponent('/admin/exchange')}`}>
+                      {chunks}
+                    </Link>
+                  ),
+                }}
+              />
+            </p>
+          ) : problem?.status === 403 ? (
+            <p>
+              <FormattedMessage id="admin.exchange.notAllowed" />
+            </p>
+          ) : null}
+          {problem?.status === 401 ? null : <ProblemText error={state.error} />}
+        </Notice>
+      ) : null}
+    </>
   );
 }

@@ -1,19 +1,23 @@
 // People and their roles: invite someone, see and withdraw pending invitations, give, change and
-// take back roles. Network admins see every account; an organization's admins the accounts with
-// a role in their organizations (the server decides which, and which roles show).
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+// take back roles, find people by name or email a page at a time. Network admins see every
+// account; an organization's admins the accounts with a role in their organizations (the server
+// decides which, and which roles show). Only network admins disable and enable accounts: an
+// account is a person's one login across the network, so no single organization decides it.
+import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import {
   type AccountView,
+  changeRole,
+  findAccounts,
   type Grant,
   grantRole,
   type InvitationView,
   invite,
-  listAccounts,
   listInvitations,
   organizationName,
   revokeInvitation,
   revokeRole,
+  setAccountEnabled,
 } from '../../api/admin.ts';
 import type { Me } from '../../api/auth.ts';
 import { problemOf } from '../../api/problem.ts';
@@ -39,25 +43,62 @@ function focusSoon(id: string) {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
 
+/** Accounts fetched a page at a time. */
+export const accountPageSize = 50;
+
+type AccountsState = {
+  items: AccountView[];
+  nextCursor: string | null;
+  /** The search these accounts answer ('' for everyone). */
+  query: string;
+};
+
 export function PeopleTab({ me, choices }: { me: Me; choices: RoleChoices }) {
-  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
+  const [accounts, setAccounts] = useState<AccountsState | null>(null);
   const [invitations, setInvitations] = useState<InvitationView[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [searching, setSearching] = useState(false);
+  const [search, setSearch] = useState('');
   const [feedback, setFeedbackState] = useState<Feedback | null>(null);
   const setFeedback = (next: Omit<Feedback, 'key'>) =>
     setFeedbackState({ ...next, key: Date.now() });
+  const current = useRef<AccountsState | null>(null);
+  current.current = accounts;
+  const networkAdmin = me.grants.some((grant) => grant.role === 'network-admin');
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      const [people, pending] = await Promise.all([listAccounts(signal), listInvitations(signal)]);
-      if (signal?.aborted) return;
-      setAccounts(people);
-      setInvitations(pending);
-      setLoadError(null);
-    } catch (error) {
-      if (!signal?.aborted) setLoadError(error);
-    }
+  /**
+   * Loads the first page of a search, or reloads after a change as many accounts as are shown,
+   * so that the person acted on stays in view.
+   */
+  const loadAccounts = useCallback(async (query: string, signal?: AbortSignal) => {
+    const shown = current.current?.query === query ? current.current.items.length : 0;
+    const page = await findAccounts(
+      { q: query || undefined, limit: Math.min(1000, Math.max(accountPageSize, shown)) },
+      signal,
+    );
+    if (signal?.aborted) return;
+    setAccounts({ items: page.items, nextCursor: page.nextCursor, query });
+    setMoreError(null);
   }, []);
+
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      try {
+        await Promise.all([
+          loadAccounts(current.current?.query ?? '', signal),
+          listInvitations(signal).then((pending) => {
+            if (!signal?.aborted) setInvitations(pending);
+          }),
+        ]);
+        if (!signal?.aborted) setLoadError(null);
+      } catch (error) {
+        if (!signal?.aborted) setLoadError(error);
+      }
+    },
+    [loadAccounts],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
@@ -65,16 +106,46 @@ export function PeopleTab({ me, choices }: { me: Me; choices: RoleChoices }) {
     return () => controller.abort();
   }, [load]);
 
+  const runSearch = async (query: string) => {
+    setSearching(true);
+    try {
+      await loadAccounts(query);
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(error);
+    } finally {
+      setSearching(false);
+    }
+  };
+
+  const showMore = async () => {
+    if (!accounts?.nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await findAccounts({
+        q: accounts.query || undefined,
+        cursor: accounts.nextCursor,
+        limit: accountPageSize,
+      });
+      setAccounts({
+        items: [...accounts.items, ...page.items],
+        nextCursor: page.nextCursor,
+        query: accounts.query,
+      });
+      setMoreError(null);
+      // Keyboard users continue from the first person just shown.
+      const first = page.items[0];
+      if (first) focusSoon(`account-${first.id}`);
+      else focusSoon('people-heading');
+    } catch (error) {
+      setMoreError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
   const pending = invitations?.filter((invitation) => invitation.status === 'pending') ?? [];
-  const [search, setSearch] = useState('');
-  const needle = search.trim().toLocaleLowerCase();
-  const shown =
-    accounts?.filter(
-      (account) =>
-        !needle ||
-        account.displayName.toLocaleLowerCase().includes(needle) ||
-        account.email.includes(needle),
-    ) ?? [];
+  const applied = accounts?.query ?? '';
 
   return (
     <section aria-labelledby="people-title">
@@ -155,9 +226,49 @@ export function PeopleTab({ me, choices }: { me: Me; choices: RoleChoices }) {
         </ul>
       )}
 
-      <h3 className="admin-heading">
-        <FormattedMessage id="admin.accounts.title" values={{ count: accounts?.length ?? 0 }} />
+      <h3 id="people-heading" className="admin-heading" tabIndex={-1}>
+        <FormattedMessage id="admin.accounts.heading" />
       </h3>
+      <p className="field__hint">
+        <FormattedMessage
+          id={networkAdmin ? 'admin.accounts.disableNoteAdmin' : 'admin.accounts.disableNote'}
+        />
+      </p>
+      <form
+        className="admin-search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void runSearch(search.trim());
+        }}
+      >
+        <TextField
+          id="people-search"
+          type="search"
+          label={<FormattedMessage id="admin.accounts.search" />}
+          value={search}
+          onValueChange={setSearch}
+          autoComplete="off"
+        />
+        <div className="button-row">
+          <button type="submit" className="button" disabled={searching}>
+            <FormattedMessage id="admin.accounts.searchSubmit" />
+          </button>
+          {applied ? (
+            <button
+              type="button"
+              className="button"
+              disabled={searching}
+              onClick={() => {
+                setSearch('');
+                void runSearch('');
+                focusSoon('people-search');
+              }}
+            >
+              <FormattedMessage id="admin.accounts.showEveryone" />
+            </button>
+          ) : null}
+        </div>
+      </form>
       {accounts === null ? (
         loadError ? null : (
           <p role="status">
@@ -166,33 +277,56 @@ export function PeopleTab({ me, choices }: { me: Me; choices: RoleChoices }) {
         )
       ) : (
         <>
-          {accounts.length > 5 ? (
-            <TextField
-              id="people-search"
-              type="search"
-              label={<FormattedMessage id="admin.accounts.search" />}
-              value={search}
-              onValueChange={setSearch}
-              autoComplete="off"
-            />
-          ) : null}
-          {needle ? (
-            <p role="status" className="results__status">
-              <FormattedMessage id="admin.accounts.matching" values={{ count: shown.length }} />
-            </p>
-          ) : null}
+          <p role="status" className="results__status">
+            {searching ? (
+              <FormattedMessage id="admin.loading" />
+            ) : (
+              <FormattedMessage
+                id={
+                  applied
+                    ? accounts.nextCursor
+                      ? 'admin.accounts.matchingFirst'
+                      : 'admin.accounts.matchingAll'
+                    : accounts.nextCursor
+                      ? 'admin.accounts.shownFirst'
+                      : 'admin.accounts.shownAll'
+                }
+                values={{ count: accounts.items.length, query: applied }}
+              />
+            )}
+          </p>
           <ul className="admin-list">
-            {shown.map((account) => (
+            {accounts.items.map((account) => (
               <AccountItem
                 key={account.id}
                 account={account}
                 isMe={account.id === me.accountId}
+                mayDisable={networkAdmin && account.id !== me.accountId}
                 choices={choices}
                 onFeedback={setFeedback}
-                onChanged={load}
+                onChanged={() => load()}
               />
             ))}
           </ul>
+          {moreError ? (
+            <Notice kind="error" title={<FormattedMessage id="admin.accounts.moreFailed" />}>
+              <ProblemText error={moreError} />
+            </Notice>
+          ) : null}
+          {accounts.nextCursor ? (
+            <button
+              type="button"
+              className="button"
+              disabled={loadingMore}
+              onClick={() => void showMore()}
+            >
+              {loadingMore ? (
+                <FormattedMessage id="admin.loading" />
+              ) : (
+                <FormattedMessage id="admin.accounts.showMore" />
+              )}
+            </button>
+          ) : null}
         </>
       )}
     </section>
@@ -391,17 +525,21 @@ type Pending =
   | { kind: 'none' }
   | { kind: 'give' }
   | { kind: 'change'; grant: Grant }
-  | { kind: 'revoke'; grant: Grant };
+  | { kind: 'revoke'; grant: Grant }
+  | { kind: 'status' };
 
 function AccountItem({
   account,
   isMe,
+  mayDisable,
   choices,
   onFeedback,
   onChanged,
 }: {
   account: AccountView;
   isMe: boolean;
+  /** Network admins disable and enable others' accounts; nobody their own. */
+  mayDisable: boolean;
   choices: RoleChoices;
   onFeedback: (feedback: Omit<Feedback, 'key'>) => void;
   onChanged: () => Promise<void>;
@@ -409,6 +547,35 @@ function AccountItem({
   const [pending, setPending] = useState<Pending>({ kind: 'none' });
   const [busy, setBusy] = useState(false);
   const person = account.displayName;
+  const disabled = account.status === 'disabled';
+  const statusButtonId = `status-${account.id}`;
+
+  const switchStatus = async () => {
+    setBusy(true);
+    try {
+      await setAccountEnabled(account.id, disabled);
+      setPending({ kind: 'none' });
+      onFeedback({
+        kind: 'success',
+        title: (
+          <FormattedMessage
+            id={disabled ? 'admin.accounts.enabledDone' : 'admin.accounts.disabledDone'}
+            values={{ person }}
+          />
+        ),
+      });
+      await onChanged();
+    } catch (error) {
+      setPending({ kind: 'none' });
+      onFeedback({
+        kind: 'error',
+        title: <FormattedMessage id="admin.accounts.statusFailed" values={{ person }} />,
+        body: <ProblemText error={error} />,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const revoke = async (grant: Grant) => {
     setBusy(true);
@@ -438,8 +605,8 @@ function AccountItem({
   };
 
   return (
-    <li className="admin-card">
-      <h4 className="admin-card__title">
+    <li className={disabled ? 'admin-card admin-card--disabled' : 'admin-card'}>
+      <h4 id={`account-${account.id}`} className="admin-card__title" tabIndex={-1}>
         {person}
         {isMe ? (
           <>
@@ -459,6 +626,30 @@ function AccountItem({
         ) : null}
       </h4>
       <p className="admin-card__detail">{account.email}</p>
+      <p className="admin-card__detail">
+        <FormattedMessage id="admin.accounts.status" values={{ status: account.status }} />
+      </p>
+      {pending.kind === 'status' ? (
+        <ConfirmPanel
+          question={
+            <FormattedMessage
+              id={disabled ? 'admin.accounts.confirmEnable' : 'admin.accounts.confirmDisable'}
+              values={{ person, email: account.email }}
+            />
+          }
+          confirmLabel={
+            <FormattedMessage
+              id={disabled ? 'admin.accounts.enableConfirm' : 'admin.accounts.disableConfirm'}
+            />
+          }
+          busy={busy}
+          onConfirm={() => void switchStatus()}
+          onCancel={() => {
+            setPending({ kind: 'none' });
+            focusSoon(statusButtonId);
+          }}
+        />
+      ) : null}
       {account.grants.length === 0 ? (
         <p>
           <FormattedMessage id="admin.accounts.noRoles" />
@@ -562,27 +753,42 @@ function AccountItem({
           }}
         />
       ) : pending.kind === 'none' ? (
-        <button
-          id={`give-${account.id}-open`}
-          type="button"
-          className="button button--small"
-          onClick={() => setPending({ kind: 'give' })}
-        >
-          <FormattedMessage id="admin.roles.give" />
-          <span className="visually-hidden">
-            {' '}
-            <FormattedMessage id="admin.roles.toPerson" values={{ person }} />
-          </span>
-        </button>
+        <div className="button-row">
+          <button
+            id={`give-${account.id}-open`}
+            type="button"
+            className="button button--small"
+            onClick={() => setPending({ kind: 'give' })}
+          >
+            <FormattedMessage id="admin.roles.give" />
+            <span className="visually-hidden">
+              {' '}
+              <FormattedMessage id="admin.roles.toPerson" values={{ person }} />
+            </span>
+          </button>
+          {mayDisable ? (
+            <button
+              id={statusButtonId}
+              type="button"
+              className="button button--small"
+              onClick={() => setPending({ kind: 'status' })}
+            >
+              <FormattedMessage
+                id={disabled ? 'admin.accounts.enable' : 'admin.accounts.disable'}
+                values={{ person }}
+              />
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </li>
   );
 }
 
 /**
- * Gives a role, or changes one. The server has no single "change": the new role is given first,
- * then the old one taken back, so the person never has less than they had; if taking back
- * fails, the page says that they now hold both.
+ * Gives a role, or changes one. A change is one request: the old role is replaced by the new one
+ * at once. If someone else took back or changed that role meanwhile, the server answers 409 and
+ * the list is reloaded to show the roles as they are.
  */
 function GrantForm({
   idPrefix,
@@ -653,9 +859,22 @@ function GrantForm({
     }
     setBusy(true);
     try {
-      await grantRole(account.id, grant);
+      if (replacing) await changeRole(account.id, replacing.id, grant);
+      else await grantRole(account.id, grant);
     } catch (error) {
       const problem = problemOf(error);
+      if (replacing && problem?.status === 409) {
+        await onDone({
+          kind: 'error',
+          title: (
+            <FormattedMessage
+              id="admin.roles.changeConflict"
+              values={{ person, role: <GrantText grant={replacing} /> }}
+            />
+          ),
+        });
+        return;
+      }
       const found = roleErrorsFrom(problem);
       const other = found.other;
       if (!found.role.role && !found.role.organization && other.length === 0)
@@ -666,49 +885,24 @@ function GrantForm({
       setBusy(false);
       return;
     }
-    if (!replacing) {
-      await onDone({
-        kind: 'success',
-        title: (
-          <FormattedMessage
-            id="admin.roles.given"
-            values={{ person, role: <GrantText grant={grant} /> }}
-          />
-        ),
-      });
-      return;
-    }
-    try {
-      await revokeRole(account.id, replacing.id);
-      await onDone({
-        kind: 'success',
-        title: (
-          <FormattedMessage
-            id="admin.roles.changed"
-            values={{
-              person,
-              from: <GrantText grant={replacing} />,
-              to: <GrantText grant={grant} />,
-            }}
-          />
-        ),
-      });
-    } catch (error) {
-      await onDone({
-        kind: 'error',
-        title: (
-          <FormattedMessage
-            id="admin.roles.changeHalfDone"
-            values={{
-              person,
-              from: <GrantText grant={replacing} />,
-              to: <GrantText grant={grant} />,
-            }}
-          />
-        ),
-        body: <ProblemText error={error} />,
-      });
-    }
+    await onDone({
+      kind: 'success',
+      title: replacing ? (
+        <FormattedMessage
+          id="admin.roles.changed"
+          values={{
+            person,
+            from: <GrantText grant={replacing} />,
+            to: <GrantText grant={grant} />,
+          }}
+        />
+      ) : (
+        <FormattedMessage
+          id="admin.roles.given"
+          values={{ person, role: <GrantText grant={grant} /> }}
+        />
+      ),
+    });
   };
 
   const fieldErrors = [
