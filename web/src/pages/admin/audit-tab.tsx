@@ -53,6 +53,22 @@ export const knownActions = [
   'add-to-registry',
   'remove-demo-network',
   'remove-demo-accounts',
+  'end-affiliation',
+  'end-partnership',
+  'update-project',
+  'add-project-participant',
+  'remove-project-participant',
+  'record-project-target',
+  'record-project-result',
+  'withdraw-project-figure',
+  'create-offer',
+  'create-need',
+  'update-offer',
+  'update-need',
+  'close-offer',
+  'close-need',
+  'create-demo-account',
+  'reset-demo-account',
 ] as const;
 
 export const knownEntityTypes = [
