@@ -157,7 +157,11 @@ describe('the graph of ties kept in memory', () => {
       url: `/api/network/organizations/${a}/neighbours?depth=2`,
     });
     expect(
-      new Set(neighbours.json().nodes.map((node: { id: string; depth: number }) => `${node.id}:${node.depth}`)),
+      new Set(
+        neighbours
+          .json()
+          .nodes.map((node: { id: string; depth: number }) => `${node.id}:${node.depth}`),
+      ),
     ).toEqual(new Set([`${b}:1`, `${c}:2`]));
     expect(graphAnswers(api.database.db).memory).toBe(memoryBefore + 2);
 

@@ -42,7 +42,10 @@ afterAll(async () => {
 
 const names = async (app: FastifyInstance, q: string) =>
   (
-    await app.inject({ method: 'GET', url: `/api/network/organizations?q=${encodeURIComponent(q)}` })
+    await app.inject({
+      method: 'GET',
+      url: `/api/network/organizations?q=${encodeURIComponent(q)}`,
+    })
   )
     .json()
     .items.map((item: { name: string }) => item.name);

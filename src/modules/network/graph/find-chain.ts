@@ -3,6 +3,7 @@
 import type { Context } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { tieGraphAt } from './graph-memory.ts';
 import {
   inGraphSnapshot,
   type Pair,
@@ -11,7 +12,6 @@ import {
   selectTiesAmong,
   type TieScope,
 } from './graph-queries.ts';
-import { type TieGraph, tieGraphAt } from './graph-memory.ts';
 import { type Chain, ChainQuery, type ChainTie } from './graph-schemas.ts';
 import { tieScope } from './tie-scope.ts';
 
@@ -37,11 +37,6 @@ export function levelsFromDatabase(db: Db, scope: TieScope): NextLevel {
   return (ids, stopAt) => selectNextLevel(db, ids, 'any', scope, stopAt);
 }
 
-/** The levels read from the graph kept in memory (at the version of the caller's snapshot). */
-export function levelsFromMemory(graph: TieGraph, scope: TieScope): NextLevel {
-  return async (ids, stopAt) => graph.nextLevel(ids, scope, stopAt);
-}
-
 /**
  * Breadth-first search from both ends at once, one level at a time, always growing the smaller
  * frontier: two searches of half the length meet having read far fewer organizations than one
@@ -50,7 +45,8 @@ export function levelsFromMemory(graph: TieGraph, scope: TieScope): NextLevel {
  *
  * Among chains of the same length, the answer does not depend on the order the ties of a level
  * come in: an organization reached by several is reached by the one with the smallest id, and
- * the sides meet at the smallest meeting pair. So the database and the memory give the same chain.
+ * the sides meet at the smallest meeting pair. `TieGraph.searchChain` takes the same steps in
+ * memory, so the database and the memory give the same chain.
  */
 export async function searchChain(
   from: string,
@@ -112,12 +108,9 @@ export async function findChain(ctx: Context, input: ChainQuery): Promise<Chain>
   }
   return inGraphSnapshot(ctx.db, async (db, version) => {
     const graph = ctx.config.registryCache ? tieGraphAt(ctx.db, version, ctx.log) : undefined;
-    const search = await searchChain(
-      valid.from,
-      valid.to,
-      valid.maxLength,
-      graph ? levelsFromMemory(graph, scope) : levelsFromDatabase(db, scope),
-    );
+    const search = graph
+      ? graph.searchChain(valid.from, valid.to, valid.maxLength, scope, chainSearchCap)
+      : await searchChain(valid.from, valid.to, valid.maxLength, levelsFromDatabase(db, scope));
     if (search.path === undefined) {
       const ties = valid.maxLength === 1 ? 'tie' : 'ties';
       throw new AppError(

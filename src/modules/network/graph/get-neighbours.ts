@@ -3,13 +3,13 @@
 // organizations and ties sent are read from the database.
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { tieGraphAt } from './graph-memory.ts';
 import {
   inGraphSnapshot,
   selectNewNeighbours,
   selectNodes,
   selectTiesAmong,
 } from './graph-queries.ts';
-import { tieGraphAt } from './graph-memory.ts';
 import { type Neighbours, NeighboursQuery, neighbourNodeCap } from './graph-schemas.ts';
 import { tieScope } from './tie-scope.ts';
 

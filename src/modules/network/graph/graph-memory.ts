@@ -11,7 +11,7 @@
 import type { Logger } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db.ts';
 import { readRegistryVersion } from '../registry-version.ts';
-import { type Pair, selectAllTies, type TieScope } from './graph-queries.ts';
+import { selectAllTies, type TieScope } from './graph-queries.ts';
 
 /** Tie dates as days since 1970-01-01; no start and no end as the farthest days. */
 const noStart = -2_147_483_648;
@@ -38,17 +38,10 @@ export class TieGraph {
   static fromTies(
     ties: ReadonlyArray<{ a: string; b: string; started: number | null; ended: number | null }>,
   ): TieGraph {
-    const index = new Map<string, number>();
-    const ids: string[] = [];
-    const at = (id: string) => {
-      let position = index.get(id);
-      if (position === undefined) {
-        position = ids.length;
-        ids.push(id);
-        index.set(id, position);
-      }
-      return position;
-    };
+    // Positions in id order, so that comparing positions compares ids (as the database does).
+    const ids = [...new Set(ties.flatMap((tie) => [tie.a, tie.b]))].sort();
+    const index = new Map(ids.map((id, position) => [id, position]));
+    const at = (id: string) => index.get(id) as number;
     const ends1 = new Int32Array(ties.length);
     const ends2 = new Int32Array(ties.length);
     const degree: number[] = [];
@@ -61,7 +54,8 @@ export class TieGraph {
       degree[b] = (degree[b] ?? 0) + 1;
     });
     const offsets = new Int32Array(ids.length + 1);
-    for (let i = 0; i < ids.length; i += 1) offsets[i + 1] = (offsets[i] as number) + (degree[i] ?? 0);
+    for (let i = 0; i < ids.length; i += 1)
+      offsets[i + 1] = (offsets[i] as number) + (degree[i] ?? 0);
     const fill = offsets.slice(0, ids.length);
     const others = new Int32Array(ties.length * 2);
     const starts = new Int32Array(ties.length * 2);
@@ -109,28 +103,104 @@ export class TieGraph {
   }
 
   /**
-   * What `selectNextLevel` with `any` answers: one pair per tie from `ids`; with `stopAt`, when
-   * some reach it, only the first such pair in (to, from) order.
+   * `searchChain` (find-chain.ts) over these ties, in positions rather than ids: the same steps, the same
+   * choices (positions are in id order), without a string or an object per tie followed.
    */
-  nextLevel(ids: readonly string[], scope: TieScope, stopAt?: readonly string[]): Pair[] {
-    const pairs: Pair[] = [];
-    const stop = stopAt === undefined ? undefined : new Set(stopAt);
-    let meeting: Pair | undefined;
-    for (const from of ids) {
-      this.forEachTie(from, scope, (other) => {
-        const to = this.ids[other] as string;
-        if (stop?.has(to)) {
+  searchChain(
+    from: string,
+    to: string,
+    maxLength: number,
+    scope: TieScope,
+    cap: number,
+  ): { path: string[] } | { path: undefined; gaveUp: boolean } {
+    if (from === to) return { path: [from] };
+    const start = this.index.get(from);
+    const end = this.index.get(to);
+    // An organization without ties reaches nothing: no chain, as level by level.
+    if (start === undefined || end === undefined) return { path: undefined, gaveUp: false };
+    const today = 'today' in scope ? dayNumber(scope.today) : undefined;
+    type Side = {
+      parent: Int32Array;
+      depthOf: Int32Array;
+      frontier: number[];
+      depth: number;
+      size: number;
+    };
+    const side = (origin: number): Side => {
+      const parent = new Int32Array(this.ids.length).fill(-1);
+      const depthOf = new Int32Array(this.ids.length).fill(-1);
+      depthOf[origin] = 0;
+      return { parent, depthOf, frontier: [origin], depth: 0, size: 1 };
+    };
+    const first = side(start);
+    const last = side(end);
+    const walkBack = (of: Side, position: number) => {
+      const path = [position];
+      for (let at = of.parent[position] as number; at !== -1; at = of.parent[at] as number)
+        path.push(at);
+      return path;
+    };
+    while (first.depth + last.depth < maxLength) {
+      if (first.frontier.length === 0 || last.frontier.length === 0)
+        return { path: undefined, gaveUp: false };
+      if (first.size + last.size > cap) return { path: undefined, gaveUp: true };
+      const [grow, other] =
+        first.frontier.length <= last.frontier.length ? [first, last] : [last, first];
+      const level = grow.depth + 1;
+      // A tie into the other side's frontier ends the search: the smallest (to, from) such tie.
+      let meetTo = -1;
+      let meetFrom = -1;
+      const next: number[] = [];
+      for (const at of grow.frontier) {
+        const stop = this.offsets[at + 1] as number;
+        for (let slot = this.offsets[at] as number; slot < stop; slot += 1) {
           if (
-            meeting === undefined ||
-            to < meeting.to ||
-            (to === meeting.to && from < meeting.from)
+            today !== undefined &&
+            ((this.starts[slot] as number) > today || (this.ends[slot] as number) < today)
           )
-            meeting = { from, to };
+            continue;
+          const reached = this.others[slot] as number;
+          if (other.depthOf[reached] === other.depth) {
+            if (meetTo === -1 || reached < meetTo || (reached === meetTo && at < meetFrom)) {
+              meetTo = reached;
+              meetFrom = at;
+            }
+            continue;
+          }
+          if (meetTo !== -1) continue;
+          const seen = grow.depthOf[reached] as number;
+          if (seen === -1) {
+            grow.depthOf[reached] = level;
+            grow.parent[reached] = at;
+            next.push(reached);
+          } else if (seen === level && at < (grow.parent[reached] as number)) {
+            grow.parent[reached] = at;
+          }
         }
-        pairs.push({ from, to });
-      });
+      }
+      let meeting = -1;
+      if (meetTo !== -1) {
+        // As level by level: only the meeting tie counts on this level.
+        for (const position of next) grow.depthOf[position] = -1;
+        grow.depthOf[meetTo] = level;
+        grow.parent[meetTo] = meetFrom;
+        grow.frontier = [meetTo];
+        grow.size += 1;
+        meeting = meetTo;
+      } else {
+        grow.frontier = next;
+        grow.size += next.length;
+        for (const position of next)
+          if ((other.depthOf[position] as number) !== -1 && (meeting === -1 || position < meeting))
+            meeting = position;
+      }
+      grow.depth = level;
+      if (meeting !== -1) {
+        const path = [...walkBack(first, meeting).reverse(), ...walkBack(last, meeting).slice(1)];
+        return { path: path.map((position) => this.ids[position] as string) };
+      }
     }
-    return meeting === undefined ? pairs : [meeting];
+    return { path: undefined, gaveUp: false };
   }
 
   /** What `selectNewNeighbours` answers: new organizations one tie away, each once, in id order. */

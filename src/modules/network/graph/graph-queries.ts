@@ -58,7 +58,12 @@ export async function selectAllTies(db: Db): Promise<{
       }>`select version::text as version from network_registry_version`.execute(trx);
       const version = versionRow.rows[0]?.version;
       if (version === undefined) throw new Error('the registry version row is missing');
-      const result = await sql<{ a: string; b: string; started: number | null; ended: number | null }>`
+      const result = await sql<{
+        a: string;
+        b: string;
+        started: number | null;
+        ended: number | null;
+      }>`
         select member_id as a, parent_id as b, started_on - date '1970-01-01' as started,
           ended_on - date '1970-01-01' as ended
         from network_affiliation
