@@ -15,6 +15,8 @@ const organizations = Number(process.env.BENCH_ORGANIZATIONS ?? 100_000);
 
 type Started = {
   app: string;
+  /** The same application with the registry cache off. */
+  uncached: string;
   reference: string;
   ids: string[];
   pairs: Array<{ from: string; to: string }>;
@@ -118,6 +120,12 @@ async function measure(
   );
   const pairs = await connectedPairs(started.app, started.pairs);
   process.stdout.write(`${pairs.length} connected pairs for the chain scenario\n`);
+  const searchPath = () =>
+    `/api/network/organizations?q=${encodeURIComponent(pick(started.terms))}${Math.random() < 0.5 ? `&country=${pick(started.countries)}` : ''}`;
+  const chainPath = () => {
+    const pair = pick(pairs);
+    return `/api/network/chain?from=${pair.from}&to=${pair.to}`;
+  };
   const scenarios: Array<{ name: string; base: string; path: () => string }> = [
     {
       name: 'reference: bare Fastify, one row by id',
@@ -132,8 +140,12 @@ async function measure(
     {
       name: 'search (half with a country filter)',
       base: started.app,
-      path: () =>
-        `/api/network/organizations?q=${encodeURIComponent(pick(started.terms))}${Math.random() < 0.5 ? `&country=${pick(started.countries)}` : ''}`,
+      path: searchPath,
+    },
+    {
+      name: 'search, uncached',
+      base: started.uncached,
+      path: searchPath,
     },
     {
       name: 'neighbours to depth 2',
@@ -143,10 +155,12 @@ async function measure(
     {
       name: 'shortest chain',
       base: started.app,
-      path: () => {
-        const pair = pick(pairs);
-        return `/api/network/chain?from=${pair.from}&to=${pair.to}`;
-      },
+      path: chainPath,
+    },
+    {
+      name: 'shortest chain, uncached',
+      base: started.uncached,
+      path: chainPath,
     },
   ];
   const rows: Row[] = [];
@@ -154,7 +168,7 @@ async function measure(
     for (const connections of connectionsList) {
       let referenceRps = 0;
       for (const scenario of scenarios) {
-        if (scenario.name === 'shortest chain' && pairs.length === 0) continue;
+        if (scenario.name.startsWith('shortest chain') && pairs.length === 0) continue;
         const figures = await load(scenario.base, connections, scenario.path);
         if (scenario.name.startsWith('reference')) referenceRps = figures.rps;
         const ratio = referenceRps ? `${Math.round((figures.rps / referenceRps) * 100)}%` : '';
@@ -206,8 +220,8 @@ const document = `# Benchmarks
 
 Measured with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, on ${os.cpus().length} × ${cpu},
 ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}. Each scenario runs ${duration} s with
-autocannon in its own process against the server process, which holds the application and the
-reference on one database pool. The reference is a bare Fastify route reading one row by id from
+autocannon in its own process against the server process, which holds the application, a copy of
+it with the registry cache off, and the reference on one database pool. The reference is a bare Fastify route reading one row by id from
 the same database, measured in the same run: the ratios say what the application's own layers
 (validation, serialisation, headers, access, compression) and its queries cost on top of it. There
 is no rate limit on these routes.
@@ -222,6 +236,16 @@ organizations; search terms are the first two words of 400 sampled names, half o
 with a country filter, without facet counts (the directory asks for them on its first page only,
 with \`facets=true\`); chain pairs are drawn at random among organizations with a chain of ties
 between them (checked once before the run).
+
+Caches: with \`REGISTRY_CACHE=on\` (the default) each server process keeps search pages and the
+graph of ties in memory, labelled with the registry's version (moved by triggers on every change to
+organizations and ties) and used only while the version is unchanged; each request reads the
+version first (one prepared one-row query), so a write shows in the very next answer, from any
+process. The benchmark writes nothing while it runs and its search terms repeat (400 sampled names,
+half with one of twelve countries), so the "search" and "shortest chain" rows show warm caches; the
+"uncached" rows are the same requests to a second copy of the application on the same pool with
+\`REGISTRY_CACHE=off\`: what every request costs right after a change. Neighbours walk the kept graph
+too, but most of their time is reading the organizations and ties they send, which is not cached.
 
 Goals on PostgreSQL: search p95 under 50 ms at 10 connections and at least 25% of the reference's
 throughput at 50; profile fetch at least 60% of the reference; shortest chain p95 under 100 ms.

@@ -1,5 +1,6 @@
-// The process under load: the real application and, beside it on the same database pool, the
-// reference (a bare Fastify route reading one row by id). Adds a synthetic network the way
+// The process under load: the real application, a second copy of it with the registry cache off
+// (what a search or a chain costs when nothing is kept), and beside them on the same database
+// pool the reference (a bare Fastify route reading one row by id). Adds a synthetic network the way
 // `intercoop generate` does, then prints one JSON line with both addresses and samples of ids,
 // connected pairs and search terms for the load driver.
 import Fastify from 'fastify';
@@ -48,18 +49,23 @@ const names = await sample(
 );
 const terms = names.map((name) => name.split(' ').slice(0, 2).join(' '));
 
-const app = await buildApp({
-  db: database.db,
-  config,
-  mailer,
-  publicUrl: () => 'http://127.0.0.1',
-  authenticate,
-  sessionCookie,
-  logger: log,
-  modules: moduleRoutes,
-  isReady: () => true,
-});
-await app.listen({ port: 0, host: '127.0.0.1' });
+const serve = async (appConfig: typeof config) => {
+  const served = await buildApp({
+    db: database.db,
+    config: appConfig,
+    mailer,
+    publicUrl: () => 'http://127.0.0.1',
+    authenticate,
+    sessionCookie,
+    logger: log,
+    modules: moduleRoutes,
+    isReady: () => true,
+  });
+  await served.listen({ port: 0, host: '127.0.0.1' });
+  return served;
+};
+const app = await serve(config);
+const uncached = await serve(loadConfig({ LOG_LEVEL: 'warn', REGISTRY_CACHE: 'off' }));
 
 const reference = Fastify();
 reference.get<{ Params: { id: string } }>('/reference/:id', async (request) => {
@@ -79,6 +85,7 @@ const ties = Number(added.affiliations) + Number(added.partnerships);
 process.stdout.write(
   `${JSON.stringify({
     app: `http://127.0.0.1:${port(app.server)}`,
+    uncached: `http://127.0.0.1:${port(uncached.server)}`,
     reference: `http://127.0.0.1:${port(reference.server)}`,
     ids,
     pairs,
@@ -93,6 +100,7 @@ process.stdout.write(
 
 const stop = async () => {
   await app.close();
+  await uncached.close();
   await reference.close();
   await database.close();
   mailer.close();

@@ -16,6 +16,7 @@ describe('configuration', () => {
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 12,
       adminEmail: 'admin@intercoop.localhost',
+      registryCache: true,
     });
     expect(publicUrlFor(config, 3000)).toBe('http://127.0.0.1:3000');
     expect(Object.isFrozen(config)).toBe(true);
@@ -33,6 +34,7 @@ describe('configuration', () => {
       SESSION_IDLE_MINUTES: '15',
       SESSION_ABSOLUTE_HOURS: '8',
       INTERCOOP_ADMIN_EMAIL: 'Admin@Federation.Example',
+      REGISTRY_CACHE: 'off',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -45,6 +47,7 @@ describe('configuration', () => {
       sessionIdleMinutes: 15,
       sessionAbsoluteHours: 8,
       adminEmail: 'admin@federation.example',
+      registryCache: false,
     });
     expect(publicUrlFor(config, 8080)).toBe('https://coops.example.org');
   });
@@ -76,6 +79,7 @@ describe('configuration', () => {
       /SESSION_ABSOLUTE_HOURS="forever" must be a number of hours/,
     ],
     ['INTERCOOP_ADMIN_EMAIL', 'admin', /INTERCOOP_ADMIN_EMAIL="admin" must be an email address/],
+    ['REGISTRY_CACHE', 'yes', /REGISTRY_CACHE="yes" must be on \(keep search pages/],
   ])('refuses %s=%s with a message that says what to fix', (name, value, message) => {
     let error: unknown;
     try {

@@ -57,6 +57,11 @@ const EnvironmentSchema = z.object({
       'must be an SMTP URL such as smtp://user:password@mail.example.org:587, or unset to write mail to the log',
     )
     .optional(),
+  REGISTRY_CACHE: z
+    .enum(['on', 'off'], {
+      error: 'must be on (keep search pages and the graph of ties in memory) or off',
+    })
+    .default('on'),
 });
 
 export type Config = Readonly<{
@@ -78,6 +83,8 @@ export type Config = Readonly<{
   sessionAbsoluteHours: number;
   /** The email of the network admin created on the first start of an empty database. */
   adminEmail: string;
+  /** Search pages and the graph's ties kept in memory, checked against the registry's version. */
+  registryCache: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -118,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMinutes: values.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: values.SESSION_ABSOLUTE_HOURS,
     adminEmail: values.INTERCOOP_ADMIN_EMAIL,
+    registryCache: values.REGISTRY_CACHE === 'on',
   });
 }
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { graphAnswers, graphRebuildTiming, rebuildTieGraph } from './graph/graph-memory.ts';
 import { checkAffiliationsAcyclic, checkTiesPointToOrganizations } from './index.ts';
 
 let api: TestApi;
@@ -63,6 +64,9 @@ type Edge = {
 };
 
 beforeAll(async () => {
+  // The graph kept in memory is rebuilt here by the tests only, so that each answer is known to
+  // come from the database or from memory.
+  graphRebuildTiming.quietMs = 3_600_000;
   api = await startTestApi();
 }, 60_000);
 
@@ -133,7 +137,7 @@ describe('the shortest chain of ties', () => {
     return seen.get(to);
   }
 
-  it('is as short as breadth-first search finds, valid, and missing exactly when there is none', async () => {
+  it('is as short as breadth-first search finds, valid, and missing exactly when there is none, the same from the database and from memory', async () => {
     const pool = await insertOrganizations(30, `Chain ${Date.now()}`);
     await fc.assert(
       fc.asyncProperty(graph, async ({ size, ties, questions }) => {
@@ -153,6 +157,8 @@ describe('the shortest chain of ties', () => {
           );
           byId.set(id, tie);
         }
+        const fromDatabase: unknown[] = [];
+        const answered = graphAnswers(api.database.db);
         for (const question of questions) {
           const from = pool[question.from] as string;
           const to = pool[question.to] as string;
@@ -160,6 +166,7 @@ describe('the shortest chain of ties', () => {
           const { status: code, body } = await get(
             `/api/network/chain?from=${from}&to=${to}&maxLength=${question.maxLength}&includeEnded=${question.includeEnded}`,
           );
+          fromDatabase.push({ ...body, requestId: undefined });
           if (expected === undefined || expected > question.maxLength) {
             expect(code, JSON.stringify(body)).toBe(404);
             expect(body.detail).toMatch(new RegExp(`within ${question.maxLength} tie`));
@@ -188,6 +195,16 @@ describe('the shortest chain of ties', () => {
             if (!question.includeEnded) expect(['in-force', 'dated']).toContain(tie.status);
           });
         }
+        expect(graphAnswers(api.database.db).memory).toBe(answered.memory);
+        // The same questions answered from the graph kept in memory: the very same answers.
+        await rebuildTieGraph(api.database.db);
+        for (const [index, question] of questions.entries()) {
+          const { body } = await get(
+            `/api/network/chain?from=${pool[question.from]}&to=${pool[question.to]}&maxLength=${question.maxLength}&includeEnded=${question.includeEnded}`,
+          );
+          expect({ ...body, requestId: undefined }).toEqual(fromDatabase[index]);
+        }
+        expect(graphAnswers(api.database.db).memory).toBe(answered.memory + questions.length);
       }),
       { numRuns: 30 },
     );

@@ -1,7 +1,9 @@
-// "Who can introduce us": the shortest chain of ties between two organizations.
+// "Who can introduce us": the shortest chain of ties between two organizations, searched in the
+// graph kept in memory when it is at the version of the read's snapshot, else in the database.
 import type { Context } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { tieGraphAt } from './graph-memory.ts';
 import {
   inGraphSnapshot,
   type Pair,
@@ -25,18 +27,32 @@ type Side = { parents: Map<string, string | undefined>; frontier: string[]; dept
 type Search = { path: string[] } | { path: undefined; gaveUp: boolean };
 
 /**
- * Breadth-first search from both ends at once, one level (one query) at a time, always growing
- * the smaller frontier: two searches of half the length meet having read far fewer
- * organizations than one of the whole length. The first level at which the two sides touch
- * gives a shortest chain: had a shorter one existed, the sides would have touched a level
- * earlier.
+ * One level of the search: the pairs (from, to) of the ties from `ids` that count, as
+ * `selectNextLevel` with `any` answers them (with `stopAt`, only the first that reaches it).
+ */
+export type NextLevel = (ids: readonly string[], stopAt: readonly string[]) => Promise<Pair[]>;
+
+/** The levels read from the database, in the caller's snapshot. */
+export function levelsFromDatabase(db: Db, scope: TieScope): NextLevel {
+  return (ids, stopAt) => selectNextLevel(db, ids, 'any', scope, stopAt);
+}
+
+/**
+ * Breadth-first search from both ends at once, one level at a time, always growing the smaller
+ * frontier: two searches of half the length meet having read far fewer organizations than one
+ * of the whole length. The first level at which the two sides touch gives a shortest chain: had
+ * a shorter one existed, the sides would have touched a level earlier.
+ *
+ * Among chains of the same length, the answer does not depend on the order the ties of a level
+ * come in: an organization reached by several is reached by the one with the smallest id, and
+ * the sides meet at the smallest meeting pair. `TieGraph.searchChain` takes the same steps in
+ * memory, so the database and the memory give the same chain.
  */
 export async function searchChain(
-  db: Db,
   from: string,
   to: string,
   maxLength: number,
-  scope: TieScope,
+  nextLevel: NextLevel,
 ): Promise<Search> {
   if (from === to) return { path: [from] };
   const start: Side = { parents: new Map([[from, undefined]]), frontier: [from], depth: 0 };
@@ -48,16 +64,19 @@ export async function searchChain(
       return { path: undefined, gaveUp: true };
     const [side, other] =
       start.frontier.length <= end.frontier.length ? [start, end] : [end, start];
-    const pairs: Pair[] = await selectNextLevel(db, side.frontier, 'any', scope, other.frontier);
-    const next: string[] = [];
-    let meeting: string | undefined;
+    const pairs = await nextLevel(side.frontier, other.frontier);
+    const reached = new Map<string, string>();
     for (const pair of pairs) {
       if (side.parents.has(pair.to)) continue;
-      side.parents.set(pair.to, pair.from);
-      next.push(pair.to);
-      if (meeting === undefined && other.parents.has(pair.to)) meeting = pair.to;
+      const parent = reached.get(pair.to);
+      if (parent === undefined || pair.from < parent) reached.set(pair.to, pair.from);
     }
-    side.frontier = next;
+    let meeting: string | undefined;
+    for (const [id, parent] of reached) {
+      side.parents.set(id, parent);
+      if (other.parents.has(id) && (meeting === undefined || id < meeting)) meeting = id;
+    }
+    side.frontier = [...reached.keys()];
     side.depth += 1;
     if (meeting !== undefined) {
       return { path: [...walkBack(start, meeting).reverse(), ...walkBack(end, meeting).slice(1)] };
@@ -87,8 +106,11 @@ export async function findChain(ctx: Context, input: ChainQuery): Promise<Chain>
       });
     }
   }
-  return inGraphSnapshot(ctx.db, async (db) => {
-    const search = await searchChain(db, valid.from, valid.to, valid.maxLength, scope);
+  return inGraphSnapshot(ctx.db, async (db, version) => {
+    const graph = ctx.config.registryCache ? tieGraphAt(ctx.db, version, ctx.log) : undefined;
+    const search = graph
+      ? graph.searchChain(valid.from, valid.to, valid.maxLength, scope, chainSearchCap)
+      : await searchChain(valid.from, valid.to, valid.maxLength, levelsFromDatabase(db, scope));
     if (search.path === undefined) {
       const ties = valid.maxLength === 1 ? 'tie' : 'ties';
       throw new AppError(

@@ -20,15 +20,57 @@ import type { GraphEdge, GraphNode } from './graph-schemas.ts';
  * costs more than the query (the ties among 300 neighbours: 10.7 ms with two workers, 2.4 ms
  * without). Figures from PostgreSQL 15 with 100,000 organizations.
  */
-export function inGraphSnapshot<T>(db: Db, work: (snapshot: Db) => Promise<T>): Promise<T> {
+export function inGraphSnapshot<T>(
+  db: Db,
+  work: (snapshot: Db, version: string) => Promise<T>,
+): Promise<T> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
-      await sql`select set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true),
-          set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
-      return work(trx);
+      // The registry's version in the same statement: the version of this snapshot.
+      const settings = await sql<{ version: string }>`select set_config('jit', 'off', true),
+          set_config('enable_seqscan', 'off', true),
+          set_config('max_parallel_workers_per_gather', '0', true),
+          (select version::text from network_registry_version) as version`.execute(trx);
+      const version = settings.rows[0]?.version;
+      if (version === undefined) throw new Error('the registry version row is missing');
+      return work(trx, version);
+    });
+}
+
+/**
+ * Every tie ever recorded, as its two ends and its dates (days since 1970-01-01), with the
+ * registry's version, in one snapshot: what the graph kept in memory is built from.
+ */
+export async function selectAllTies(db: Db): Promise<{
+  version: string;
+  ties: Array<{ a: string; b: string; started: number | null; ended: number | null }>;
+}> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const versionRow = await sql<{
+        version: string;
+      }>`select version::text as version from network_registry_version`.execute(trx);
+      const version = versionRow.rows[0]?.version;
+      if (version === undefined) throw new Error('the registry version row is missing');
+      const result = await sql<{
+        a: string;
+        b: string;
+        started: number | null;
+        ended: number | null;
+      }>`
+        select member_id as a, parent_id as b, started_on - date '1970-01-01' as started,
+          ended_on - date '1970-01-01' as ended
+        from network_affiliation
+        union all
+        select from_id, to_id, started_on - date '1970-01-01', ended_on - date '1970-01-01'
+        from network_partnership`.execute(network(trx));
+      return { version, ties: result.rows };
     });
 }
 
@@ -51,8 +93,9 @@ function inForce(scope: TieScope, alias: string): RawBuilder<unknown> {
 /**
  * The organizations one tie away from `ids` in the direction of `step`: one row per tie
  * followed (`from` in `ids`, `to` its other end), so an organization can come several times.
- * With `stopAt`, when some of them are in `stopAt`, only one such tie comes back: a search that
- * has met the other end needs no more, and the last level is by far the largest.
+ * With `stopAt`, when some of them are in `stopAt`, only one such tie comes back (the first in
+ * (to, from) order, so that the answer does not depend on the order rows are read in): a search
+ * that has met the other end needs no more, and the last level is by far the largest.
  */
 export async function selectNextLevel(
   db: Db,
@@ -87,7 +130,8 @@ export async function selectNextLevel(
       ? sql<Pair>`${level}`
       : sql<Pair>`
         with level as materialized (${level}),
-          meeting as (select * from level where "to" = any(${sql`${stopAt}::uuid[]`}) limit 1)
+          meeting as (select * from level where "to" = any(${sql`${stopAt}::uuid[]`})
+            order by "to", "from" limit 1)
         select * from meeting
         union all
         select * from level where not exists (select 1 from meeting)`;
