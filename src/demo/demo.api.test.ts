@@ -231,7 +231,7 @@ describe('the generated surroundings', () => {
     const page = await get<{
       total: number;
       facets: { country: unknown[]; sector: unknown[] };
-    }>('/api/network/organizations?limit=1');
+    }>('/api/network/organizations?limit=1&facets=true');
     expect(page.total).toBe(loaded.organizations);
     // 71 named (70 from the facts, 1 addition) plus the generated ones.
     expect(page.total - 71).toBeGreaterThanOrEqual(150);
