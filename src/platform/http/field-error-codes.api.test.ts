@@ -1,7 +1,9 @@
 // Field errors carry a code and params beside the English detail, so that a client can word them
 // in its reader's language; here, representative refusals of the input's shape and of the domain.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { fieldErrorCodes } from '../field-errors.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -256,4 +258,14 @@ describe('codes for the rules of the domain', () => {
     );
     expect(fieldError.properties.code.description).toMatch(/too-long \{maximum\}/);
   });
+});
+
+it('has words in the web app for every code but the catch-all', async () => {
+  const catalogue = JSON.parse(
+    await readFile(new URL('../../../web/src/i18n/en.json', import.meta.url), 'utf8'),
+  ) as Record<string, string>;
+  const missing = fieldErrorCodes.filter(
+    (code) => code !== 'invalid' && catalogue[`form.error.${code}`] === undefined,
+  );
+  expect(missing).toEqual([]);
 });

@@ -40,6 +40,7 @@ const messages: Record<string, { id: MessageId; needs?: string[] }> = {
   'control-characters': { id: 'form.error.control-characters' },
   'unknown-code': { id: 'form.error.unknown-code', needs: ['kind'] },
   duplicate: { id: 'form.error.duplicate' },
+  'paired-parameters': { id: 'form.error.paired-parameters', needs: ['with'] },
   'members-exceed-total': { id: 'form.error.members-exceed-total' },
   'end-before-start': { id: 'form.error.end-before-start' },
   'same-organization': { id: 'form.error.same-organization' },
@@ -63,6 +64,10 @@ const messages: Record<string, { id: MessageId; needs?: string[] }> = {
   'invalid-image': { id: 'form.error.invalid-image', needs: ['reason'] },
 };
 
+function camelCase(value: string): string {
+  return value.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
 // Bounds of numbers: years (1800) read best ungrouped, large limits (20,000 km) grouped.
 function bound(intl: IntlShape, value: string | number | boolean): string {
   const number = Number(value);
@@ -84,6 +89,10 @@ export function fieldErrorMessage(
   }
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) values[name] = String(value);
+  // ICU selectors are plain words: `country-code` is chosen as `countryCode`.
+  for (const name of ['expected', 'format', 'kind', 'reason'] as const) {
+    if (params[name] !== undefined) values[name] = camelCase(String(params[name]));
+  }
   // Counts go to plurals as numbers; bounds of values and dates are formatted here.
   for (const name of ['minimum', 'maximum'] as const) {
     if (params[name] === undefined) continue;
