@@ -5,8 +5,9 @@ import { IntlProvider, useIntl } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { Organization } from '../api/organizations.ts';
-import type { FieldErrorEntry, Problem } from '../api/problem.ts';
+import { ApiProblemError, type FieldErrorEntry, type Problem } from '../api/problem.ts';
 import { english as en, type Locale, loadMessages, type Messages } from '../i18n/locales.ts';
+import { tieOutcomeOf } from '../pages/graph/tie-problem.tsx';
 import { OrganizationEditForm } from '../pages/organization-edit-form.tsx';
 import { SessionProvider } from '../session/session-provider.tsx';
 import { ErrorSummary } from './error-summary.tsx';
@@ -313,5 +314,44 @@ describe('each choice a code offers has its own words in every language', () => 
       }
       expect(new Set(texts).size, `${locale} ${code}`).toBe(values.length);
     }
+  });
+});
+
+/** A tie form's reading of a failed request, shown as JSON. */
+function Probe() {
+  const intl = useIntl();
+  const outcome = tieOutcomeOf(
+    new ApiProblemError({
+      type: 'urn:intercoop:problem:validation-failed',
+      title: 'Bad',
+      status: 400,
+      errors: [
+        {
+          pointer: '/parentId',
+          detail: 'There is no organization with this id.',
+          code: 'organization-not-found',
+        },
+        { pointer: '/note', detail: 'Odd note.', code: 'odd-note' },
+      ],
+    }),
+    { '/parentId': 'other' },
+    intl,
+  );
+  return <output>{JSON.stringify(outcome)}</output>;
+}
+
+describe('the pages that read problems themselves', () => {
+  it('a tie form reads a missing organization in French, and an unknown code in English', () => {
+    inLocale('fr', fr, <Probe />);
+    expect(JSON.parse(document.querySelector('output')?.textContent ?? '')).toEqual({
+      kind: 'invalid',
+      fields: {
+        other: {
+          message: 'Cette organisation n’existe pas ; choisissez-en une autre.',
+          lang: 'fr',
+        },
+      },
+      other: [{ message: 'Odd note.', lang: 'en' }],
+    });
   });
 });
