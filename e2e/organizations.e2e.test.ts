@@ -180,7 +180,17 @@ describe('organizations in the browser', () => {
     expect(await alert.getByRole('link').textContent()).toContain('Website');
     expect(await page.locator('#new-organization-name').inputValue()).toBe(name);
     expect(await firstOther.getByLabel('Script').inputValue()).toBe('Devanagari');
+    expect(await websiteError.getAttribute('lang')).toBeNull();
     await checkScreen(page, 'organization-new-server-error');
+    // The server's refusal is worded from its code in the reader's language, French here.
+    await switchLanguage(page, 'fr');
+    const inFrench = 'Saisissez une adresse web complète commençant par https:// ou http://.';
+    await poll(() => websiteError.textContent()).toBe(inFrench);
+    expect(await websiteError.getAttribute('lang')).toBeNull();
+    expect(await alert.getByRole('link').textContent()).toContain(inFrench);
+    expect(await alert.locator('[lang="en"]').count()).toBe(0);
+    await checkScreen(page, 'organization-new-server-error-fr');
+    await switchLanguage(page, 'en');
 
     await page.locator('#new-organization-website').fill('https://sewa-kisan.example');
     await page.getByRole('button', { name: 'Add the organization' }).click();

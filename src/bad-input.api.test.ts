@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFrom } from '../test/mail-sink.ts';
 import { type Agent, fingerprint, startTestApi, type TestApi } from '../test/test-api.ts';
+import { fieldErrorCodes } from './platform/field-errors.ts';
 
 let api: TestApi;
 let organizationId: string;
@@ -565,9 +566,14 @@ type Case = {
   url?: string;
   expectStatus: number;
   pointer?: string;
+  /** The code (one of these) and some of its params of a field error at the pointer. */
+  code?: { code: string[]; params?: Record<string, unknown> };
 };
 
-const hostile = ['<script>alert(1)</script>', 'Nul\u0000byte'];
+const hostile = [
+  { value: '<script>alert(1)</script>', code: 'markup' },
+  { value: 'Nul\u0000byte', code: 'control-characters' },
+];
 
 function typeOf(schema: JsonSchema): string {
   const variant = schema.anyOf?.find((entry) => entry.type !== 'null') ?? schema;
@@ -630,6 +636,7 @@ function bodyCases(
       payload: set(payload, at, wrongValueFor(fieldSchema)),
       expectStatus: 400,
       pointer,
+      code: { code: [typeOf(fieldSchema) === 'enum' ? 'invalid-option' : 'invalid-type'] },
     });
     const variant = fieldSchema.anyOf?.find((entry) => entry.type !== 'null') ?? fieldSchema;
     if (typeOf(fieldSchema) === 'object' && variant.properties) {
@@ -641,6 +648,7 @@ function bodyCases(
         payload: set(payload, at, 'x'.repeat(variant.maxLength + 1)),
         expectStatus: 400,
         pointer,
+        code: { code: ['too-long'], params: { maximum: variant.maxLength } },
       });
     }
     // Free text (not a password or a token, which may hold any character) must refuse markup and NUL.
@@ -650,12 +658,14 @@ function bodyCases(
       !variant.pattern &&
       !/password|token/i.test(field);
     if (freeText) {
-      for (const value of hostile) {
+      for (const { value, code } of hostile) {
         cases.push({
           name: `${pointer} = ${JSON.stringify(value)}`,
           payload: set(payload, at, value),
           expectStatus: 400,
           pointer,
+          // A field with a form of its own (an email, an amount, a unit) refuses it as not that form.
+          code: { code: [code, 'invalid-format', 'unit-mismatch'] },
         });
       }
     }
@@ -739,6 +749,7 @@ describe('the bad-input table', () => {
           payload: { ...payload, isAdmin: true },
           expectStatus: 400,
           pointer: '/isAdmin',
+          code: { code: ['unknown-field'], params: { field: 'isAdmin' } },
         });
         cases.push({
           name: 'an oversized body',
@@ -799,6 +810,26 @@ describe('the bad-input table', () => {
             problem.errors?.map((error: { pointer: string }) => error.pointer),
             label,
           ).toContain(testCase.pointer);
+        }
+        // Every field error carries a code a client can word in its reader's language.
+        for (const error of problem.errors ?? []) {
+          expect(fieldErrorCodes, `${label}: unknown code`).toContain(error.code);
+          expect(error.code, `${label}: no specific code`).not.toBe('invalid');
+        }
+        if (testCase.code) {
+          expect(
+            problem.errors?.filter(
+              (error: { pointer: string }) => error.pointer === testCase.pointer,
+            ),
+            label,
+          ).toContainEqual(
+            expect.objectContaining({
+              code: expect.toBeOneOf(testCase.code.code),
+              ...(testCase.code.params
+                ? { params: expect.objectContaining(testCase.code.params) }
+                : {}),
+            }),
+          );
         }
         expect(await fingerprint(api.database), `${label}: data changed`).toBe(before);
       }

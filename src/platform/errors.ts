@@ -1,5 +1,9 @@
 // One error type for expected outcomes. The code decides the HTTP status in one place
 // (platform/http/problem.ts); the message tells a person what to fix.
+import type { FieldError } from './field-errors.ts';
+
+export type { FieldError, FieldErrorCode } from './field-errors.ts';
+
 export type AppErrorCode =
   | 'validation-failed'
   | 'not-found'
@@ -9,8 +13,6 @@ export type AppErrorCode =
   | 'stale-version'
   | 'rate-limited'
   | 'gone';
-
-export type FieldError = { pointer: string; detail: string };
 
 export class AppError extends Error {
   constructor(

@@ -22,8 +22,14 @@ export const DisplayName = z
   .trim()
   .min(1, 'Must not be empty.')
   .max(200, 'Must be at most 200 characters.')
-  .refine((value) => !controlCharacter.test(value), 'Must not contain control characters.')
-  .refine((value) => !/<\s*[a-zA-Z/!]/.test(value), 'Must not contain markup such as <tags>.');
+  .refine((value) => !controlCharacter.test(value), {
+    message: 'Must not contain control characters.',
+    params: { code: 'control-characters' },
+  })
+  .refine((value) => !/<\s*[a-zA-Z/!]/.test(value), {
+    message: 'Must not contain markup such as <tags>.',
+    params: { code: 'markup' },
+  });
 
 export const SignInInput = z.strictObject({
   email: Email,

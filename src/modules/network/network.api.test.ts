@@ -63,7 +63,12 @@ describe('creating and reading organizations', () => {
     const malformed = await api.app.inject({ method: 'GET', url: `${path}/not-a-uuid` });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().errors).toEqual([
-      { pointer: '/id', detail: expect.stringContaining('UUID') },
+      {
+        pointer: '/id',
+        detail: expect.stringContaining('UUID'),
+        code: 'invalid-format',
+        params: { format: 'uuid' },
+      },
     ]);
   });
 

@@ -38,6 +38,7 @@ export const CountryCode = z
   .regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 country code in capitals, such as IN or ES.')
   .refine((code) => countries.isValid(code), {
     message: 'This is not an ISO 3166-1 country code; use one such as IN, ES or LR.',
+    params: { code: 'unknown-code', kind: 'country' },
   });
 
 // Control characters have no place in a name and break exports; long texts keep line breaks.
@@ -55,8 +56,12 @@ export const text = (max: number, { multiline = false } = {}) =>
     .max(max, `Must be at most ${max} characters.`)
     .refine((value) => !(multiline ? controlCharacterExceptLayout : controlCharacter).test(value), {
       message: 'Must not contain control characters.',
+      params: { code: 'control-characters' },
     })
-    .refine((value) => !markup.test(value), { message: 'Must not contain markup such as <tags>.' });
+    .refine((value) => !markup.test(value), {
+      message: 'Must not contain markup such as <tags>.',
+      params: { code: 'markup' },
+    });
 
 // ICU knows every ISO 639 language; with fallback "none" it names only real ones.
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
@@ -65,6 +70,7 @@ export const LanguageCode = z
   .regex(/^[a-z]{2}$/, 'Use a two-letter ISO 639-1 language code in lower case, such as hi or eu.')
   .refine((code) => languageNames.of(code) !== undefined, {
     message: 'This is not an ISO 639-1 language code; use one such as hi, gu, es or eu.',
+    params: { code: 'unknown-code', kind: 'language' },
   });
 
 const count = (what: string) =>
@@ -103,7 +109,11 @@ export const Members = z
       members.women == null ||
       members.men == null ||
       members.women + members.men <= members.total,
-    { message: 'Women and men members together cannot be more than the total.', path: ['total'] },
+    {
+      message: 'Women and men members together cannot be more than the total.',
+      path: ['total'],
+      params: { code: 'members-exceed-total' },
+    },
   );
 
 export const Contacts = z.strictObject({
@@ -147,6 +157,7 @@ export const Principles = z
   .max(7, 'There are seven principles.')
   .refine((list) => new Set(list.map((entry) => entry.principle)).size === list.length, {
     message: 'Assess each principle once.',
+    params: { code: 'duplicate' },
   });
 
 export const Website = z
@@ -155,7 +166,10 @@ export const Website = z
 
 export const Descriptions = z
   .record(LanguageCode, text(4000, { multiline: true }))
-  .refine((record) => Object.keys(record).length <= 20, { message: 'Give at most 20 languages.' });
+  .refine((record) => Object.keys(record).length <= 20, {
+    message: 'Give at most 20 languages.',
+    params: { code: 'too-many', maximum: 20 },
+  });
 
 export const organizationFields = {
   name: text(200),
@@ -171,7 +185,10 @@ export const organizationFields = {
   languages: z
     .array(LanguageCode)
     .max(20, 'Give at most 20 languages.')
-    .refine((list) => new Set(list).size === list.length, { message: 'Give each language once.' }),
+    .refine((list) => new Set(list).size === list.length, {
+      message: 'Give each language once.',
+      params: { code: 'duplicate' },
+    }),
   foundingYear: z
     .number()
     .int('Use a whole year, such as 1967.')
@@ -304,7 +321,10 @@ const Near = z
       const [lat, lon] = value.split(',').map(Number) as [number, number];
       return Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
     },
-    { message: 'A latitude is between -90 and 90, a longitude between -180 and 180.' },
+    {
+      message: 'A latitude is between -90 and 90, a longitude between -180 and 180.',
+      params: { code: 'invalid-format', format: 'coordinates' },
+    },
   );
 
 // Query strings carry text: accept true/false (and 1/0), refuse anything else.
@@ -342,6 +362,7 @@ export const FindOrganizationsQuery = z
   })
   .refine((query) => (query.near === undefined) === (query.km === undefined), {
     message: 'Give near and km together: near=latitude,longitude&km=50.',
+    params: { code: 'paired-parameters', with: 'near' },
     path: ['km'],
   });
 export type FindOrganizationsQuery = z.input<typeof FindOrganizationsQuery>;
@@ -386,10 +407,12 @@ export const CreateAffiliationInput = z
   })
   .refine((input) => input.memberId !== input.parentId, {
     message: 'An organization cannot belong to itself.',
+    params: { code: 'same-organization' },
     path: ['parentId'],
   })
   .refine((input) => !input.startedOn || !input.endedOn || input.endedOn >= input.startedOn, {
     message: 'It cannot end before it starts.',
+    params: { code: 'end-before-start' },
     path: ['endedOn'],
   });
 export type CreateAffiliationInput = z.input<typeof CreateAffiliationInput>;
@@ -420,10 +443,12 @@ export const CreatePartnershipInput = z
   })
   .refine((input) => input.fromId !== input.toId, {
     message: 'An organization cannot partner with itself.',
+    params: { code: 'same-organization' },
     path: ['toId'],
   })
   .refine((input) => !input.startedOn || !input.endedOn || input.endedOn >= input.startedOn, {
     message: 'It cannot end before it starts.',
+    params: { code: 'end-before-start' },
     path: ['endedOn'],
   });
 export type CreatePartnershipInput = z.input<typeof CreatePartnershipInput>;

@@ -16,7 +16,11 @@ function decodeCursor(cursor: string): [string, string] {
       'This cursor is not one this server gave; start again without it.',
       {
         errors: [
-          { pointer: '/cursor', detail: 'Use the nextCursor of a previous page, unchanged.' },
+          {
+            pointer: '/cursor',
+            detail: 'Use the nextCursor of a previous page, unchanged.',
+            code: 'invalid-cursor',
+          },
         ],
       },
     );

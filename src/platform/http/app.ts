@@ -189,6 +189,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         errors: unknown.map((name) => ({
           pointer: `/${name}`,
           detail: 'Unknown query parameter: remove it.',
+          code: 'unknown-field' as const,
+          params: { field: name },
         })),
       },
     );

@@ -6,7 +6,36 @@ import {
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
 import { ZodError, z } from 'zod';
-import { AppError, appErrorStatus, type FieldError } from '../errors.ts';
+import { AppError, appErrorStatus } from '../errors.ts';
+import {
+  codeOfIssue,
+  codeOfZodIssue,
+  type FieldError,
+  fieldErrorCodes,
+  type IssueLike,
+} from '../field-errors.ts';
+
+const FieldErrorEntry = z
+  .object({
+    pointer: z.string().meta({ description: 'A JSON pointer to the field at fault.' }),
+    detail: z.string().meta({ description: 'What is wrong, in English.' }),
+    code: z.enum(fieldErrorCodes).meta({
+      description:
+        "What is wrong, as a stable code from which a client words the message in its reader's language; new codes may be added, so fall back to detail for one not known. " +
+        "From the input's shape: required; invalid-type {expected}; too-short {minimum} and too-long {maximum} (characters); too-few {minimum} and too-many {maximum} (items); " +
+        'too-small {minimum, inclusive} and too-big {maximum, inclusive} (numbers); invalid-format {format: email, url, uuid, date, datetime, phone, country-code, language-code, currency-code, coordinates, pattern}; ' +
+        'invalid-option {options}; unknown-field {field}; markup; control-characters; unknown-code {kind: country, language, currency}; duplicate; paired-parameters {with}. ' +
+        'From the rules of the domain: members-exceed-total; end-before-start {start?}; same-organization; organization-not-found; project-not-found; affiliation-cycle; invalid-cursor; ' +
+        'weak-password {reason: too-short, repetitive, common, contains-email}; country-in-use {countries}; country-not-in-project {countries}; currency-required; currency-not-allowed {unit}; unit-mismatch {unit}; ' +
+        'whole-number-required; too-many-decimals {currency, maximum}; negative-amount; role-scope-mismatch {role, scopes}; scope-id-not-allowed; scope-id-required {scopeType}; demo-email-domain {domain}; ' +
+        'invalid-image {reason: empty, too-large, not-an-image, type-mismatch, no-size, too-many-pixels, damaged}; invalid (only the detail says what).',
+    }),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+      .optional()
+      .meta({ description: 'The values the code needs, such as {"maximum": 200} for too-long.' }),
+  })
+  .meta({ id: 'FieldError' });
 
 export const ProblemResponse = z
   .object({
@@ -16,7 +45,10 @@ export const ProblemResponse = z
     detail: z.string(),
     instance: z.string().optional(),
     requestId: z.string().optional(),
-    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+    errors: z
+      .array(FieldErrorEntry)
+      .optional()
+      .meta({ description: 'For bad input: each field at fault, by JSON pointer.' }),
     current: z.unknown().optional(),
     retryAfterSeconds: z.number().int().optional(),
   })
@@ -71,16 +103,35 @@ function pointerOf(path: ReadonlyArray<PropertyKey>): string {
   return `/${path.map((part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
 }
 
-function fieldErrorsFromZod(error: ZodError): FieldError[] {
-  return error.issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        pointer: pointerOf([...issue.path, key]),
-        detail: 'Unknown field: remove it or check its spelling.',
-      }));
-    }
-    return [{ pointer: pointerOf(issue.path), detail: issue.message }];
-  });
+/** One zod issue as field errors (one per unknown key), with codes; `missing` from the input. */
+function fieldErrorsOfIssue(issue: IssueLike, pointer: string, missing: boolean): FieldError[] {
+  if (issue.code === 'unrecognized_keys') {
+    return (Array.isArray(issue.keys) ? issue.keys : []).map((key) => ({
+      pointer: `${pointer.replace(/\/$/, '')}/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`,
+      detail: 'Unknown field: remove it or check its spelling.',
+      code: 'unknown-field' as const,
+      params: { field: String(key) },
+    }));
+  }
+  const { code, params } = codeOfIssue(issue, missing);
+  return [
+    {
+      pointer,
+      detail: humanize(issue.message),
+      code,
+      ...(params && Object.keys(params).length > 0 ? { params } : {}),
+    },
+  ];
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (part === '') continue;
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part.replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  return value;
 }
 
 function withArticle(word: string): string {
@@ -155,17 +206,16 @@ export function errorToProblem(error: FastifyError | Error, request: FastifyRequ
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext;
+    const input =
+      where === 'querystring' ? request.query : where === 'params' ? request.params : request.body;
     const errors = error.validation.flatMap((issue) => {
-      const params = issue.params as { keys?: string[] } | undefined;
-      if (issue.keyword === 'unrecognized_keys' && params?.keys) {
-        return params.keys.map((key) => ({
-          pointer: `${issue.instancePath.replace(/\/$/, '')}/${key}`,
-          detail: 'Unknown field: remove it or check its spelling.',
-        }));
-      }
-      return [
-        { pointer: issue.instancePath || '/', detail: humanize(issue.message ?? 'Invalid value.') },
-      ];
+      const pointer = issue.instancePath || '/';
+      const zodIssue = {
+        ...(issue.params as Record<string, unknown>),
+        code: issue.keyword,
+        message: issue.message ?? 'Invalid value.',
+      };
+      return fieldErrorsOfIssue(zodIssue, pointer, valueAt(input, pointer) === undefined);
     });
     const place =
       where === 'querystring'
@@ -179,10 +229,14 @@ export function errorToProblem(error: FastifyError | Error, request: FastifyRequ
     });
   }
   if (error instanceof ZodError) {
-    const errors = fieldErrorsFromZod(error).map((entry) => ({
-      ...entry,
-      detail: humanize(entry.detail),
-    }));
+    // A use case's own parse: the input is not at hand, but zod's message says what was received.
+    const errors = error.issues.flatMap((issue) =>
+      fieldErrorsOfIssue(
+        issue as unknown as IssueLike,
+        pointerOf(issue.path),
+        codeOfZodIssue(issue).code === 'required',
+      ),
+    );
     return problem(400, 'validation-failed', 'The request has fields to correct; see errors.', {
       errors,
     });

@@ -1,10 +1,21 @@
+/**
+ * One field at fault: where (a JSON pointer), what in English, and a code with its params from
+ * which the app words the message in the reader's language (see forms/field-message.ts).
+ */
+export type FieldErrorEntry = {
+  pointer: string;
+  detail: string;
+  code?: string;
+  params?: Record<string, string | number | boolean>;
+};
+
 /** The API's error body (RFC 9457 problem details). */
 export type Problem = {
   type: string;
   title: string;
   status: number;
   detail?: string;
-  errors?: { pointer: string; detail: string }[];
+  errors?: FieldErrorEntry[];
   /** On 409: the record as it is now, changed by someone else since it was read. */
   current?: unknown;
 };

@@ -1,12 +1,16 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { FormattedMessage } from 'react-intl';
+import { type FieldErrorText, messageLang, messageText } from './field-message.ts';
 
 type ErrorSummaryProps = {
   title: ReactNode;
   /** Messages for fields, each linking to its field. */
-  fieldErrors?: { id: string; label: string; message: string }[];
-  /** The server's messages with no field of their own (in English, as it words them). */
-  messages?: string[];
+  fieldErrors?: { id: string; label: string; message: FieldErrorText }[];
+  /**
+   * Messages with no field of their own. A plain string is the server's (in English, as it words
+   * its problems); a message carries its language, if not the reader's.
+   */
+  messages?: FieldErrorText[];
   /** Moves focus to the summary when it appears, so keyboard users land on it. */
   focus?: boolean;
   children?: ReactNode;
@@ -29,21 +33,33 @@ export function ErrorSummary({
       <p className="notice__title">{title}</p>
       {fieldErrors.length > 0 || messages.length > 0 ? (
         <ul>
-          {fieldErrors.map((error) => (
-            <li key={error.id}>
-              <a href={`#${error.id}`}>
-                <FormattedMessage
-                  id="form.fieldError"
-                  values={{ field: error.label, message: error.message }}
-                />
-              </a>
-            </li>
-          ))}
-          {messages.map((message) => (
-            <li key={message} lang="en">
-              {message}
-            </li>
-          ))}
+          {fieldErrors.map((error) => {
+            const lang = messageLang(error.message);
+            const text = messageText(error.message);
+            return (
+              <li key={error.id}>
+                <a href={`#${error.id}`}>
+                  <FormattedMessage
+                    id="form.fieldError"
+                    values={{
+                      field: error.label,
+                      message: lang ? <span lang={lang}>{text}</span> : text,
+                    }}
+                  />
+                </a>
+              </li>
+            );
+          })}
+          {messages.map((message) => {
+            const text = messageText(message);
+            // A bare string is the server's English; a message says its own language, if any.
+            const lang = typeof message === 'string' ? 'en' : message.lang;
+            return (
+              <li key={text} lang={lang}>
+                {text}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
       {children}

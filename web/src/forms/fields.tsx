@@ -1,14 +1,18 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { type FieldErrorText, messageLang, messageText } from './field-message.ts';
 
 type Common = {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
-  /** The server's message for this field, shown under it and read with it. */
-  error?: string | undefined;
+  /**
+   * The message for this field, shown under it and read with it: text in the reader's language,
+   * or a message with the language it is in (the server's English detail, for a code not known).
+   */
+  error?: FieldErrorText | undefined;
 };
 
-function describedBy(id: string, hint: ReactNode, error: string | undefined) {
+function describedBy(id: string, hint: ReactNode, error: FieldErrorText | undefined) {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
@@ -24,9 +28,9 @@ function FieldFrame({ id, label, hint, error, children }: Common & { children: R
       ) : null}
       {children}
       {error ? (
-        // The server words its messages in English: lang lets a screen reader use the right voice.
-        <p id={`${id}-error`} className="field__error" lang="en">
-          {error}
+        // A message in another language than the page's says so, for a screen reader's voice.
+        <p id={`${id}-error`} className="field__error" lang={messageLang(error)}>
+          {messageText(error)}
         </p>
       ) : null}
     </div>

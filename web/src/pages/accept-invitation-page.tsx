@@ -60,7 +60,7 @@ export function AcceptInvitationPage() {
     );
   }
 
-  const { byField, other } = splitFieldErrors(problem, fields);
+  const { byField, other } = splitFieldErrors(problem, fields, intl);
   const labels = {
     '/displayName': intl.formatMessage({ id: 'invitation.displayName' }),
     '/password': intl.formatMessage({ id: 'form.newPassword' }),

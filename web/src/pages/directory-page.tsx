@@ -13,6 +13,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation, useSearchParams } from 'wouter';
 import type { FacetName, OrganizationFilters } from '../api/organizations.ts';
 import { OrganizationCard } from '../components/organization-card.tsx';
+import { fieldErrorMessage } from '../forms/field-message.ts';
 import { useCountryNames, useLanguageNames } from '../i18n/display-names.ts';
 import {
   isCountryCode,
@@ -423,6 +424,7 @@ export function DirectoryPage() {
 }
 
 function ErrorNotice({ failure, onRetry }: { failure: SearchFailure | null; onRetry: () => void }) {
+  const intl = useIntl();
   const problem = failure?.problem ?? null;
   const detail = problem?.detail ?? problem?.title;
   return (
@@ -431,14 +433,20 @@ function ErrorNotice({ failure, onRetry }: { failure: SearchFailure | null; onRe
         <FormattedMessage id="directory.error" />
       </p>
       {problem ? (
-        // The server explains in English; lang lets a screen reader read it with the right voice.
-        <div lang="en">
-          {detail ? <p>{detail}</p> : null}
+        // The server explains in English (lang lets a screen reader use the right voice); each
+        // field's error is in the reader's language when its code is known.
+        <div>
+          {detail ? <p lang="en">{detail}</p> : null}
           {problem.errors && problem.errors.length > 0 ? (
             <ul>
-              {problem.errors.map((error) => (
-                <li key={`${error.pointer} ${error.detail}`}>{error.detail}</li>
-              ))}
+              {problem.errors.map((error) => {
+                const worded = fieldErrorMessage(intl, error);
+                return (
+                  <li key={`${error.pointer} ${error.detail}`} lang={worded.lang}>
+                    {worded.message}
+                  </li>
+                );
+              })}
             </ul>
           ) : null}
         </div>

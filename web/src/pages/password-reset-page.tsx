@@ -54,7 +54,7 @@ function AskForLink() {
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { problem, offline, isSending, attempt, run } = useSubmission();
-  const { byField, other } = splitFieldErrors(problem, ['/email']);
+  const { byField, other } = splitFieldErrors(problem, ['/email'], intl);
   const label = intl.formatMessage({ id: 'signIn.email' });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -114,7 +114,7 @@ function ChooseNewPassword({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const [isDone, setIsDone] = useState(false);
   const { problem, offline, isSending, attempt, run } = useSubmission();
-  const { byField, other } = splitFieldErrors(problem, ['/password']);
+  const { byField, other } = splitFieldErrors(problem, ['/password'], intl);
   const label = intl.formatMessage({ id: 'form.newPassword' });
   const linkIsBad = problem?.status === 404 || problem?.status === 410;
   const { refresh } = useSession();

@@ -46,7 +46,7 @@ export function SignInPage() {
     }
   };
 
-  const { byField, other } = splitFieldErrors(problem, fields);
+  const { byField, other } = splitFieldErrors(problem, fields, intl);
   const labels = {
     '/email': intl.formatMessage({ id: 'signIn.email' }),
     '/password': intl.formatMessage({ id: 'signIn.password' }),

@@ -38,7 +38,14 @@ export async function provideDemoAccount(
       'validation-failed',
       `A demo account's email ends with @${demoEmailDomain}.`,
       {
-        errors: [{ pointer: '/email', detail: `Use an address @${demoEmailDomain}.` }],
+        errors: [
+          {
+            pointer: '/email',
+            detail: `Use an address @${demoEmailDomain}.`,
+            code: 'demo-email-domain',
+            params: { domain: demoEmailDomain },
+          },
+        ],
       },
     );
   }

@@ -42,23 +42,32 @@ export async function checkGrants(
       errors.push({
         pointer: `${at}/scopeType`,
         detail: `The role ${grant.role} applies to: ${roleScopes[grant.role].join(', ')}.`,
+        code: 'role-scope-mismatch',
+        params: { role: grant.role, scopes: roleScopes[grant.role].join(', ') },
       });
     } else if (grant.scopeType === 'network' && grant.scopeId !== null) {
       errors.push({
         pointer: `${at}/scopeId`,
         detail: 'A network-wide role takes no scopeId; leave it null.',
+        code: 'scope-id-not-allowed',
       });
     } else if (grant.scopeType !== 'network' && grant.scopeId === null) {
       errors.push({
         pointer: `${at}/scopeId`,
         detail: `Give the id of the ${grant.scopeType} this role applies to.`,
+        code: 'scope-id-required',
+        params: { scopeType: grant.scopeType },
       });
     } else if (
       grant.scopeType === 'organization' &&
       grant.scopeId &&
       !(await organizationExists(db, grant.scopeId))
     ) {
-      errors.push({ pointer: `${at}/scopeId`, detail: 'There is no organization with this id.' });
+      errors.push({
+        pointer: `${at}/scopeId`,
+        detail: 'There is no organization with this id.',
+        code: 'organization-not-found',
+      });
     }
   }
   if (errors.length > 0)

@@ -85,7 +85,13 @@ export function asSeenBy(actor: AccountActor, view: AccountView): AccountView {
 
 const badCursor = () =>
   new AppError('validation-failed', 'This cursor is not one this server gave.', {
-    errors: [{ pointer: '/cursor', detail: 'Use the nextCursor of a previous page, unchanged.' }],
+    errors: [
+      {
+        pointer: '/cursor',
+        code: 'invalid-cursor',
+        detail: 'Use the nextCursor of a previous page, unchanged.',
+      },
+    ],
   });
 
 /** The email a page ends with, carried opaquely: accounts are listed by email, which is unique. */
@@ -282,7 +288,13 @@ export async function changeRole(
       )
     ) {
       throw new AppError('validation-failed', 'The account already holds this role.', {
-        errors: [{ pointer: '/role', detail: 'The account already holds this role here.' }],
+        errors: [
+          {
+            pointer: '/role',
+            code: 'role-already-held',
+            detail: 'The account already holds this role here.',
+          },
+        ],
       });
     }
     if (row.role === 'network-admin' && grant.role !== 'network-admin')

@@ -40,26 +40,47 @@ function candidates(password: string): string[] {
   ];
 }
 
-export function passwordWeakness(password: string, email?: string): string | undefined {
-  if (password.length < 12)
-    return 'Use at least 12 characters; a few unrelated words make a strong, memorable password.';
-  if (new Set(password).size < 5)
-    return 'Use more different characters; this password repeats too few.';
+type Weakness = 'too-short' | 'repetitive' | 'common' | 'contains-email';
+
+const weaknessDetails: Record<Weakness, string> = {
+  'too-short':
+    'Use at least 12 characters; a few unrelated words make a strong, memorable password.',
+  repetitive: 'Use more different characters; this password repeats too few.',
+  common:
+    'This password is on a list of common passwords that attackers try first; choose another.',
+  'contains-email': 'Do not use your email address in your password.',
+};
+
+function weaknessOf(password: string, email?: string): Weakness | undefined {
+  if (password.length < 12) return 'too-short';
+  if (new Set(password).size < 5) return 'repetitive';
   if (candidates(password).some((candidate) => candidate.length >= 4 && common.has(candidate))) {
-    return 'This password is on a list of common passwords that attackers try first; choose another.';
+    return 'common';
   }
   const local = email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && password.toLowerCase().includes(local)) {
-    return 'Do not use your email address in your password.';
+    return 'contains-email';
   }
   return undefined;
 }
 
+export function passwordWeakness(password: string, email?: string): string | undefined {
+  const weakness = weaknessOf(password, email);
+  return weakness && weaknessDetails[weakness];
+}
+
 export function assertStrongPassword(password: string, email?: string): void {
-  const weakness = passwordWeakness(password, email);
+  const weakness = weaknessOf(password, email);
   if (weakness) {
     throw new AppError('validation-failed', 'Choose a stronger password.', {
-      errors: [{ pointer: '/password', detail: weakness }],
+      errors: [
+        {
+          pointer: '/password',
+          detail: weaknessDetails[weakness],
+          code: 'weak-password',
+          params: { reason: weakness },
+        },
+      ],
     });
   }
 }

@@ -48,7 +48,14 @@ export async function addMember(
   const valid = AddMemberInput.parse(input);
   if (valid.membership.endedOn && valid.membership.endedOn < valid.membership.startedOn) {
     throw new AppError('validation-failed', 'A membership cannot end before it starts.', {
-      errors: [{ pointer: '/membership/endedOn', detail: 'Use a date on or after startedOn.' }],
+      errors: [
+        {
+          pointer: '/membership/endedOn',
+          detail: 'Use a date on or after startedOn.',
+          code: 'end-before-start',
+          params: { start: valid.membership.startedOn },
+        },
+      ],
     });
   }
   if (!(await organizationExists(ctx.db, organizationId)))
@@ -108,7 +115,11 @@ export async function findMembers(
     if (!after.success) {
       throw new AppError('validation-failed', 'This cursor is not one this server gave.', {
         errors: [
-          { pointer: '/cursor', detail: 'Use the nextCursor of a previous page, unchanged.' },
+          {
+            pointer: '/cursor',
+            detail: 'Use the nextCursor of a previous page, unchanged.',
+            code: 'invalid-cursor',
+          },
         ],
       });
     }

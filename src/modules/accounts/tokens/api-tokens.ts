@@ -41,7 +41,13 @@ export async function createApiToken(ctx: Context, input: z.input<typeof CreateA
   });
   if (!(await organizationExists(ctx.db, valid.organizationId))) {
     throw new AppError('validation-failed', 'There is no organization with this id.', {
-      errors: [{ pointer: '/organizationId', detail: 'There is no organization with this id.' }],
+      errors: [
+        {
+          pointer: '/organizationId',
+          detail: 'There is no organization with this id.',
+          code: 'organization-not-found',
+        },
+      ],
     });
   }
   // "ic_" makes the token recognisable (for secret scanners and people); the prefix shown later

@@ -6,6 +6,11 @@ import { authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import {
+  codeOfZodIssue,
+  type FieldErrorCode,
+  type FieldErrorParams,
+} from '../../../platform/field-errors.ts';
 import { valuesFromInput } from '../organizations/organization-view.ts';
 import { toMinorUnits } from '../projects/amounts.ts';
 import {
@@ -64,12 +69,26 @@ const emptyData = (): RegistryData => ({
   intents: [],
 });
 
-function refuse(where: string, pointer: string, field: string, detail: string): never {
+function refuse(
+  where: string,
+  pointer: string,
+  field: string,
+  detail: string,
+  code: FieldErrorCode,
+  params?: FieldErrorParams,
+): never {
   throw new AppError(
     'validation-failed',
     `${where}, field ${field}: ${detail} Nothing was imported.`,
     {
-      errors: [{ pointer: `${pointer}${field === '(row)' ? '' : `/${field}`}`, detail }],
+      errors: [
+        {
+          pointer: `${pointer}${field === '(row)' ? '' : `/${field}`}`,
+          detail,
+          code,
+          ...(params ? { params } : {}),
+        },
+      ],
     },
   );
 }
@@ -116,11 +135,19 @@ function validate(rows: LocatedRow[]): RegistryData {
           : issue?.path.length
             ? issue.path.join('/')
             : '(row)';
+      const coded =
+        issue?.code === 'unrecognized_keys'
+          ? { code: 'unknown-field' as const, params: { field } }
+          : issue
+            ? codeOfZodIssue(issue)
+            : { code: 'invalid' as const };
       refuse(
         row.where,
         row.pointer,
         field,
         issue?.code === 'unrecognized_keys' ? 'Unknown field.' : (issue?.message ?? 'Not valid.'),
+        coded.code,
+        coded.params,
       );
     }
     (data[row.table] as unknown[]).push(parsed.data);
@@ -130,16 +157,29 @@ function validate(rows: LocatedRow[]): RegistryData {
   const organizations = new Set<string>();
   for (const organization of data.organizations) {
     if (organizations.has(organization.id))
-      refuse(at(organization).where, at(organization).pointer, 'id', 'This id appears twice.');
+      refuse(
+        at(organization).where,
+        at(organization).pointer,
+        'id',
+        'This id appears twice.',
+        'duplicate',
+      );
     organizations.add(organization.id);
   }
   const known = (value: object, field: string, id: string) => {
     if (!organizations.has(id))
-      refuse(at(value).where, at(value).pointer, field, 'No organization in the file has this id.');
+      refuse(
+        at(value).where,
+        at(value).pointer,
+        field,
+        'No organization in the file has this id.',
+        'organization-not-found',
+      );
   };
   const tieIds = new Set<string>();
   for (const tie of [...data.affiliations, ...data.partnerships]) {
-    if (tieIds.has(tie.id)) refuse(at(tie).where, at(tie).pointer, 'id', 'This id appears twice.');
+    if (tieIds.has(tie.id))
+      refuse(at(tie).where, at(tie).pointer, 'id', 'This id appears twice.', 'duplicate');
     tieIds.add(tie.id);
   }
   for (const affiliation of data.affiliations) {
@@ -151,6 +191,7 @@ function validate(rows: LocatedRow[]): RegistryData {
         at(affiliation).pointer,
         'parentId',
         'An organization cannot belong to itself.',
+        'same-organization',
       );
   }
   for (const partnership of data.partnerships) {
@@ -162,6 +203,7 @@ function validate(rows: LocatedRow[]): RegistryData {
         at(partnership).pointer,
         'toId',
         'An organization cannot partner with itself.',
+        'same-organization',
       );
   }
   const logos = new Set<string>();
@@ -173,6 +215,7 @@ function validate(rows: LocatedRow[]): RegistryData {
         at(logo).pointer,
         'organizationId',
         'This organization has two logos.',
+        'duplicate',
       );
     logos.add(logo.organizationId);
   }
@@ -193,6 +236,7 @@ function validate(rows: LocatedRow[]): RegistryData {
           at(affiliation).pointer,
           'parentId',
           'This affiliation closes a cycle: an organization would belong to itself.',
+          'affiliation-cycle',
         );
       if (next === undefined) visit(affiliation.parentId);
     }
@@ -212,7 +256,7 @@ function checkProjectsAndIntents(
   known: (value: object, field: string, id: string) => void,
 ) {
   const twice = (value: object, field: string, detail = 'This id appears twice.') =>
-    refuse(at(value).where, at(value).pointer, field, detail);
+    refuse(at(value).where, at(value).pointer, field, detail, 'duplicate');
   const projects = new Set<string>();
   for (const project of data.projects) {
     if (projects.has(project.id)) twice(project, 'id');
@@ -225,6 +269,7 @@ function checkProjectsAndIntents(
         at(value).pointer,
         'projectId',
         'No project in the file has this id.',
+        'project-not-found',
       );
   };
   const countries = new Set<string>();
@@ -254,6 +299,7 @@ function checkProjectsAndIntents(
         at(row).pointer,
         'country',
         "This country is not one of its project's countries: add it to the project's countries, or leave the figure's country empty.",
+        'country-not-in-project',
       );
   }
   const intents = new Set<string>();

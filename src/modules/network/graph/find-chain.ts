@@ -102,7 +102,13 @@ export async function findChain(ctx: Context, input: ChainQuery): Promise<Chain>
   ] as const) {
     if (!ends.some((node) => node.id === id)) {
       throw new AppError('not-found', `There is no organization with id ${id}.`, {
-        errors: [{ pointer: `/${field}`, detail: `There is no organization with id ${id}.` }],
+        errors: [
+          {
+            pointer: `/${field}`,
+            detail: `There is no organization with id ${id}.`,
+            code: 'organization-not-found',
+          },
+        ],
       });
     }
   }

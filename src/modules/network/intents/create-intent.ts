@@ -19,7 +19,13 @@ export async function createIntent(
   return inTransaction(ctx, async (tx) => {
     if (!(await organizationsExist(tx.db, [valid.organizationId])).has(valid.organizationId)) {
       throw new AppError('validation-failed', 'The organization named does not exist.', {
-        errors: [{ pointer: '/organizationId', detail: 'There is no organization with this id.' }],
+        errors: [
+          {
+            pointer: '/organizationId',
+            detail: 'There is no organization with this id.',
+            code: 'organization-not-found',
+          },
+        ],
       });
     }
     const now = tx.now();

@@ -20,6 +20,7 @@ function decodeCursor(cursor: string): string {
           {
             pointer: '/cursor',
             detail: 'Use the nextCursor of a previous page of the board, unchanged.',
+            code: 'invalid-cursor',
           },
         ],
       },

@@ -16,7 +16,10 @@ const IsoDate = z.iso.date('Use a date such as 2024-02-01.');
 const Countries = z
   .array(CountryCode)
   .max(50, 'Give at most 50 countries, or none for anywhere.')
-  .refine((list) => new Set(list).size === list.length, { message: 'Give each country once.' });
+  .refine((list) => new Set(list).size === list.length, {
+    message: 'Give each country once.',
+    params: { code: 'duplicate' },
+  });
 
 const Version = z
   .number()
@@ -28,6 +31,7 @@ const datesInOrder = (input: { validFrom?: string | null; validUntil?: string | 
 const datesMessage = {
   message: 'It cannot end before it starts: validUntil must be on or after validFrom.',
   path: ['validUntil'],
+  params: { code: 'end-before-start' },
 };
 
 export const CreateIntentInput = z

@@ -46,6 +46,8 @@ export async function updateIntent(
           {
             pointer: fields.validUntil === undefined ? '/validFrom' : '/validUntil',
             detail: `validUntil (${validUntil}) must be on or after validFrom (${validFrom}).`,
+            code: 'end-before-start',
+            params: { start: validFrom },
           },
         ],
       });

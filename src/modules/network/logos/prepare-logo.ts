@@ -33,8 +33,19 @@ export type PreparedLogo = {
   upload: { mediaType: LogoMediaType; byteSize: number; width: number; height: number };
 };
 
-function refuse(detail: string): never {
-  throw new AppError('validation-failed', detail, { errors: [{ pointer: '/', detail }] });
+type Refusal =
+  | 'empty'
+  | 'too-large'
+  | 'not-an-image'
+  | 'type-mismatch'
+  | 'no-size'
+  | 'too-many-pixels'
+  | 'damaged';
+
+function refuse(reason: Refusal, detail: string): never {
+  throw new AppError('validation-failed', detail, {
+    errors: [{ pointer: '/', detail, code: 'invalid-image', params: { reason } }],
+  });
 }
 
 export function isLogoMediaType(value: string): value is LogoMediaType {
@@ -42,19 +53,24 @@ export function isLogoMediaType(value: string): value is LogoMediaType {
 }
 
 export async function prepareLogo(bytes: Buffer, declared: LogoMediaType): Promise<PreparedLogo> {
-  if (bytes.length === 0) refuse('The body is empty; send the image file itself.');
-  if (bytes.length > maxLogoBytes) refuse('The image is larger than 1 MiB; send a smaller file.');
+  if (bytes.length === 0) refuse('empty', 'The body is empty; send the image file itself.');
+  if (bytes.length > maxLogoBytes)
+    refuse('too-large', 'The image is larger than 1 MiB; send a smaller file.');
   // Reading the header alone decodes no pixels, so it is safe before the size check.
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    refuse('The body is not a PNG, JPEG or WebP image; send the image file itself.');
+    refuse(
+      'not-an-image',
+      'The body is not a PNG, JPEG or WebP image; send the image file itself.',
+    );
   }
   const actual = metadata.format ? `image/${metadata.format}` : undefined;
   if (actual !== declared) {
     const name = formatNames[metadata.format ?? ''] ?? metadata.format ?? 'unknown';
     refuse(
+      isLogoMediaType(actual ?? '') ? 'type-mismatch' : 'not-an-image',
       isLogoMediaType(actual ?? '')
         ? `The body is a ${name} image, but Content-Type says ${declared}; send the matching Content-Type.`
         : `The body is a ${name} image; send a PNG, JPEG or WebP image.`,
@@ -62,9 +78,10 @@ export async function prepareLogo(bytes: Buffer, declared: LogoMediaType): Promi
   }
   const width = metadata.width ?? 0;
   const height = metadata.height ?? 0;
-  if (width < 1 || height < 1) refuse('The image has no size; send a real picture.');
+  if (width < 1 || height < 1) refuse('no-size', 'The image has no size; send a real picture.');
   if (width * height > maxLogoPixels) {
     refuse(
+      'too-many-pixels',
       `The image is ${width}×${height} pixels; send one of at most ${maxLogoPixels.toLocaleString('en')} pixels (4096×4096), such as a ${logoSize}×${logoSize} logo.`,
     );
   }
@@ -84,6 +101,9 @@ export async function prepareLogo(bytes: Buffer, declared: LogoMediaType): Promi
     };
   } catch {
     // A header that reads well over a body that does not: truncated or corrupt.
-    return refuse('The image is damaged or incomplete (it could not be decoded); send it again.');
+    return refuse(
+      'damaged',
+      'The image is damaged or incomplete (it could not be decoded); send it again.',
+    );
   }
 }

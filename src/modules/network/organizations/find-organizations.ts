@@ -107,6 +107,7 @@ function decodeCursor(cursor: string, ordering: Ordering) {
           {
             pointer: '/cursor',
             detail: 'Use the nextCursor of a previous page of the same search, unchanged.',
+            code: 'invalid-cursor',
           },
         ],
       },

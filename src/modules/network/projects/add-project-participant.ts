@@ -18,7 +18,11 @@ export async function addProjectParticipant(
       if (!existing.has(participant.organizationId))
         throw new AppError('validation-failed', 'The organization named does not exist.', {
           errors: [
-            { pointer: '/organizationId', detail: 'There is no organization with this id.' },
+            {
+              pointer: '/organizationId',
+              detail: 'There is no organization with this id.',
+              code: 'organization-not-found',
+            },
           ],
         });
       if (await hasParticipant(tx.db, projectId, participant.organizationId, participant.role))

@@ -35,6 +35,7 @@ export async function createProject(
             {
               pointer: `/participants/${index}/organizationId`,
               detail: 'There is no organization with this id.',
+              code: 'organization-not-found' as const,
             },
           ],
     );

@@ -22,6 +22,7 @@ function decodeCursor(cursor: string) {
           {
             pointer: '/cursor',
             detail: 'Use the nextCursor of a previous page of the same list, unchanged.',
+            code: 'invalid-cursor',
           },
         ],
       },

@@ -48,6 +48,7 @@ export const CurrencyCode = z
   .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 currency code in capitals, such as USD or XOF.')
   .refine((code) => supportedCurrencies.has(code), {
     message: 'This is not an ISO 4217 currency code; use one such as USD, EUR, GBP or XOF.',
+    params: { code: 'unknown-code', kind: 'currency' },
   });
 
 /** How many decimals a currency's minor unit has (USD 2, XOF 0, BHD 3), from ISO 4217 via ICU. */
@@ -66,12 +67,18 @@ const Countries = z
   .array(CountryCode)
   .min(1, 'Name at least one country the project works in.')
   .max(60, 'Name at most 60 countries.')
-  .refine((list) => new Set(list).size === list.length, { message: 'Name each country once.' });
+  .refine((list) => new Set(list).size === list.length, {
+    message: 'Name each country once.',
+    params: { code: 'duplicate' },
+  });
 
 const Sources = z
   .array(Website)
   .max(10, 'Give at most 10 sources.')
-  .refine((list) => new Set(list).size === list.length, { message: 'Give each source once.' });
+  .refine((list) => new Set(list).size === list.length, {
+    message: 'Give each source once.',
+    params: { code: 'duplicate' },
+  });
 
 export const ParticipantInput = z.strictObject({
   organizationId: z.uuid('Use the id (a UUID) of the participating organization.'),
@@ -99,11 +106,15 @@ export const CreateProjectInput = z
         (list) =>
           new Set(list.map((entry) => `${entry.organizationId} ${entry.role}`)).size ===
           list.length,
-        { message: 'Give each organization each role once.' },
+        { message: 'Give each organization each role once.', params: { code: 'duplicate' } },
       )
       .optional(),
   })
-  .refine(datesInOrder, { message: 'It cannot end before it starts.', path: ['endedOn'] });
+  .refine(datesInOrder, {
+    message: 'It cannot end before it starts.',
+    path: ['endedOn'],
+    params: { code: 'end-before-start' },
+  });
 export type CreateProjectInput = z.input<typeof CreateProjectInput>;
 
 /** A partial change: the fields sent are changed (null clears an optional one). */
@@ -119,7 +130,11 @@ export const UpdateProjectInput = z
     countries: Countries.optional(),
     sources: Sources.optional(),
   })
-  .refine(datesInOrder, { message: 'It cannot end before it starts.', path: ['endedOn'] });
+  .refine(datesInOrder, {
+    message: 'It cannot end before it starts.',
+    path: ['endedOn'],
+    params: { code: 'end-before-start' },
+  });
 export type UpdateProjectInput = z.input<typeof UpdateProjectInput>;
 
 export const AddParticipantInput = ParticipantInput.extend({ version: Version });
@@ -177,9 +192,11 @@ export const RecordFigureInput = z
       .max(20, 'Use at most 15 digits before the decimal point.')
       .refine((value) => !value.trim().startsWith('-'), {
         message: 'An amount cannot be negative.',
+        params: { code: 'negative-amount' },
       })
       .refine((value) => decimal.test(value), {
         message: 'Write the amount as a decimal string, such as "350" or "700000.00".',
+        params: { code: 'invalid-format', format: 'decimal' },
       }),
     /** Optional; when sent, it must be the indicator's unit (the currency's code for money). */
     unit: z.string().max(20, 'Must be at most 20 characters.').optional(),
@@ -201,6 +218,7 @@ export const RecordFigureInput = z
         code: 'custom',
         path: ['currency'],
         message: 'Money needs its currency, an ISO 4217 code such as USD.',
+        params: { code: 'currency-required' },
       });
     }
     if (!money && input.currency) {
@@ -208,6 +226,7 @@ export const RecordFigureInput = z
         code: 'custom',
         path: ['currency'],
         message: `Only money has a currency; ${input.indicator} is counted in ${indicatorUnits[input.indicator]}.`,
+        params: { code: 'currency-not-allowed', unit: indicatorUnits[input.indicator] },
       });
     }
     const unit = money ? input.currency : indicatorUnits[input.indicator];
@@ -216,6 +235,7 @@ export const RecordFigureInput = z
         code: 'custom',
         path: ['unit'],
         message: `${input.indicator} is counted in ${unit}; leave unit out or send ${unit}.`,
+        params: { code: 'unit-mismatch', unit },
       });
     }
     if (!decimal.test(input.amount)) return;
@@ -225,6 +245,7 @@ export const RecordFigureInput = z
         code: 'custom',
         path: ['amount'],
         message: `${indicatorUnits[input.indicator]} are counted whole: use a whole number.`,
+        params: { code: 'whole-number-required' },
       });
     }
     if (money && input.currency && supportedCurrencies.has(input.currency)) {
@@ -234,6 +255,7 @@ export const RecordFigureInput = z
           code: 'custom',
           path: ['amount'],
           message: `${input.currency} has ${allowed} decimal places; write the amount with at most ${allowed}.`,
+          params: { code: 'too-many-decimals', currency: input.currency, maximum: allowed },
         });
       }
     }

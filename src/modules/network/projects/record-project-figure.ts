@@ -32,6 +32,8 @@ export async function recordProjectFigure(
               {
                 pointer: '/country',
                 detail: `Use one of the project's countries (${current.countries.join(', ')}) or null.`,
+                code: 'country-not-in-project',
+                params: { countries: current.countries.join(', ') },
               },
             ],
           },

@@ -30,7 +30,14 @@ export async function updateProject(
       const endedOn = changes.ended_on !== undefined ? changes.ended_on : current.endedOn;
       if (startedOn && endedOn && endedOn < startedOn)
         throw new AppError('validation-failed', 'A project cannot end before it starts.', {
-          errors: [{ pointer: '/endedOn', detail: `It starts on ${startedOn}.` }],
+          errors: [
+            {
+              pointer: '/endedOn',
+              detail: `It starts on ${startedOn}.`,
+              code: 'end-before-start',
+              params: { start: startedOn },
+            },
+          ],
         });
     },
     apply: async (tx, current) => {
@@ -43,7 +50,12 @@ export async function updateProject(
           `Figures are recorded for ${used.join(', ')}: keep those countries, or record the figures again elsewhere first.`,
           {
             errors: [
-              { pointer: '/countries', detail: `Keep ${used.join(', ')}: figures refer to them.` },
+              {
+                pointer: '/countries',
+                detail: `Keep ${used.join(', ')}: figures refer to them.`,
+                code: 'country-in-use',
+                params: { countries: used.join(', ') },
+              },
             ],
           },
         );

@@ -41,6 +41,15 @@ export async function createAffiliation(
       throw new AppError(
         'conflict',
         'This would make a cycle: the organization is already above the one it would belong to. An affiliation tree cannot loop.',
+        {
+          errors: [
+            {
+              pointer: '/parentId',
+              detail: 'This organization already belongs, directly or further down, to the member.',
+              code: 'affiliation-cycle',
+            },
+          ],
+        },
       );
     }
     const now = tx.now();

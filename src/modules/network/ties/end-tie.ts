@@ -28,7 +28,14 @@ export async function endTie<T extends TieView>(
     tie.authorize(tx.actor, before);
     if (valid.endedOn && before.startedOn && valid.endedOn < before.startedOn) {
       throw new AppError('validation-failed', 'It cannot end before it starts.', {
-        errors: [{ pointer: '/endedOn', detail: `Use a date on or after ${before.startedOn}.` }],
+        errors: [
+          {
+            pointer: '/endedOn',
+            detail: `Use a date on or after ${before.startedOn}.`,
+            code: 'end-before-start',
+            params: { start: before.startedOn },
+          },
+        ],
       });
     }
     const updated = await network(tx.db)

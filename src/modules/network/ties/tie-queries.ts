@@ -95,7 +95,11 @@ export async function assertTieEndsExist(db: Db, ends: Record<string, string>): 
   const existing = await organizationsExist(db, Object.values(ends));
   const errors = Object.entries(ends)
     .filter(([, id]) => !existing.has(id))
-    .map(([field]) => ({ pointer: `/${field}`, detail: 'There is no organization with this id.' }));
+    .map(([field]) => ({
+      pointer: `/${field}`,
+      detail: 'There is no organization with this id.',
+      code: 'organization-not-found' as const,
+    }));
   if (errors.length > 0) {
     throw new AppError('validation-failed', 'An organization named here does not exist.', {
       errors,

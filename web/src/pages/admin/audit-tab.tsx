@@ -14,8 +14,9 @@ import {
   organizationName,
 } from '../../api/admin.ts';
 import type { Me } from '../../api/auth.ts';
-import { problemOf } from '../../api/problem.ts';
+import { type FieldErrorEntry, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
+import { type FieldMessage, fieldErrorMessage } from '../../forms/field-message.ts';
 import { SelectField, TextField } from '../../forms/fields.tsx';
 import type { MessageId } from '../../i18n/locales.ts';
 import { ProblemText } from './admin-ui.tsx';
@@ -281,7 +282,7 @@ function AuditFilterForm({
   accounts: AccountView[];
   organizations: 'any' | string[];
   onApply: (form: FilterForm) => void;
-  fieldErrors: { pointer: string; detail: string }[];
+  fieldErrors: FieldErrorEntry[];
 }) {
   const intl = useIntl();
   const [form, setForm] = useState(initial);
@@ -292,8 +293,10 @@ function AuditFilterForm({
   const [rangeError, setRangeError] = useState(false);
   const set = (name: keyof FilterForm) => (value: string) =>
     setForm((current) => ({ ...current, [name]: value }));
-  const serverError = (pointer: string) =>
-    fieldErrors.find((error) => error.pointer === pointer)?.detail;
+  const serverError = (pointer: string): FieldMessage | undefined => {
+    const found = fieldErrors.find((error) => error.pointer === pointer);
+    return found ? fieldErrorMessage(intl, found) : undefined;
+  };
 
   // A name for an organization chosen from the address.
   useEffect(() => {
@@ -326,7 +329,7 @@ function AuditFilterForm({
           {
             id: 'audit-from',
             label: intl.formatMessage({ id: 'admin.audit.from' }),
-            message: serverError('/from') as string,
+            message: serverError('/from') as FieldMessage,
           },
         ]
       : []),

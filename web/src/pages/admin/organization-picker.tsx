@@ -5,6 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { organizationName, rememberOrganizationName } from '../../api/admin.ts';
 import { apiRequest } from '../../api/http.ts';
 import type { OrganizationPage } from '../../api/organizations.ts';
+import { type FieldErrorText, messageLang, messageText } from '../../forms/field-message.ts';
 import { SelectField } from '../../forms/fields.tsx';
 import { useOrganizationNames } from './use-organization-names.ts';
 
@@ -17,7 +18,7 @@ type PickerProps = {
   onChange: (value: ChosenOrganization) => void;
   /** Every organization (searched), or only these. */
   organizations: 'any' | string[];
-  error?: string | undefined;
+  error?: FieldErrorText | undefined;
   /** Lets the list offer "any organization" (for filters). */
   optional?: boolean;
 };
@@ -232,8 +233,8 @@ function OrganizationCombobox({ id, label, value, onChange, error, optional }: P
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} className="field__error" lang="en">
-          {error}
+        <p id={`${id}-error`} className="field__error" lang={messageLang(error)}>
+          {messageText(error)}
         </p>
       ) : null}
     </div>

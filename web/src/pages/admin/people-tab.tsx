@@ -22,6 +22,7 @@ import {
 import type { Me } from '../../api/auth.ts';
 import { problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
+import type { FieldErrorText } from '../../forms/field-message.ts';
 import { TextField } from '../../forms/fields.tsx';
 import { ConfirmPanel, GrantLabel, GrantText, Notice, ProblemText } from './admin-ui.tsx';
 import { mayHandOut, type RoleChoices } from './role-choices.ts';
@@ -343,7 +344,11 @@ function InviteForm({
   const intl = useIntl();
   const [email, setEmail] = useState('');
   const [draft, setDraft] = useState<RoleDraft>(emptyDraft);
-  const [errors, setErrors] = useState<{ email?: string; role: RoleErrors; other: string[] }>({
+  const [errors, setErrors] = useState<{
+    email?: FieldErrorText;
+    role: RoleErrors;
+    other: FieldErrorText[];
+  }>({
     role: {},
     other: [],
   });
@@ -374,15 +379,15 @@ function InviteForm({
       await onInvited(invitation);
     } catch (error) {
       const problem = problemOf(error);
-      const found = roleErrorsFrom(problem);
+      const found = roleErrorsFrom(problem, intl);
       const other = found.other;
       if (!found.email && !found.role.role && !found.role.organization && other.length === 0) {
         other.push(
           problem?.status === 409
-            ? intl.formatMessage({ id: 'admin.invite.exists' })
+            ? { message: intl.formatMessage({ id: 'admin.invite.exists' }) }
             : problem
               ? (problem.detail ?? problem.title)
-              : intl.formatMessage({ id: 'form.offline' }),
+              : { message: intl.formatMessage({ id: 'form.offline' }) },
         );
         if (problem?.status === 409 && problem.detail) other.push(problem.detail);
       }
@@ -811,7 +816,7 @@ function GrantForm({
       ? { role: '', organization: { id: replacing.scopeId, name: '' } }
       : emptyDraft,
   );
-  const [errors, setErrors] = useState<{ role: RoleErrors; other: string[] }>({
+  const [errors, setErrors] = useState<{ role: RoleErrors; other: FieldErrorText[] }>({
     role: {},
     other: [],
   });
@@ -875,11 +880,13 @@ function GrantForm({
         });
         return;
       }
-      const found = roleErrorsFrom(problem);
+      const found = roleErrorsFrom(problem, intl);
       const other = found.other;
       if (!found.role.role && !found.role.organization && other.length === 0)
         other.push(
-          problem ? (problem.detail ?? problem.title) : intl.formatMessage({ id: 'form.offline' }),
+          problem
+            ? (problem.detail ?? problem.title)
+            : { message: intl.formatMessage({ id: 'form.offline' }) },
         );
       setErrors({ role: found.role, other });
       setBusy(false);

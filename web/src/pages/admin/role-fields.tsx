@@ -1,15 +1,16 @@
 // A role and, for a role inside an organization, which organization: the pair every invitation
 // and every grant needs.
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import type { GrantInput, Role } from '../../api/admin.ts';
 import type { Problem } from '../../api/problem.ts';
+import { type FieldErrorText, fieldErrorMessage } from '../../forms/field-message.ts';
 import { SelectField } from '../../forms/fields.tsx';
 import { roleMessageId } from '../../vocabulary.ts';
 import { type ChosenOrganization, OrganizationPicker } from './organization-picker.tsx';
 import { isOrganizationRole, type RoleChoices } from './role-choices.ts';
 
 export type RoleDraft = { role: Role | ''; organization: ChosenOrganization };
-export type RoleErrors = { role?: string; organization?: string };
+export type RoleErrors = { role?: FieldErrorText; organization?: FieldErrorText };
 
 type RoleFieldsProps = {
   idPrefix: string;
@@ -80,20 +81,24 @@ export function grantFromDraft(draft: RoleDraft): GrantInput {
  * The server's field errors for a grant, whether it points into an invitation's roles
  * (`/roles/0/scopeId`), a single grant (`/scopeId`) or the grant checks (`/0/scopeId`).
  */
-export function roleErrorsFrom(problem: Problem | null): {
+export function roleErrorsFrom(
+  problem: Problem | null,
+  intl: IntlShape,
+): {
   role: RoleErrors;
-  email?: string;
-  other: string[];
+  email?: FieldErrorText;
+  other: FieldErrorText[];
 } {
   const role: RoleErrors = {};
-  let email: string | undefined;
-  const other: string[] = [];
+  let email: FieldErrorText | undefined;
+  const other: FieldErrorText[] = [];
   for (const error of problem?.errors ?? []) {
     const pointer = error.pointer.replace(/^\/roles(?=\/|$)/, '').replace(/^\/\d+(?=\/|$)/, '');
-    if (pointer === '/email') email ??= error.detail;
-    else if (pointer === '/role') role.role ??= error.detail;
-    else if (pointer === '/scopeId' || pointer === '/scopeType') role.organization ??= error.detail;
-    else other.push(error.detail);
+    const message = fieldErrorMessage(intl, error);
+    if (pointer === '/email') email ??= message;
+    else if (pointer === '/role') role.role ??= message;
+    else if (pointer === '/scopeId' || pointer === '/scopeType') role.organization ??= message;
+    else other.push(message);
   }
   return { role, email, other };
 }

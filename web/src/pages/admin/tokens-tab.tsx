@@ -12,6 +12,7 @@ import {
 import type { Me } from '../../api/auth.ts';
 import { problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
+import { type FieldErrorText, fieldErrorMessage } from '../../forms/field-message.ts';
 import { SelectField, TextField } from '../../forms/fields.tsx';
 import { ConfirmPanel, Notice, ProblemText } from './admin-ui.tsx';
 import {
@@ -211,7 +212,11 @@ function CreateTokenForm({
   const [name, setName] = useState('');
   const [organization, setOrganization] = useState<ChosenOrganization>(null);
   const [access, setAccess] = useState<'read' | 'write'>('read');
-  const [errors, setErrors] = useState<{ name?: string; organization?: string; other: string[] }>({
+  const [errors, setErrors] = useState<{
+    name?: FieldErrorText;
+    organization?: FieldErrorText;
+    other: FieldErrorText[];
+  }>({
     other: [],
   });
   const [attempt, setAttempt] = useState(0);
@@ -241,13 +246,16 @@ function CreateTokenForm({
     } catch (error) {
       const problem = problemOf(error);
       for (const entry of problem?.errors ?? []) {
-        if (entry.pointer === '/name') found.name ??= entry.detail;
-        else if (entry.pointer === '/organizationId') found.organization ??= entry.detail;
-        else found.other.push(entry.detail);
+        const message = fieldErrorMessage(intl, entry);
+        if (entry.pointer === '/name') found.name ??= message;
+        else if (entry.pointer === '/organizationId') found.organization ??= message;
+        else found.other.push(message);
       }
       if (!found.name && !found.organization && found.other.length === 0)
         found.other.push(
-          problem ? (problem.detail ?? problem.title) : intl.formatMessage({ id: 'form.offline' }),
+          problem
+            ? (problem.detail ?? problem.title)
+            : { message: intl.formatMessage({ id: 'form.offline' }) },
         );
       setErrors(found);
     } finally {

@@ -250,7 +250,7 @@ function EndTieItem({
       setIsOpen(false);
       await onEnded(endedOn);
     } catch (error) {
-      const next = tieOutcomeOf<'endedOn'>(error, { '/endedOn': 'endedOn' });
+      const next = tieOutcomeOf<'endedOn'>(error, { '/endedOn': 'endedOn' }, intl);
       setOutcome(next);
       // Someone else changed it: show the list as it is now (with the tie's new version).
       if (next.kind === 'stale') await onStale();

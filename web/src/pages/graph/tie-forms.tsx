@@ -81,12 +81,16 @@ export function AffiliationForm({
       onSaved(saved, other);
     } catch (error) {
       setOutcome(
-        tieOutcomeOf<AffiliationField>(error, {
-          '/memberId': 'other',
-          '/parentId': 'other',
-          '/kind': 'kind',
-          '/startedOn': 'startedOn',
-        }),
+        tieOutcomeOf<AffiliationField>(
+          error,
+          {
+            '/memberId': 'other',
+            '/parentId': 'other',
+            '/kind': 'kind',
+            '/startedOn': 'startedOn',
+          },
+          intl,
+        ),
       );
     } finally {
       setIsSaving(false);
@@ -169,7 +173,7 @@ export function AffiliationForm({
           value,
           label: intl.formatMessage({ id: `graph.tie.affiliation.${value}` }),
         }))}
-        error={fieldError('kind')?.message}
+        error={fieldError('kind')}
       />
       <DateField
         id={ids.startedOn}
@@ -257,14 +261,18 @@ export function PartnershipForm({ organization, onSaved, onCancel }: FormProps<P
       onSaved(saved, other);
     } catch (error) {
       setOutcome(
-        tieOutcomeOf<PartnershipField>(error, {
-          '/fromId': 'other',
-          '/toId': 'other',
-          '/kind': 'kind',
-          '/startedOn': 'startedOn',
-          '/endedOn': 'endedOn',
-          '/note': 'note',
-        }),
+        tieOutcomeOf<PartnershipField>(
+          error,
+          {
+            '/fromId': 'other',
+            '/toId': 'other',
+            '/kind': 'kind',
+            '/startedOn': 'startedOn',
+            '/endedOn': 'endedOn',
+            '/note': 'note',
+          },
+          intl,
+        ),
       );
     } finally {
       setIsSaving(false);
@@ -305,7 +313,7 @@ export function PartnershipForm({ organization, onSaved, onCancel }: FormProps<P
           value,
           label: intl.formatMessage({ id: `graph.tie.partnership.${value}` }),
         }))}
-        error={fieldError('kind')?.message}
+        error={fieldError('kind')}
       />
       <fieldset>
         <legend>
@@ -354,7 +362,7 @@ export function PartnershipForm({ organization, onSaved, onCancel }: FormProps<P
         onValueChange={setNote}
         rows={3}
         maxLength={1000}
-        error={fieldError('note')?.message}
+        error={fieldError('note')}
       />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSaving}>

@@ -1,7 +1,8 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, type IntlShape } from 'react-intl';
 import { Link } from 'wouter';
 import { type Problem, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
+import { fieldErrorMessage } from '../../forms/field-message.ts';
 
 /** A message for one field: the server's (in English) or a check's (in the reader's language). */
 export type FieldMessage = { message: string; lang: string };
@@ -9,7 +10,11 @@ export type FieldMessage = { message: string; lang: string };
 /** What became of the last attempt to send a tie form. */
 export type TieOutcome<Field extends string> =
   | { kind: 'none' }
-  | { kind: 'invalid'; fields: Partial<Record<Field, FieldMessage>>; other: string[] }
+  | {
+      kind: 'invalid';
+      fields: Partial<Record<Field, FieldMessage>>;
+      other: (string | FieldMessage)[];
+    }
   | { kind: 'cycle' }
   | { kind: 'stale' }
   | { kind: 'forbidden'; detail: string }
@@ -25,6 +30,7 @@ export type TieOutcome<Field extends string> =
 export function tieOutcomeOf<Field extends string>(
   error: unknown,
   fieldOf: Record<string, Field>,
+  intl?: IntlShape,
 ): TieOutcome<Field> {
   const problem: Problem | null = problemOf(error);
   if (!problem) return { kind: 'offline' };
@@ -33,11 +39,16 @@ export function tieOutcomeOf<Field extends string>(
     case 400:
     case 404: {
       const fields: Partial<Record<Field, FieldMessage>> = {};
-      const other: string[] = [];
+      const other: (string | FieldMessage)[] = [];
       for (const entry of problem.errors ?? []) {
         const field = fieldOf[entry.pointer];
-        if (field && !fields[field]) fields[field] = { message: entry.detail, lang: 'en' };
-        else other.push(entry.detail);
+        // In the reader's language from the error's code, or the server's English detail.
+        const worded = intl
+          ? fieldErrorMessage(intl, entry)
+          : { message: entry.detail, lang: 'en' };
+        const message = { message: worded.message, lang: worded.lang ?? intl?.locale ?? 'en' };
+        if (field && !fields[field]) fields[field] = message;
+        else other.push(intl ? message : entry.detail);
       }
       if (Object.keys(fields).length === 0 && other.length === 0) other.push(detail);
       return { kind: 'invalid', fields, other };

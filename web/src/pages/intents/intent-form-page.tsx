@@ -11,6 +11,7 @@ import {
 import { type Problem, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { fieldId, splitFieldErrors } from '../../forms/field-errors.ts';
+import { type FieldErrorText, messageLang, messageText } from '../../forms/field-message.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/fields.tsx';
 import { useCountryNames } from '../../i18n/display-names.ts';
 import type { MessageId } from '../../i18n/locales.ts';
@@ -209,9 +210,9 @@ export function IntentForm({ intent, headingId }: { intent: Intent | null; headi
       setDraft((now) => ({ ...now, [key]: value }));
 
   const { byField, other } = useMemo(() => {
-    if (outcome.kind !== 'invalid') return { byField: {}, other: [] as string[] };
-    const split = splitFieldErrors(outcome.problem, pointers);
-    const messages: Partial<Record<DraftKey, string>> = {};
+    if (outcome.kind !== 'invalid') return { byField: {}, other: [] as FieldErrorText[] };
+    const split = splitFieldErrors(outcome.problem, pointers, intl);
+    const messages: Partial<Record<DraftKey, FieldErrorText>> = {};
     for (const key of draftKeys) {
       const local = outcome.local[key];
       const server = split.byField[pointerOf(key)];
@@ -220,7 +221,7 @@ export function IntentForm({ intent, headingId }: { intent: Intent | null; headi
     }
     return { byField: messages, other: split.other };
   }, [outcome, intl]);
-  const error = (key: DraftKey) => (byField as Partial<Record<DraftKey, string>>)[key];
+  const error = (key: DraftKey) => (byField as Partial<Record<DraftKey, FieldErrorText>>)[key];
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -374,8 +375,12 @@ export function IntentForm({ intent, headingId }: { intent: Intent | null; headi
               </div>
             ))}
             {error('direction') ? (
-              <p id={`${id('direction')}-error`} className="field__error">
-                {error('direction')}
+              <p
+                id={`${id('direction')}-error`}
+                className="field__error"
+                lang={messageLang(error('direction'))}
+              >
+                {messageText(error('direction'))}
               </p>
             ) : null}
           </fieldset>
@@ -498,7 +503,7 @@ function OrganizationChoice({
 }: {
   me: ReturnType<typeof useSession>['me'];
   value: string;
-  error: string | undefined;
+  error: FieldErrorText | undefined;
   inputId: string;
   onChoose: (organization: OrganizationOption | null) => void;
 }) {
@@ -647,7 +652,7 @@ function CountriesField({
   label: string;
   value: string[];
   onChange: (countries: string[]) => void;
-  error: string | undefined;
+  error: FieldErrorText | undefined;
   countryName: (code: string) => string;
 }) {
   const intl = useIntl();
@@ -717,8 +722,8 @@ function CountriesField({
         ))}
       </select>
       {error ? (
-        <p id={`${inputId}-error`} className="field__error" lang="en">
-          {error}
+        <p id={`${inputId}-error`} className="field__error" lang={messageLang(error)}>
+          {messageText(error)}
         </p>
       ) : null}
     </fieldset>

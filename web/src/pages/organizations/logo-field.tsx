@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { logoMediaTypes, maxLogoBytes, removeLogo, uploadLogo } from '../../api/organizations.ts';
 import { problemOf } from '../../api/problem.ts';
+import { fieldErrorMessage } from '../../forms/field-message.ts';
 import type { MessageId } from '../../i18n/locales.ts';
 
 /** Why a chosen file cannot be a logo, checked before sending it; null when it can. */
@@ -56,9 +57,16 @@ export function LogoField({
     } else if (problem.status === 403) {
       message = { kind: 'error', message: intl.formatMessage({ id: 'edit.forbidden' }) };
     } else {
-      // The server's own words (in English): what is wrong with the image.
-      const detail = problem.errors?.[0]?.detail ?? problem.detail ?? problem.title;
-      message = { kind: 'error', message: detail, lang: 'en' };
+      // What is wrong with the image, in the reader's language from its code when known.
+      const first = problem.errors?.[0];
+      const worded = first
+        ? fieldErrorMessage(intl, first)
+        : { message: problem.detail ?? problem.title, lang: 'en' as const };
+      message = {
+        kind: 'error',
+        message: worded.message,
+        lang: worded.lang === 'en' ? 'en' : undefined,
+      };
     }
     setStatus(message);
     inputRef.current?.focus();

@@ -4,6 +4,7 @@ import './organizations.css';
 import { type Dispatch, type SetStateAction, useMemo } from 'react';
 import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import type { Problem } from '../../api/problem.ts';
+import { type FieldMessage, fieldErrorMessage } from '../../forms/field-message.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/fields.tsx';
 import { useCountryNames, useLanguageNames } from '../../i18n/display-names.ts';
 import type { MessageId } from '../../i18n/locales.ts';
@@ -146,11 +147,11 @@ function labelledFields(draft: Draft, ids: FieldIds, intl: IntlShape) {
 
 export type FormErrors = {
   /** The message shown under each field, by the field's id. */
-  byId: Record<string, string>;
+  byId: Record<string, FieldMessage>;
   /** The summary's links, in the order of the form. */
-  summary: { id: string; label: string; message: string }[];
+  summary: { id: string; label: string; message: FieldMessage }[];
   /** Messages that belong to no single field. */
-  other: string[];
+  other: FieldMessage[];
 };
 
 /** The client's and the server's errors, each under its field and all in the summary. */
@@ -164,15 +165,16 @@ export function useFormErrors(
     if (!errors) return { byId: {}, summary: [], other: [] };
     const fields = labelledFields(draft, ids, intl);
     const known = new Set(fields.map((field) => field.id));
-    const byId: Record<string, string> = {};
-    const other: string[] = [];
+    const byId: Record<string, FieldMessage> = {};
+    const other: FieldMessage[] = [];
     for (const [id, message] of Object.entries(errors.local)) {
-      byId[id] = intl.formatMessage({ id: message });
+      byId[id] = { message: intl.formatMessage({ id: message }) };
     }
     for (const error of errors.problem?.errors ?? []) {
       const id = fieldForPointer(error.pointer, ids, errors.sent);
-      if (id === null || !known.has(id)) other.push(error.detail);
-      else byId[id] ??= error.detail;
+      const message = fieldErrorMessage(intl, error);
+      if (id === null || !known.has(id)) other.push(message);
+      else byId[id] ??= message;
     }
     const summary = fields.flatMap((field) => {
       const message = byId[field.id];
@@ -186,7 +188,7 @@ type FieldsProps = {
   draft: Draft;
   setDraft: Dispatch<SetStateAction<Draft>>;
   ids: FieldIds;
-  errors: Record<string, string>;
+  errors: Record<string, FieldMessage>;
   /** A new organization: kind, sector and country start unchosen. */
   isNew: boolean;
 };

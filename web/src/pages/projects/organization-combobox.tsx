@@ -1,12 +1,13 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { type OrganizationChoice, searchOrganizations } from '../../api/projects.ts';
+import { type FieldErrorText, messageLang, messageText } from '../../forms/field-message.ts';
 import { useCountryNames } from '../../i18n/display-names.ts';
 
 type Props = {
   id: string;
   label: string;
-  error?: string | undefined;
+  error?: FieldErrorText | undefined;
   selected: OrganizationChoice | null;
   onSelect: (choice: OrganizationChoice | null) => void;
 };
@@ -153,8 +154,8 @@ export function OrganizationCombobox({ id, label, error, selected, onSelect }: P
         {status === 'failed' ? intl.formatMessage({ id: 'projects.form.searchFailed' }) : null}
       </p>
       {error ? (
-        <p id={errorId} className="field__error">
-          {error}
+        <p id={errorId} className="field__error" lang={messageLang(error)}>
+          {messageText(error)}
         </p>
       ) : null}
     </div>

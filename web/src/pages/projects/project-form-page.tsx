@@ -21,6 +21,13 @@ import {
 } from '../../api/projects.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { fieldId } from '../../forms/field-errors.ts';
+import {
+  type FieldErrorText,
+  type FieldMessage,
+  fieldErrorMessage,
+  messageLang,
+  messageText,
+} from '../../forms/field-message.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/fields.tsx';
 import { useCountryNames } from '../../i18n/display-names.ts';
 import type { MessageId } from '../../i18n/locales.ts';
@@ -194,7 +201,12 @@ function NotAllowed({ signedIn }: { signedIn: boolean }) {
 
 type Outcome =
   | { kind: 'none' }
-  | { kind: 'invalid'; local: LocalErrors; server: Record<string, string>; other: string[] }
+  | {
+      kind: 'invalid';
+      local: LocalErrors;
+      server: Record<string, FieldMessage>;
+      other: FieldErrorText[];
+    }
   | { kind: 'conflict'; fields: ProjectField[] }
   | { kind: 'forbidden' }
   | { kind: 'signed-out' }
@@ -248,7 +260,7 @@ export function ProjectForm({
 
   // Errors by pointer: the form's own checks (in the reader's language) and the server's.
   const errors = useMemo(() => {
-    const byPointer: Record<string, string> = {};
+    const byPointer: Record<string, FieldErrorText> = {};
     if (outcome.kind !== 'invalid') return byPointer;
     for (const [pointer, error] of Object.entries(outcome.local))
       byPointer[pointer] = intl.formatMessage({ id: error.id }, error.values);
@@ -306,15 +318,16 @@ export function ProjectForm({
         figureFields.map((field) => `/figures/${index}/${field}`),
       ),
     ];
-    const server: Record<string, string> = {};
-    const other: string[] = [];
+    const server: Record<string, FieldMessage> = {};
+    const other: FieldErrorText[] = [];
     for (const error of problem.errors ?? []) {
       const pointer = `${step.prefix}${error.pointer}`;
       const field = known
         .filter((candidate) => pointer === candidate || pointer.startsWith(`${candidate}/`))
         .sort((a, b) => b.length - a.length)[0];
-      if (field) server[field] ??= error.detail;
-      else other.push(error.detail);
+      const message = fieldErrorMessage(intl, error);
+      if (field) server[field] ??= message;
+      else other.push(message);
     }
     if (Object.keys(server).length === 0 && other.length === 0)
       other.push(problem.detail ?? problem.title);
@@ -678,9 +691,9 @@ export function ProjectForm({
                     {participant.organization.name} —{' '}
                     <FormattedMessage id={roleMessageId(participant.role)} />
                     {message ? (
-                      <span className="field__error" lang="en">
+                      <span className="field__error" lang={messageLang(message)}>
                         {' '}
-                        {message}
+                        {messageText(message)}
                       </span>
                     ) : null}
                   </span>
@@ -822,7 +835,7 @@ function FigureFields({
   index: number;
   figure: FigureDraft;
   countries: string[];
-  errors: Record<string, string>;
+  errors: Record<string, FieldErrorText>;
   onChange: (change: Partial<FigureDraft>) => void;
   onRemove: () => void;
 }) {
