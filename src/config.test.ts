@@ -17,6 +17,7 @@ describe('configuration', () => {
       sessionAbsoluteHours: 12,
       adminEmail: 'admin@intercoop.localhost',
       registryCache: true,
+      checkAllResponses: false,
     });
     expect(publicUrlFor(config, 3000)).toBe('http://127.0.0.1:3000');
     expect(Object.isFrozen(config)).toBe(true);

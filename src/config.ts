@@ -62,6 +62,12 @@ const EnvironmentSchema = z.object({
       error: 'must be on (keep search pages and the graph of ties in memory) or off',
     })
     .default('on'),
+  RESPONSE_CHECKS: z
+    .enum(['all', 'untrusted'], {
+      error:
+        'must be all (check every response against its schema) or untrusted (skip the check for responses the application builds itself from typed rows)',
+    })
+    .default('untrusted'),
 });
 
 export type Config = Readonly<{
@@ -85,6 +91,8 @@ export type Config = Readonly<{
   adminEmail: string;
   /** Search pages and the graph's ties kept in memory, checked against the registry's version. */
   registryCache: boolean;
+  /** Every response checked against its schema, or all but those marked `trustedResponse`. */
+  checkAllResponses: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -126,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteHours: values.SESSION_ABSOLUTE_HOURS,
     adminEmail: values.INTERCOOP_ADMIN_EMAIL,
     registryCache: values.REGISTRY_CACHE === 'on',
+    checkAllResponses: values.RESPONSE_CHECKS === 'all',
   });
 }
 

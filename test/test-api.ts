@@ -47,6 +47,8 @@ export async function startTestApi(environment: Record<string, string> = {}): Pr
     SMTP_URL: mail.url,
     PUBLIC_URL: publicUrl,
     LOG_LEVEL: 'silent',
+    // Every response checked against its schema, the ones trusted in production too.
+    RESPONSE_CHECKS: 'all',
     ...environment,
   });
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });

@@ -1,5 +1,5 @@
 // The only file that touches the network module's tables.
-import { type ColumnType, type Selectable, sql } from 'kysely';
+import { type ColumnType, type CompiledQuery, type Selectable, sql } from 'kysely';
 import { type Db, preparedStatement } from '../../platform/db.ts';
 import type { IcaSector, OrganizationKind } from './schemas.ts';
 
@@ -140,19 +140,29 @@ export async function insertOrganization(
   return (await selectOrganization(db, row.id)) as OrganizationRow;
 }
 
-/** The profile's read, the hottest of the registry: prepared on each connection. */
+/**
+ * The profile's read, the hottest of the registry: built and compiled once per process (the
+ * builder and compiler took about a fifth of the route's processor time) and prepared on each
+ * connection.
+ */
+let organizationById: CompiledQuery<OrganizationRow> | undefined;
+
 export async function selectOrganization(db: Db, id: string): Promise<OrganizationRow | undefined> {
+  organizationById ??= compileOrganizationById(db);
+  const result = await db.executeQuery<OrganizationRow>({ ...organizationById, parameters: [id] });
+  return result.rows[0];
+}
+
+function compileOrganizationById(db: Db): CompiledQuery<OrganizationRow> {
   const query = network(db)
     .selectFrom('network_organization')
     .select(organizationColumns)
     .select(hasLogo)
-    .where('id', '=', id)
+    .where('id', '=', '')
     .compile();
-  const result = await db.executeQuery<OrganizationRow>({
-    ...query,
-    sql: preparedStatement('network_organization_by_id', query.sql),
-  });
-  return result.rows[0];
+  // Its only parameter is the id, given anew on each run.
+  if (query.parameters.length !== 1) throw new Error('the read by id takes one parameter: the id');
+  return { ...query, sql: preparedStatement('network_organization_by_id', query.sql) };
 }
 
 export async function selectOrganizationsByIds(db: Db, ids: string[]): Promise<OrganizationRow[]> {

@@ -1,6 +1,7 @@
 // HTTP adapter of the network module: parse, call one use case, shape the reply.
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { trustedResponse } from '../../platform/http/app.ts';
 import { ProblemResponse } from '../../platform/http/problem.ts';
 import { createOrganization } from './organizations/create-organization.ts';
 import { findOrganizations } from './organizations/find-organizations.ts';
@@ -89,7 +90,12 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Read one organization (with Accept: application/ld+json, as schema.org JSON-LD instead)',
         params: OrganizationIdParams,
-        response: { 200: Organization, 400: ProblemResponse, 404: ProblemResponse },
+        // Built by organizationView, field by field: sent without a check (see trustedResponse).
+        response: {
+          200: trustedResponse(Organization),
+          400: ProblemResponse,
+          404: ProblemResponse,
+        },
       },
     },
     async (request, reply) => {

@@ -1,11 +1,12 @@
 import { gunzipSync } from 'node:zlib';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startTestApi, type TestApi } from '../../../test/test-api.ts';
 import { loadConfig } from '../../config.ts';
 import { anonymous } from '../access.ts';
 import { createMailer } from '../mail.ts';
-import { buildApp, maxUrlLength } from './app.ts';
+import { buildApp, maxUrlLength, trustedResponse } from './app.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -76,6 +77,39 @@ describe('errors under /api are problem+json, Fastify’s own included', () => {
       url: '/api/network/organizations/%E0%A4%A',
     });
     expectProblem(response, 400);
+  });
+
+  it('checks a trusted response against its schema only with RESPONSE_CHECKS=all', async () => {
+    const Shape = trustedResponse(z.object({ name: z.string() }));
+    const answer = async (checks: string) => {
+      const app = await buildApp({
+        db: api.database.db,
+        config: loadConfig({ RESPONSE_CHECKS: checks }),
+        mailer: createMailer(undefined, pino({ level: 'silent' }), 'test@intercoop.test'),
+        publicUrl: () => 'http://intercoop.test',
+        authenticate: async () => ({ actor: anonymous }),
+        sessionCookie: 'session',
+        logger: pino({ level: 'silent' }),
+        isReady: () => true,
+        modules: [
+          {
+            prefix: '/api/shaped',
+            plugin: async (shaped) => {
+              shaped.get('/', { schema: { response: { 200: Shape } } }, async () => ({
+                name: 'Coop',
+                extra: true,
+              }));
+            },
+          },
+        ],
+      });
+      const response = await app.inject({ method: 'GET', url: '/api/shaped' });
+      await app.close();
+      return response.json();
+    };
+    // Checked, the body is made to fit its schema; trusted, it is sent as built.
+    expect(await answer('all')).toEqual({ name: 'Coop' });
+    expect(await answer('untrusted')).toEqual({ name: 'Coop', extra: true });
   });
 
   it('a failure on our side is a 500 that names the request id and leaks nothing', async () => {
