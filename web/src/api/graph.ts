@@ -9,7 +9,6 @@ import type {
   Affiliation,
   CreateAffiliationInput,
   CreatePartnershipInput,
-  OrganizationPage,
   Partnership,
 } from '../../../src/modules/network/schemas.ts';
 import { apiRequest } from './http.ts';
@@ -25,23 +24,6 @@ export type {
   Neighbours,
   Partnership,
 };
-
-export type OrganizationChoice = OrganizationPage['items'][number];
-
-/** How many suggestions the organization picker shows at once. */
-export const suggestionCount = 8;
-
-/** Organizations whose name matches what was typed, for a picker. */
-export async function suggestOrganizations(
-  query: string,
-  signal: AbortSignal,
-): Promise<OrganizationChoice[]> {
-  const params = new URLSearchParams({ q: query, limit: String(suggestionCount) });
-  const page = await apiRequest<OrganizationPage>('GET', `/api/network/organizations?${params}`, {
-    signal,
-  });
-  return page.items;
-}
 
 export function getNeighbours(id: string, depth: 1 | 2, signal?: AbortSignal): Promise<Neighbours> {
   return apiRequest<Neighbours>(

@@ -60,6 +60,24 @@ export async function findOrganizations(
   return apiRequest<OrganizationPage>('GET', `/api/network/organizations?${params}`, { signal });
 }
 
+/** An organization offered while one types its name. */
+export type OrganizationSuggestion = OrganizationListItem;
+
+/** How many suggestions a search box shows at once. */
+export const suggestionCount = 8;
+
+/** Organizations whose name matches what was typed, for a search box (no facets: they cost). */
+export async function suggestOrganizations(
+  query: string,
+  signal: AbortSignal,
+): Promise<OrganizationSuggestion[]> {
+  const params = new URLSearchParams({ q: query, limit: String(suggestionCount) });
+  const page = await apiRequest<OrganizationPage>('GET', `/api/network/organizations?${params}`, {
+    signal,
+  });
+  return page.items;
+}
+
 export function getOrganization(id: string, signal?: AbortSignal): Promise<Organization> {
   return apiRequest<Organization>('GET', `/api/network/organizations/${encodeURIComponent(id)}`, {
     signal,

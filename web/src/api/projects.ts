@@ -182,17 +182,3 @@ export function canEditProject(me: Me | null, project: Pick<Project, 'participan
 }
 
 export type OrganizationChoice = { id: string; name: string; country: string };
-
-/** Organizations whose name matches, for choosing a participant (a few at a time). */
-export async function searchOrganizations(
-  q: string,
-  signal: AbortSignal,
-): Promise<OrganizationChoice[]> {
-  const params = new URLSearchParams({ q, limit: '8' });
-  const page = await apiRequest<{ items: OrganizationChoice[] }>(
-    'GET',
-    `/api/network/organizations?${params}`,
-    { signal },
-  );
-  return page.items.map(({ id, name, country }) => ({ id, name, country }));
-}

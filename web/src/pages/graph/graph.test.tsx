@@ -1,22 +1,21 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { useState } from 'react';
 import { createIntl, IntlProvider } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
-import type { Chain, GraphNode, OrganizationChoice } from '../../api/graph.ts';
+import type { Chain, GraphNode } from '../../api/graph.ts';
+import type { OrganizationSuggestion } from '../../api/organizations.ts';
 import { ApiProblemError, type Problem } from '../../api/problem.ts';
 import { english } from '../../i18n/locales.ts';
 import { labelLines } from './graph-page.tsx';
 import { layoutGraph } from './layout.ts';
-import { type ChosenOrganization, OrganizationCombobox } from './organization-combobox.tsx';
 import { AffiliationForm, PartnershipForm } from './tie-forms.tsx';
 import { tieOutcomeOf } from './tie-problem.tsx';
 import { describeChain } from './tie-words.ts';
 
 const here = { id: '0190f0c4-8e2a-7c3b-9d1e-000000000001', name: 'Cooperativa Semillas' };
 
-function choice(id: string, name: string): OrganizationChoice {
+function choice(id: string, name: string): OrganizationSuggestion {
   return {
     id,
     name,
@@ -45,7 +44,7 @@ function json(body: unknown, status = 200): Response {
 }
 
 /** Suggests `items` for any search; answers writes with `write`. */
-function serve(items: OrganizationChoice[], write?: () => Response) {
+function serve(items: OrganizationSuggestion[], write?: () => Response) {
   fetchStub.mockImplementation(async (input, init) => {
     const url = new URL(String(input), 'http://intercoop.test');
     if (url.pathname === '/api/network/organizations') {
@@ -77,117 +76,6 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-});
-
-function Picker({ onChange }: { onChange: (value: ChosenOrganization | null) => void }) {
-  const [value, setValue] = useState<ChosenOrganization | null>(null);
-  return (
-    <OrganizationCombobox
-      id="picker"
-      label="Partner organization"
-      value={value}
-      onChange={(next) => {
-        setValue(next);
-        onChange(next);
-      }}
-      excludeIds={[here.id]}
-      debounceMs={0}
-    />
-  );
-}
-
-async function typeAndWait(text: string) {
-  const box = screen.getByRole('combobox', { name: 'Partner organization' });
-  fireEvent.change(box, { target: { value: text } });
-  await screen.findAllByRole('option');
-  return box;
-}
-
-describe('the organization combobox', () => {
-  it('moves through the suggestions with the arrows, wrapping round, and chooses with Enter', async () => {
-    serve(suggestions);
-    const onChange = vi.fn();
-    render(inApp(<Picker onChange={onChange} />));
-    const box = await typeAndWait('coop');
-    expect(box.getAttribute('aria-expanded')).toBe('true');
-    expect(box.getAttribute('aria-activedescendant')).toBeNull();
-    expect(screen.getByRole('status').textContent).toContain('3 organizations found');
-    expect(new URL(String(fetchStub.mock.calls[0]?.[0]), 'http://x').searchParams.get('q')).toBe(
-      'coop',
-    );
-
-    const active = () => {
-      const id = box.getAttribute('aria-activedescendant');
-      return id ? document.getElementById(id)?.querySelector('.combobox__name')?.textContent : null;
-    };
-    fireEvent.keyDown(box, { key: 'ArrowDown' });
-    expect(active()).toBe('Cooperativa Andina');
-    expect(screen.getAllByRole('option')[0]?.getAttribute('aria-selected')).toBe('true');
-    fireEvent.keyDown(box, { key: 'ArrowDown' });
-    fireEvent.keyDown(box, { key: 'ArrowDown' });
-    expect(active()).toBe('Cooperativa Cacao');
-    fireEvent.keyDown(box, { key: 'ArrowDown' });
-    expect(active()).toBe('Cooperativa Andina');
-    fireEvent.keyDown(box, { key: 'ArrowUp' });
-    expect(active()).toBe('Cooperativa Cacao');
-
-    const enter = fireEvent.keyDown(box, { key: 'Enter' });
-    // Enter chose the suggestion instead of sending the form around the box.
-    expect(enter).toBe(false);
-    expect(onChange).toHaveBeenLastCalledWith({
-      id: '0190f0c4-8e2a-7c3b-9d1e-00000000000c',
-      name: 'Cooperativa Cacao',
-    });
-    expect((box as HTMLInputElement).value).toBe('Cooperativa Cacao');
-    expect(box.getAttribute('aria-expanded')).toBe('false');
-    expect(box.getAttribute('aria-activedescendant')).toBeNull();
-  });
-
-  it('closes on Escape, then clears on a second Escape; Enter with nothing active does nothing', async () => {
-    serve(suggestions);
-    const onChange = vi.fn();
-    render(inApp(<Picker onChange={onChange} />));
-    const box = await typeAndWait('coop');
-    // Nothing active: Enter is left to the form.
-    expect(fireEvent.keyDown(box, { key: 'Enter' })).toBe(true);
-    expect(onChange).not.toHaveBeenCalled();
-
-    fireEvent.keyDown(box, { key: 'Escape' });
-    expect(box.getAttribute('aria-expanded')).toBe('false');
-    expect((box as HTMLInputElement).value).toBe('coop');
-    // Closed: the arrows open the list again at its first suggestion.
-    fireEvent.keyDown(box, { key: 'ArrowDown' });
-    expect(box.getAttribute('aria-expanded')).toBe('true');
-    expect(box.getAttribute('aria-activedescendant')).toBe(
-      'picker-option-0190f0c4-8e2a-7c3b-9d1e-00000000000a',
-    );
-    fireEvent.keyDown(box, { key: 'Escape' });
-    fireEvent.keyDown(box, { key: 'Escape' });
-    expect((box as HTMLInputElement).value).toBe('');
-  });
-
-  it('chooses with a tap, leaves out excluded organizations, and says when none match', async () => {
-    serve([choice(here.id, here.name), ...suggestions]);
-    const onChange = vi.fn();
-    render(inApp(<Picker onChange={onChange} />));
-    await typeAndWait('coop');
-    expect(screen.getAllByRole('option')).toHaveLength(3);
-    expect(screen.queryByRole('option', { name: /Semillas/ })).toBeNull();
-    fireEvent.click(screen.getByRole('option', { name: /Bosque/ }));
-    expect(onChange).toHaveBeenLastCalledWith({
-      id: '0190f0c4-8e2a-7c3b-9d1e-00000000000b',
-      name: 'Cooperativa Bosque',
-    });
-
-    serve([]);
-    const box = screen.getByRole('combobox');
-    fireEvent.change(box, { target: { value: 'zzz' } });
-    // Typing again drops the choice: the form cannot send a name that no longer matches.
-    expect(onChange).toHaveBeenLastCalledWith(null);
-    await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe('No organization matches.'),
-    );
-  });
 });
 
 describe('a chain in words', () => {

@@ -4,9 +4,12 @@ import { Link, useLocation, useSearchParams } from 'wouter';
 import { type Chain, chainMaxLength, findChain } from '../../api/graph.ts';
 import { getOrganization } from '../../api/organizations.ts';
 import { type Problem, problemOf } from '../../api/problem.ts';
+import {
+  type ChosenOrganization,
+  OrganizationCombobox,
+} from '../../components/organization-combobox.tsx';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
-import { type ChosenOrganization, OrganizationCombobox } from './organization-combobox.tsx';
 import type { FieldMessage } from './tie-problem.tsx';
 import { describeChain, tieKindId } from './tie-words.ts';
 import './graph.css';
@@ -149,21 +152,17 @@ export function IntroductionsPage() {
         <OrganizationCombobox
           id="introductions-from"
           label={labels.from}
-          hint={<FormattedMessage id="graph.combobox.hint" />}
           value={from}
           onChange={setFrom}
-          error={fieldErrors.from?.message}
-          errorLang={fieldErrors.from?.lang}
+          error={fieldErrors.from}
         />
         <OrganizationCombobox
           id="introductions-to"
           label={labels.to}
-          hint={<FormattedMessage id="graph.combobox.hint" />}
           value={to}
           onChange={setTo}
           excludeIds={from ? [from.id] : []}
-          error={fieldErrors.to?.message}
-          errorLang={fieldErrors.to?.lang}
+          error={fieldErrors.to}
         />
         <div className="button-row">
           <button type="submit" className="button button--primary">

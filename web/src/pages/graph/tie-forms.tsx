@@ -6,9 +6,12 @@ import {
   createPartnership,
   type Partnership,
 } from '../../api/graph.ts';
+import {
+  type ChosenOrganization,
+  OrganizationCombobox,
+} from '../../components/organization-combobox.tsx';
 import { SelectField, TextAreaField } from '../../forms/fields.tsx';
 import { affiliationKinds, partnershipKinds } from '../../vocabulary.ts';
-import { type ChosenOrganization, OrganizationCombobox } from './organization-combobox.tsx';
 import { type FieldMessage, type TieOutcome, TieProblem, tieOutcomeOf } from './tie-problem.tsx';
 
 type Here = { id: string; name: string };
@@ -157,12 +160,10 @@ export function AffiliationForm({
       <OrganizationCombobox
         id={ids.other}
         label={labels.other}
-        hint={<FormattedMessage id="graph.combobox.hint" />}
         value={other}
         onChange={setOther}
         excludeIds={[organization.id]}
-        error={fieldError('other')?.message}
-        errorLang={fieldError('other')?.lang}
+        error={fieldError('other')}
       />
       <SelectField
         id={ids.kind}
@@ -297,12 +298,10 @@ export function PartnershipForm({ organization, onSaved, onCancel }: FormProps<P
       <OrganizationCombobox
         id={id('other')}
         label={labels.other}
-        hint={<FormattedMessage id="graph.combobox.hint" />}
         value={other}
         onChange={setOther}
         excludeIds={[organization.id]}
-        error={fieldError('other')?.message}
-        errorLang={fieldError('other')?.lang}
+        error={fieldError('other')}
       />
       <SelectField
         id={id('kind')}

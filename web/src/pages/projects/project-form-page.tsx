@@ -19,6 +19,7 @@ import {
   startsAsOrganizationAdmin,
   updateProject,
 } from '../../api/projects.ts';
+import { OrganizationCombobox } from '../../components/organization-combobox.tsx';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { fieldId } from '../../forms/field-errors.ts';
 import {
@@ -34,7 +35,6 @@ import type { MessageId } from '../../i18n/locales.ts';
 import { useSession } from '../../session/session-provider.tsx';
 import { countryCodes, organizationSectors, sectorMessageId } from '../../vocabulary.ts';
 import { formatMinor } from './money.ts';
-import { OrganizationCombobox } from './organization-combobox.tsx';
 import {
   changedFields,
   checkDraft,
@@ -729,9 +729,9 @@ export function ProjectForm({
             key={searchRound}
             id={comboboxId}
             label={intl.formatMessage({ id: 'projects.form.organization' })}
-            selected={chosen}
-            onSelect={(choice) => {
-              setChosen(choice);
+            value={chosen}
+            onChange={(choice) => {
+              setChosen(choice && { id: choice.id, name: choice.name, country: choice.country });
               if (choice) setParticipantError(undefined);
             }}
             error={participantError ?? errors['/participants']}

@@ -1,22 +1,24 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { type OrganizationChoice, suggestOrganizations } from '../../api/graph.ts';
-import { useCountryNames } from '../../i18n/display-names.ts';
-import { kindMessageId } from '../../vocabulary.ts';
+import { type OrganizationSuggestion, suggestOrganizations } from '../api/organizations.ts';
+import { type FieldErrorText, messageLang, messageText } from '../forms/field-message.ts';
+import { useCountryNames } from '../i18n/display-names.ts';
+import { kindMessageId } from '../vocabulary.ts';
+import './organization-combobox.css';
 
 /** The organization chosen: its id and its name (all a form needs to show and send). */
 export type ChosenOrganization = { id: string; name: string };
 
-type ComboboxProps = {
+type Props = {
   id: string;
   label: ReactNode;
+  /** Replaces the usual "type part of its name" hint. */
   hint?: ReactNode;
   /** A message for this field (from the server or a check), shown under it and read with it. */
-  error?: string | undefined;
-  /** The language of `error`: the server words its messages in English. */
-  errorLang?: string | undefined;
+  error?: FieldErrorText | undefined;
   value: ChosenOrganization | null;
-  onChange: (value: ChosenOrganization | null) => void;
+  /** Called with the suggestion chosen, or null when the text no longer names a choice. */
+  onChange: (value: OrganizationSuggestion | null) => void;
   /** Organizations not to offer (the one whose page this is, for instance). */
   excludeIds?: readonly string[];
   /** Waits this long after the last key before asking the server. */
@@ -26,39 +28,45 @@ type ComboboxProps = {
 type Search =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'ready'; items: OrganizationChoice[] }
+  | { status: 'ready'; items: OrganizationSuggestion[] }
   | { status: 'error' };
 
 /**
  * Search-as-you-type for an organization: a text box with a list of suggestions (the ARIA
- * combobox pattern). Arrows move through the list, Enter chooses, Escape closes the list and
- * then clears the text; a tap or click on a suggestion chooses it.
+ * combobox pattern). Arrows move through the list and wrap round, Enter chooses, Escape closes
+ * the list and then clears the text; a tap or click on a suggestion chooses it. How many
+ * organizations were found is announced politely.
  */
 export function OrganizationCombobox({
   id,
   label,
   hint,
   error,
-  errorLang = 'en',
   value,
   onChange,
   excludeIds = [],
   debounceMs = 250,
-}: ComboboxProps) {
+}: Props) {
   const intl = useIntl();
   const countryName = useCountryNames();
   const listId = `${id}-listbox`;
-  const statusId = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
   const [text, setText] = useState(value?.name ?? '');
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<Search>({ status: 'idle' });
   const [isOpen, setIsOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
+  // The last value this box handed over: any other value was set from outside.
+  const sentRef = useRef<ChosenOrganization | null>(value);
 
-  // A choice made elsewhere (an address that names an organization) shows in the box.
+  // A choice made elsewhere (an address that names an organization, a form reset) shows in the box.
   useEffect(() => {
-    if (value) setText(value.name);
+    if (value === sentRef.current) return;
+    sentRef.current = value;
+    setText(value?.name ?? '');
+    setQuery('');
   }, [value]);
 
   useEffect(() => {
@@ -69,6 +77,7 @@ export function OrganizationCombobox({
     }
     const controller = new AbortController();
     setSearch({ status: 'loading' });
+    // A pause after typing: one request per word, not one per key.
     const timer = setTimeout(() => {
       suggestOrganizations(trimmed, controller.signal).then(
         (items) => {
@@ -85,17 +94,22 @@ export function OrganizationCombobox({
     };
   }, [query, debounceMs]);
 
+  const send = (next: OrganizationSuggestion | null) => {
+    sentRef.current = next;
+    onChange(next);
+  };
+
   const options =
     search.status === 'ready' ? search.items.filter((item) => !excludeIds.includes(item.id)) : [];
   const expanded = isOpen && search.status !== 'idle';
   const activeOption = expanded && active >= 0 ? options[active] : undefined;
 
-  const choose = (option: OrganizationChoice) => {
+  const choose = (option: OrganizationSuggestion) => {
     setText(option.name);
     setIsOpen(false);
     setActive(-1);
     setQuery('');
-    onChange({ id: option.id, name: option.name });
+    send(option);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -129,24 +143,18 @@ export function OrganizationCombobox({
           event.preventDefault();
           setText('');
           setQuery('');
-          if (value) onChange(null);
+          if (value) send(null);
         }
         return;
     }
   };
 
-  const describedBy =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
-    undefined;
-
   return (
     <div className={error ? 'field field--invalid combobox' : 'field combobox'}>
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+      <p id={hintId} className="field__hint">
+        {hint ?? <FormattedMessage id="combobox.hint" />}
+      </p>
       <div className="combobox__box">
         <input
           ref={inputRef}
@@ -160,16 +168,17 @@ export function OrganizationCombobox({
           aria-controls={listId}
           aria-activedescendant={activeOption ? `${id}-option-${activeOption.id}` : undefined}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
             setQuery(event.target.value);
             setIsOpen(true);
             setActive(-1);
-            if (value) onChange(null);
+            if (value) send(null);
           }}
           onKeyDown={onKeyDown}
+          onFocus={() => setIsOpen(true)}
           onBlur={() => {
             setIsOpen(false);
             setActive(-1);
@@ -180,11 +189,11 @@ export function OrganizationCombobox({
           role="listbox"
           className="combobox__list"
           hidden={!expanded || options.length === 0}
-          aria-label={intl.formatMessage({ id: 'graph.combobox.suggestions' })}
+          aria-label={intl.formatMessage({ id: 'combobox.suggestions' })}
         >
           {options.map((option, index) => (
             // Keyboard users reach the options through the text box (aria-activedescendant);
-            // a pointer chooses directly, without taking the focus from the box.
+            // a pointer or a finger chooses directly, without taking the focus from the box.
             // biome-ignore lint/a11y/useKeyWithClickEvents: the text box handles the keys.
             <div
               key={option.id}
@@ -204,18 +213,18 @@ export function OrganizationCombobox({
               <span className="combobox__name">{option.name}</span>
               <span className="combobox__detail">
                 {intl.formatMessage({ id: kindMessageId(option.kind) })} ·{' '}
-                {countryName(option.country)}
+                {[option.locality, countryName(option.country)].filter(Boolean).join(', ')}
               </span>
             </div>
           ))}
         </div>
       </div>
-      <p id={statusId} role="status" className="combobox__status">
+      <p role="status" className="combobox__status">
         {isOpen ? <ComboboxStatus search={search} count={options.length} /> : null}
       </p>
       {error ? (
-        <p id={`${id}-error`} className="field__error" lang={errorLang}>
-          {error}
+        <p id={errorId} className="field__error" lang={messageLang(error)}>
+          {messageText(error)}
         </p>
       ) : null}
     </div>
@@ -227,14 +236,14 @@ function ComboboxStatus({ search, count }: { search: Search; count: number }) {
     case 'idle':
       return null;
     case 'loading':
-      return <FormattedMessage id="graph.combobox.searching" />;
+      return <FormattedMessage id="combobox.searching" />;
     case 'error':
-      return <FormattedMessage id="graph.combobox.failed" />;
+      return <FormattedMessage id="combobox.failed" />;
     case 'ready':
       return count === 0 ? (
-        <FormattedMessage id="graph.combobox.none" />
+        <FormattedMessage id="combobox.none" />
       ) : (
-        <FormattedMessage id="graph.combobox.count" values={{ count }} />
+        <FormattedMessage id="combobox.count" values={{ count }} />
       );
   }
 }
