@@ -1,9 +1,9 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link } from 'wouter';
 import { type Organization, updateOrganization } from '../api/organizations.ts';
 import { type Problem, problemOf } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
+import { RequestOutcomeSummary } from '../forms/request-outcome-summary.tsx';
 import { LogoField } from './organizations/logo-field.tsx';
 import {
   type ChangedPart,
@@ -162,28 +162,15 @@ export function OrganizationEditForm({ organization, onSaved, onCancel }: EditFo
           </button>
         </ErrorSummary>
       ) : null}
-      {outcome.kind === 'forbidden' ? (
-        <ErrorSummary key={attempt} title={<FormattedMessage id="edit.forbidden" />} />
-      ) : null}
-      {outcome.kind === 'signed-out' ? (
-        <ErrorSummary key={attempt} title={<FormattedMessage id="edit.signedOut" />}>
-          <p>
-            <Link href={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`}>
-              <FormattedMessage id="app.signIn" />
-            </Link>
-          </p>
-        </ErrorSummary>
-      ) : null}
-      {outcome.kind === 'offline' ? (
-        <ErrorSummary key={attempt} title={<FormattedMessage id="form.offline" />} />
-      ) : null}
-      {outcome.kind === 'failed' ? (
-        <ErrorSummary
-          key={attempt}
-          title={<FormattedMessage id="edit.failed" />}
-          messages={[outcome.problem.detail ?? outcome.problem.title]}
-        />
-      ) : null}
+      <RequestOutcomeSummary
+        key={`request-${attempt}`}
+        outcome={outcome}
+        messages={{
+          forbidden: 'edit.forbidden',
+          signedOut: 'edit.signedOut',
+          failed: 'edit.failed',
+        }}
+      />
 
       <LogoField
         id={ids.logo}

@@ -13,6 +13,7 @@ import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { fieldId, splitFieldErrors } from '../../forms/field-errors.ts';
 import { type FieldErrorText, messageLang, messageText } from '../../forms/field-message.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/fields.tsx';
+import { RequestOutcomeSummary } from '../../forms/request-outcome-summary.tsx';
 import { useCountryNames } from '../../i18n/display-names.ts';
 import type { MessageId } from '../../i18n/locales.ts';
 import { useSession } from '../../session/session-provider.tsx';
@@ -314,28 +315,15 @@ export function IntentForm({ intent, headingId }: { intent: Intent | null; headi
       {outcome.kind === 'closed' ? (
         <ErrorSummary key={attempt} title={<FormattedMessage id="intents.form.isClosed" />} />
       ) : null}
-      {outcome.kind === 'forbidden' ? (
-        <ErrorSummary key={attempt} title={<FormattedMessage id="intents.form.forbidden" />} />
-      ) : null}
-      {outcome.kind === 'signed-out' ? (
-        <ErrorSummary key={attempt} title={<FormattedMessage id="intents.form.sessionEnded" />}>
-          <p>
-            <Link href={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`}>
-              <FormattedMessage id="app.signIn" />
-            </Link>
-          </p>
-        </ErrorSummary>
-      ) : null}
-      {outcome.kind === 'offline' ? (
-        <ErrorSummary key={attempt} title={<FormattedMessage id="form.offline" />} />
-      ) : null}
-      {outcome.kind === 'failed' ? (
-        <ErrorSummary
-          key={attempt}
-          title={<FormattedMessage id="intents.form.failed" />}
-          messages={[outcome.problem.detail ?? outcome.problem.title]}
-        />
-      ) : null}
+      <RequestOutcomeSummary
+        key={`request-${attempt}`}
+        outcome={outcome}
+        messages={{
+          forbidden: 'intents.form.forbidden',
+          signedOut: 'intents.form.sessionEnded',
+          failed: 'intents.form.failed',
+        }}
+      />
 
       {isNew ? (
         <>

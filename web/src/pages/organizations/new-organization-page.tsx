@@ -5,6 +5,7 @@ import { Link, useLocation } from 'wouter';
 import { canCreateOrganization, createOrganization } from '../../api/organizations.ts';
 import { type Problem, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
+import { RequestOutcomeSummary } from '../../forms/request-outcome-summary.tsx';
 import { useSession } from '../../session/session-provider.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import {
@@ -134,31 +135,16 @@ function NewOrganizationForm() {
           }
         />
       ) : null}
-      {outcome.kind === 'forbidden' ? (
-        <ErrorSummary
-          key={attempt}
-          title={<FormattedMessage id="organizations.new.notAllowed" />}
-        />
-      ) : null}
-      {outcome.kind === 'signed-out' ? (
-        <ErrorSummary key={attempt} title={<FormattedMessage id="organizations.new.signedOut" />}>
-          <p>
-            <Link href={`/sign-in?next=${encodeURIComponent(path)}`}>
-              <FormattedMessage id="app.signIn" />
-            </Link>
-          </p>
-        </ErrorSummary>
-      ) : null}
-      {outcome.kind === 'offline' ? (
-        <ErrorSummary key={attempt} title={<FormattedMessage id="form.offline" />} />
-      ) : null}
-      {outcome.kind === 'failed' ? (
-        <ErrorSummary
-          key={attempt}
-          title={<FormattedMessage id="organizations.new.failed" />}
-          messages={[outcome.problem.detail ?? outcome.problem.title]}
-        />
-      ) : null}
+      <RequestOutcomeSummary
+        key={`request-${attempt}`}
+        outcome={outcome}
+        messages={{
+          forbidden: 'organizations.new.notAllowed',
+          signedOut: 'organizations.new.signedOut',
+          failed: 'organizations.new.failed',
+        }}
+        next={path}
+      />
 
       <OrganizationFields
         draft={draft}

@@ -30,6 +30,7 @@ import {
   messageText,
 } from '../../forms/field-message.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/fields.tsx';
+import { RequestOutcomeSummary } from '../../forms/request-outcome-summary.tsx';
 import { useCountryNames } from '../../i18n/display-names.ts';
 import type { MessageId } from '../../i18n/locales.ts';
 import { useSession } from '../../session/session-provider.tsx';
@@ -510,28 +511,15 @@ export function ProjectForm({
           ) : null}
         </ErrorSummary>
       ) : null}
-      {outcome.kind === 'forbidden' ? (
-        <ErrorSummary key={attempt} title={<FormattedMessage id="projects.form.forbidden" />} />
-      ) : null}
-      {outcome.kind === 'signed-out' ? (
-        <ErrorSummary key={attempt} title={<FormattedMessage id="projects.form.signedOut" />}>
-          <p>
-            <Link href={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`}>
-              <FormattedMessage id="app.signIn" />
-            </Link>
-          </p>
-        </ErrorSummary>
-      ) : null}
-      {outcome.kind === 'offline' ? (
-        <ErrorSummary key={attempt} title={<FormattedMessage id="form.offline" />} />
-      ) : null}
-      {outcome.kind === 'failed' ? (
-        <ErrorSummary
-          key={attempt}
-          title={<FormattedMessage id="projects.form.failed" />}
-          messages={[outcome.problem.detail ?? outcome.problem.title]}
-        />
-      ) : null}
+      <RequestOutcomeSummary
+        key={`request-${attempt}`}
+        outcome={outcome}
+        messages={{
+          forbidden: 'projects.form.forbidden',
+          signedOut: 'projects.form.signedOut',
+          failed: 'projects.form.failed',
+        }}
+      />
 
       <fieldset>
         <legend>
