@@ -30,15 +30,18 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['src/**/*.api.test.ts'],
+          globalSetup: ['test/embedded-cluster.setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
       },
       {
-        // PostgreSQL only: races and crashes, which the embedded database cannot show.
+        // Races and crashes, slower than the API tests: on PostgreSQL (TEST_DATABASE_URL) when
+        // set, else on the embedded server.
         test: {
           name: 'pg',
           include: ['src/**/*.pg.test.ts'],
+          globalSetup: ['test/embedded-cluster.setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -14,12 +14,19 @@ import { buildApp } from '../src/platform/http/app.ts';
 import { createMailer } from '../src/platform/mail.ts';
 import { migrate } from '../src/platform/migrate.ts';
 
+function fail(message: string): never {
+  throw new Error(message);
+}
+
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
 const organizations = Number(process.env.BENCH_ORGANIZATIONS ?? 100_000);
 
 const database = databaseUrl
   ? await openDatabase({ kind: 'server', url: databaseUrl })
-  : await openDatabase({ kind: 'embedded', dataDir: process.env.BENCH_DATA_DIR });
+  : await openDatabase({
+      kind: 'embedded',
+      dataDir: process.env.BENCH_DATA_DIR ?? fail('BENCH_DATA_DIR is not set'),
+    });
 await migrate(database.pool);
 const config = loadConfig({ LOG_LEVEL: 'warn' });
 const log = pino({ level: 'warn' });

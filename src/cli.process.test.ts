@@ -3,7 +3,13 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run, type Started, signInOverHttp, startServe } from '../test/processes.ts';
+import {
+  run,
+  type Started,
+  signInOverHttp,
+  startServe,
+  stopLeftoverDatabase,
+} from '../test/processes.ts';
 
 const folders: string[] = [];
 const servers: Started[] = [];
@@ -19,7 +25,10 @@ afterEach(async () => {
       await server.exited;
     }
   }
-  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+  for (const folder of folders.splice(0)) {
+    await stopLeftoverDatabase(folder);
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 async function createOrganization(server: Started, name: string) {
@@ -34,7 +43,7 @@ async function createOrganization(server: Started, name: string) {
 }
 
 describe('intercoop serve on the embedded database', () => {
-  it('holds the data folder: a second server or a migrate exits non-zero; after a clean stop the next start works and keeps the data', async () => {
+  it('holds the data folder: a second server exits non-zero, other commands work beside it; after a clean stop the next start works and keeps the data', async () => {
     const dataDir = freshDataDir();
     const first = await startServe({ INTERCOOP_DATA_DIR: dataDir });
     servers.push(first);
@@ -44,10 +53,17 @@ describe('intercoop serve on the embedded database', () => {
     const second = run(['serve'], { INTERCOOP_DATA_DIR: dataDir, PORT: '0' });
     expect(await second.exited).toBe(1);
     expect(second.output()).toMatch(/in use by another Intercoop process \(pid \d+\)/);
+    // Commands join the server's embedded database instead of refusing.
     const migrate = run(['migrate'], { INTERCOOP_DATA_DIR: dataDir });
-    expect(await migrate.exited).toBe(1);
-    expect(migrate.output()).toMatch(/in use by another Intercoop process/);
-    // The refused processes left the running server's lock and data alone.
+    expect(await migrate.exited, migrate.output()).toBe(0);
+    expect(migrate.output()).toMatch(/up to date/);
+    const checked = run(['check'], { INTERCOOP_DATA_DIR: dataDir });
+    expect(await checked.exited, checked.output()).toBe(0);
+    expect(checked.output()).not.toMatch(/FAIL/);
+    // The refused server and the commands left the running server's lock and data alone.
+    expect(fs.readFileSync(path.join(dataDir, 'intercoop.lock'), 'utf8').trim()).toBe(
+      String(first.child.pid),
+    );
     expect((await fetch(`${first.url}/ready`)).status).toBe(200);
 
     first.child.kill('SIGTERM');

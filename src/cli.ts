@@ -11,6 +11,7 @@ import { createNetworkAdmin } from './modules/accounts/index.ts';
 import { exportRegistry, importRegistry } from './modules/network/index.ts';
 import type { Context } from './platform/context.ts';
 import { DataFolderLockedError } from './platform/data-lock.ts';
+import { EmbeddedDatabaseError } from './platform/embedded-postgres.ts';
 import { AppError } from './platform/errors.ts';
 import { migrate } from './platform/migrate.ts';
 
@@ -31,7 +32,8 @@ program
   .command('migrate')
   .description('Apply the database migrations that have not been applied yet, then exit')
   .action(async () => {
-    const database = await openConfiguredDatabase(loadConfig());
+    const config = loadConfig();
+    const database = await openConfiguredDatabase(config, createLogger(config));
     try {
       const result = await migrate(database.pool);
       process.stdout.write(
@@ -46,14 +48,12 @@ program
 
 program
   .command('create-admin')
-  .description(
-    'Create another network admin with a random password, printed once (the server must be stopped when on the embedded database)',
-  )
+  .description('Create another network admin with a random password, printed once')
   .requiredOption('--email <email>', 'the new admin’s email address')
   .action(async (options: { email: string }) => {
     const config = loadConfig();
-    const database = await openConfiguredDatabase(config);
     const log = createLogger(config);
+    const database = await openConfiguredDatabase(config, log);
     const url = publicUrlFor(config, config.port);
     const mailer = mailerFor(config, log, url);
     try {
@@ -72,8 +72,8 @@ program
 /** Opens the configured database, migrates it, and runs the work as the system. */
 async function asSystem<T>(work: (ctx: Context) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
   const log = createLogger(config);
+  const database = await openConfiguredDatabase(config, log);
   const url = publicUrlFor(config, config.port);
   const mailer = mailerFor(config, log, url);
   try {
@@ -96,7 +96,7 @@ function printDemoAccounts(accounts: DemoAccountCredentials[]) {
 const demo = program
   .command('demo')
   .description(
-    'The demo network (real cooperatives from public sources, generated ones around them, demo accounts); the server must be stopped when on the embedded database',
+    'The demo network (real cooperatives from public sources, generated ones around them, demo accounts)',
   );
 
 demo
@@ -207,6 +207,7 @@ try {
   const expected =
     error instanceof ConfigError ||
     error instanceof DataFolderLockedError ||
+    error instanceof EmbeddedDatabaseError ||
     error instanceof AppError;
   process.stderr.write(
     `${expected ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`,

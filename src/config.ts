@@ -62,6 +62,16 @@ const EnvironmentSchema = z.object({
       error: 'must be on (keep search pages and the graph of ties in memory) or off',
     })
     .default('on'),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds, such as 10' })
+    .min(0, 'must be at least 0 seconds')
+    .max(600, 'must be at most 600 seconds')
+    .default(10),
+  STATEMENT_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds, such as 30' })
+    .min(0, 'must be at least 0 seconds (0: no limit)')
+    .max(3600, 'must be at most 3600 seconds')
+    .default(30),
   RESPONSE_CHECKS: z
     .enum(['all', 'untrusted'], {
       error:
@@ -93,6 +103,10 @@ export type Config = Readonly<{
   registryCache: boolean;
   /** Every response checked against its schema, or all but those marked `trustedResponse`. */
   checkAllResponses: boolean;
+  /** On SIGTERM, requests still running after this long are cut off and the process stops. */
+  shutdownTimeoutSeconds: number;
+  /** A statement of the server's that runs longer is cancelled (0: no limit). */
+  statementTimeoutSeconds: number;
 }>;
 
 export class ConfigError extends Error {
@@ -135,6 +149,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminEmail: values.INTERCOOP_ADMIN_EMAIL,
     registryCache: values.REGISTRY_CACHE === 'on',
     checkAllResponses: values.RESPONSE_CHECKS === 'all',
+    shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT_SECONDS,
+    statementTimeoutSeconds: values.STATEMENT_TIMEOUT_SECONDS,
   });
 }
 

@@ -1,10 +1,12 @@
 // Boot: config -> database -> HTTP -> migrations -> first-start work -> ready. Also the clean
-// stop on SIGTERM/SIGINT: finish the requests in flight, close the database, release the lock.
+// stop on SIGTERM/SIGINT, in order: stop listening, finish the requests in flight (cut off after
+// SHUTDOWN_TIMEOUT_SECONDS), close the pool, stop the embedded database, release the folder.
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { type Config, publicUrlFor } from './config.ts';
 import { type DemoAccountCredentials, loadDemo } from './demo/load-demo.ts';
 import { ensureNetworkAdmin, type NewAdmin } from './modules/accounts/index.ts';
+import { registryHasOrganizations } from './modules/network/index.ts';
 import { authenticate, moduleRoutes, sessionCookie } from './modules.ts';
 import { system } from './platform/access.ts';
 import type { Context, Logger } from './platform/context.ts';
@@ -21,10 +23,25 @@ export function createLogger(config: Config) {
   return pino({ level: config.logLevel, transport });
 }
 
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
+/**
+ * The database the settings name. The server (`forServer`) owns an embedded data folder and
+ * limits its statements' time; a command joins the server running in the folder, if any.
+ */
+export async function openConfiguredDatabase(
+  config: Config,
+  log: Logger,
+  { forServer = false } = {},
+): Promise<Database> {
+  const statementTimeoutSeconds = forServer ? config.statementTimeoutSeconds : 0;
   return config.databaseUrl
-    ? openDatabase({ kind: 'server', url: config.databaseUrl })
-    : openDatabase({ kind: 'embedded', dataDir: config.dataDir });
+    ? openDatabase({ kind: 'server', url: config.databaseUrl, statementTimeoutSeconds })
+    : openDatabase({
+        kind: 'embedded',
+        dataDir: config.dataDir,
+        share: !forServer,
+        statementTimeoutSeconds,
+        log: (message, level = 'info') => log[level](`embedded database: ${message}`),
+      });
 }
 
 export function mailerFor(config: Config, log: Logger, publicUrl: string): Mailer {
@@ -55,7 +72,7 @@ export type RunningServer = {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config);
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, log, { forServer: true });
   let ready = false;
   let url = config.publicUrl ?? publicUrlFor(config, config.port);
   const mailer = mailerFor(config, log, url);
@@ -80,10 +97,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url = publicUrlFor(config, typeof address === 'object' && address ? address.port : config.port);
     const result = await migrate(database.pool);
     if (result.applied.length > 0) log.info({ applied: result.applied }, 'migrations applied');
-    newAdmin = await ensureNetworkAdmin(systemContext(config, database, log, mailer, url));
+    const system = systemContext(config, database, log, mailer, url);
+    newAdmin = await ensureNetworkAdmin(system);
     // An empty embedded database is someone trying Intercoop: give them a network to look at.
     // Never on PostgreSQL, where data is real; there `intercoop demo load` does it on purpose.
-    if (newAdmin && database.mode === 'embedded') {
+    // Nor over a registry filled before the first start (`intercoop demo load`, an import).
+    if (newAdmin && database.mode === 'embedded' && !(await registryHasOrganizations(system))) {
       const started = performance.now();
       const demo = await loadDemo(systemContext(config, database, log, mailer, url));
       demoAccounts = demo.accounts;
@@ -102,6 +121,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
     mailer.close();
+    // The admin was made and its password is known only here: say it, or it is lost.
+    if (newAdmin) Object.assign(error as object, { newAdmin });
     throw error;
   }
   const running = app;
@@ -114,7 +135,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     demoAccounts,
     stop() {
       stopping ??= (async () => {
-        await running.close();
+        // Requests still running at the deadline lose their connections: a stuck client or a
+        // slow upload must not keep the process (and its database) up for ever.
+        const deadline = setTimeout(() => {
+          log.warn(
+            `requests still running after ${config.shutdownTimeoutSeconds} s: closing their connections`,
+          );
+          running.server.closeAllConnections();
+        }, config.shutdownTimeoutSeconds * 1000);
+        try {
+          await running.close();
+        } finally {
+          clearTimeout(deadline);
+        }
         await database.close();
         mailer.close();
       })();
@@ -124,14 +157,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
 }
 
 /** Runs the server until SIGTERM or SIGINT, then stops cleanly. */
+function printNewAdmin(admin: NewAdmin) {
+  // Printed once, to the terminal only: the log never holds the password.
+  process.stdout.write(`Network admin: ${admin.email} password: ${admin.password}\n`);
+}
+
 export async function serve(config: Config): Promise<void> {
-  const server = await startServer(config);
-  if (server.newAdmin) {
-    // Printed once, to the terminal only: the log never holds the password.
-    process.stdout.write(
-      `Network admin: ${server.newAdmin.email} password: ${server.newAdmin.password}\n`,
-    );
+  let server: RunningServer;
+  try {
+    server = await startServer(config);
+  } catch (error) {
+    const made = (error as { newAdmin?: NewAdmin }).newAdmin;
+    if (made) printNewAdmin(made);
+    throw error;
   }
+  if (server.newAdmin) printNewAdmin(server.newAdmin);
   for (const account of server.demoAccounts ?? []) {
     process.stdout.write(
       `Demo account: ${account.email} password: ${account.password} (${account.description})\n`,

@@ -1,5 +1,5 @@
-// PostgreSQL only: two clerks at once. The embedded database runs one transaction at a time, so
-// these races can only be shown on a server.
+// Two clerks at once: races that need a database serving many connections at a time (the
+// embedded PostgreSQL, or the server of TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFrom } from '../test/mail-sink.ts';
 import { countRows, startTestApi, type TestApi } from '../test/test-api.ts';

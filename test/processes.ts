@@ -1,6 +1,7 @@
 // Runs the real `intercoop` command as a child process, as an operator would.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { clusterFolder, readPostmaster } from '../src/platform/embedded-postgres.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -13,7 +14,34 @@ export type Started = {
   exited: Promise<number | null>;
   /** Sends SIGTERM and waits for the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash would, leaving the embedded database running; returns when it is gone. */
+  kill(): Promise<void>;
 };
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The embedded PostgreSQL still running in a data folder (after a SIGKILL of Intercoop), if any. */
+export function leftoverDatabase(dataDir: string): number | undefined {
+  const running = readPostmaster(clusterFolder(dataDir));
+  return running && alive(running.pid) ? running.pid : undefined;
+}
+
+/** Stops an embedded PostgreSQL that a killed test server left running, so nothing leaks. */
+export async function stopLeftoverDatabase(dataDir: string | undefined): Promise<void> {
+  const pid = dataDir ? leftoverDatabase(dataDir) : undefined;
+  if (pid === undefined) return;
+  process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown
+  for (let waited = 0; alive(pid) && waited < 20_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Headers that let a script write as a signed-in person: the session cookie and CSRF token. */
 export async function signInOverHttp(
@@ -71,14 +99,22 @@ export async function startServe(
           printed?.[1] && printed[2] ? { email: printed[1], password: printed[2] } : undefined;
         const stop = async () => {
           if (started.child.exitCode === null) started.child.kill('SIGTERM');
-          return started.exited;
+          const code = await started.exited;
+          await stopLeftoverDatabase(env.INTERCOOP_DATA_DIR);
+          return code;
         };
-        return { ...started, url, admin, stop };
+        const kill = async () => {
+          if (started.child.exitCode === null) started.child.kill('SIGKILL');
+          await started.exited;
+        };
+        return { ...started, url, admin, stop, kill };
       }
     }
     if (started.child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   started.child.kill('SIGKILL');
+  await started.exited;
+  await stopLeftoverDatabase(env.INTERCOOP_DATA_DIR);
   throw new Error(`intercoop serve did not become ready:\n${started.output()}`);
 }

@@ -1,12 +1,14 @@
-// A fresh, migrated database for one test file: embedded PGlite in memory by default, or a new
-// database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again at the end).
+// A fresh, migrated database for one test file, dropped again at the end: on the embedded
+// PostgreSQL the test run started (embedded-cluster.setup.ts), or on the PostgreSQL server named
+// by TEST_DATABASE_URL.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 
-export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
-export const databaseKind = testDatabaseUrl ? 'postgresql' : 'embedded';
+export const databaseKind = process.env.TEST_DATABASE_URL ? 'postgresql' : 'embedded';
+const testDatabaseUrl = process.env.TEST_DATABASE_URL || inject('embeddedDatabaseUrl');
 
 export type TestDatabase = Database & { url: string | undefined };
 
@@ -22,7 +24,7 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 
 /** Creates an empty database on the test server and returns its URL (PostgreSQL only). */
 export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set');
+  if (!testDatabaseUrl) throw new Error('no test database: set TEST_DATABASE_URL');
   const name = `intercoop_test_${randomBytes(6).toString('hex')}`;
   await withAdmin((client) => client.query(`create database ${name}`));
   const url = new URL(testDatabaseUrl);
@@ -37,11 +39,6 @@ export async function createServerDatabase(): Promise<{ url: string; drop(): Pro
 }
 
 export async function openTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
-  if (!testDatabaseUrl) {
-    const database = await openDatabase({ kind: 'embedded', dataDir: undefined });
-    if (migrated) await migrate(database.pool);
-    return { ...database, url: undefined };
-  }
   const server = await createServerDatabase();
   const database = await openDatabase({ kind: 'server', url: server.url });
   if (migrated) await migrate(database.pool);

@@ -119,7 +119,7 @@ export async function loadDemo(ctx: Context): Promise<LoadedDemo> {
   }
   const network = demoNetwork();
   const ids = new Map<string, string>();
-  // One by one: the embedded database serves one transaction at a time anyway.
+  // One by one, in order: ties and accounts refer to the organizations by name.
   for (const organization of network.organizations) {
     if (ids.has(organization.name))
       throw new Error(`two demo organizations named ${organization.name}`);

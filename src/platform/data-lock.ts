@@ -1,16 +1,20 @@
-// The embedded database has no lock of its own: a second process opening the same folder
-// would corrupt it. This lock file makes the second process stop with a clear message.
+// One Intercoop server per data folder: the process holding this lock file runs the folder's
+// embedded PostgreSQL and stops it; a second server stops with a clear message, and commands
+// such as `intercoop check` join the running one instead (see db.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 
 export type DataLock = { readonly file: string; release(): void };
 
 export class DataFolderLockedError extends Error {
-  constructor(folder: string, holderPid: number) {
+  constructor(
+    folder: string,
+    readonly holderPid: number,
+  ) {
     super(
-      `The data folder ${folder} is in use by another Intercoop process (pid ${holderPid}). ` +
-        'Stop that process first, or set INTERCOOP_DATA_DIR to another folder. ' +
-        'Commands such as migrate also need the server to be stopped while it uses this folder.',
+      `The data folder ${folder} is in use by another Intercoop process (pid ${holderPid}): ` +
+        'one server runs per data folder. Stop that process first, or set INTERCOOP_DATA_DIR to another folder. ' +
+        'Other commands (check, export, demo, migrate) work beside it.',
     );
     this.name = 'DataFolderLockedError';
   }

@@ -1,16 +1,15 @@
 // One database code path: the application always talks to PostgreSQL through `pg` and Kysely.
-// Embedded mode runs PGlite (PostgreSQL in WASM) in this process and serves it on a private
-// Unix socket, so embedded and server mode differ only in where the pool connects.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+// Embedded mode runs a PostgreSQL server in the data folder (embedded-postgres.ts), so embedded
+// and server mode are the same engine and differ only in where the pool connects.
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { type DataLock, lockDataFolder } from './data-lock.ts';
+import { DataFolderLockedError, type DataLock, lockDataFolder } from './data-lock.ts';
+import {
+  type EmbeddedCluster,
+  type EmbeddedLog,
+  joinEmbeddedCluster,
+  startEmbeddedCluster,
+} from './embedded-postgres.ts';
 
 // Tables shared by every module (migrations bookkeeping). Modules add their own tables
 // with `db.withTables<ModuleTables>()` in their queries.ts.
@@ -40,16 +39,39 @@ export type Database = {
 };
 
 const poolSize = 10;
+const poolEndTimeoutMs = 5000;
 
-export type OpenDatabaseOptions =
+export type OpenDatabaseOptions = (
   | { kind: 'server'; url: string }
-  /** `dataDir: undefined` keeps the database in memory (tests). */
-  | { kind: 'embedded'; dataDir: string | undefined };
+  /**
+   * The PostgreSQL server Intercoop runs in `dataDir`. With `share`, a command may use the server
+   * another Intercoop process runs there (`intercoop check` beside `intercoop serve`); without
+   * it (the server itself), a folder in use is refused.
+   */
+  | { kind: 'embedded'; dataDir: string; share?: boolean; log?: EmbeddedLog }
+) & {
+  /** Cancels any statement that runs longer (seconds; 0 or unset: no limit). */
+  statementTimeoutSeconds?: number;
+};
 
-function makePool(config: pg.PoolConfig): pg.Pool {
-  const pool = new pg.Pool({ max: poolSize, idleTimeoutMillis: 30_000, ...config });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
+function makePool(config: pg.PoolConfig, statementTimeoutSeconds = 0): pg.Pool {
+  const pool = new pg.Pool({
+    max: poolSize,
+    idleTimeoutMillis: 30_000,
+    ...(statementTimeoutSeconds > 0
+      ? {
+          statement_timeout: statementTimeoutSeconds * 1000,
+          // A transaction left open by a stuck request must not hold its locks for ever either.
+          idle_in_transaction_session_timeout: statementTimeoutSeconds * 1000,
+        }
+      : {}),
+    ...config,
+  });
+  // A client losing its connection (the server ended it: a timeout, a restart) must not crash
+  // the process: idle, the pool drops it; checked out, its query fails and the request with it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  prepareMarkedStatements(pool);
   return pool;
 }
 
@@ -57,13 +79,11 @@ function makePool(config: pg.PoolConfig): pg.Pool {
 const preparedNames = new Map<string, string>();
 
 /**
- * Marks a statement, by its exact SQL text, to be prepared once on each connection of a
- * PostgreSQL server and then only executed: parsing and planning cost more than running the
- * hottest reads (reading an organization by id: 110 µs of server time each, 51 µs prepared, on
- * PostgreSQL 15). For statements whose text is fixed and whose plan does not depend on the
- * values (a row by its key). Returns the text, to run it with. The embedded database is left
- * out: its connections share one session, where a statement one connection prepared would be
- * prepared again by the next.
+ * Marks a statement, by its exact SQL text, to be prepared once on each connection and then only
+ * executed: parsing and planning cost more than running the hottest reads (reading an
+ * organization by id: 110 µs of server time each, 51 µs prepared, on PostgreSQL 15). For
+ * statements whose text is fixed and whose plan does not depend on the values (a row by its
+ * key). Returns the text, to run it with.
  */
 export function preparedStatement(name: string, text: string): string {
   const known = preparedNames.get(text);
@@ -101,8 +121,19 @@ function wrap(pool: pg.Pool, mode: Database['mode'], onClose: () => Promise<void
     mode,
     close() {
       closing ??= (async () => {
-        await db.destroy(); // ends the pool
-        await onClose();
+        try {
+          // A client stuck in a statement would hold that up for ever: past a
+          // few seconds it is left behind (the embedded server's stop ends its session).
+          await Promise.race([
+            (async () => {
+              await db.destroy(); // ends the pool if Kysely ever used it
+              if (!pool.ended) await pool.end();
+            })(),
+            new Promise((resolve) => setTimeout(resolve, poolEndTimeoutMs).unref()),
+          ]);
+        } finally {
+          await onClose();
+        }
       })();
       return closing;
     },
@@ -111,45 +142,53 @@ function wrap(pool: pg.Pool, mode: Database['mode'], onClose: () => Promise<void
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.kind === 'server') {
-    const pool = makePool({ connectionString: options.url });
-    prepareMarkedStatements(pool);
+    const pool = makePool({ connectionString: options.url }, options.statementTimeoutSeconds);
     return wrap(pool, 'server', async () => {});
   }
-  return openEmbedded(options.dataDir);
+  return openEmbedded(options);
 }
 
-async function openEmbedded(dataDir: string | undefined): Promise<Database> {
-  let lock: DataLock | undefined;
-  if (dataDir) lock = lockDataFolder(dataDir);
-  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intercoop-db-'));
-  let pglite: PGlite | undefined;
-  let server: PGLiteSocketServer | undefined;
+/** The folder's server: started by this process (which then holds the lock), or joined. */
+async function clusterFor(
+  options: Extract<OpenDatabaseOptions, { kind: 'embedded' }>,
+): Promise<{ cluster: EmbeddedCluster; lock?: DataLock }> {
+  let lock: DataLock;
   try {
-    pglite = await PGlite.create({
-      dataDir: dataDir ? path.join(dataDir, 'pglite') : 'memory://',
-      extensions: { unaccent, pg_trgm },
-    });
-    // pg connects to a Unix socket at DIR/.s.PGSQL.PORT; the folder is private to this user.
-    const port = 5432;
-    server = new PGLiteSocketServer({
-      db: pglite,
-      path: path.join(socketDir, `.s.PGSQL.${port}`),
-      maxConnections: poolSize + 2,
-    });
-    await server.start();
-    const pool = makePool({ host: socketDir, port, user: 'postgres', database: 'postgres' });
-    const started = { pglite, server };
-    return wrap(pool, 'embedded', async () => {
-      await started.server.stop();
-      await started.pglite.close();
-      fs.rmSync(socketDir, { recursive: true, force: true });
-      lock?.release();
-    });
+    lock = lockDataFolder(options.dataDir);
   } catch (error) {
-    await server?.stop().catch(() => {});
-    await pglite?.close().catch(() => {});
-    fs.rmSync(socketDir, { recursive: true, force: true });
-    lock?.release();
+    if (!(error instanceof DataFolderLockedError) || !options.share) throw error;
+    return { cluster: await joinEmbeddedCluster(options.dataDir, error.holderPid) };
+  }
+  try {
+    return {
+      cluster: await startEmbeddedCluster(options.dataDir, options.log ?? (() => {})),
+      lock,
+    };
+  } catch (error) {
+    lock.release();
     throw error;
   }
+}
+
+async function openEmbedded(
+  options: Extract<OpenDatabaseOptions, { kind: 'embedded' }>,
+): Promise<Database> {
+  const { cluster, lock } = await clusterFor(options);
+  const pool = makePool(
+    {
+      host: cluster.host,
+      port: cluster.port,
+      user: cluster.user,
+      password: cluster.password,
+      database: cluster.database,
+    },
+    options.statementTimeoutSeconds,
+  );
+  return wrap(pool, 'embedded', async () => {
+    try {
+      await cluster.stop();
+    } finally {
+      lock?.release();
+    }
+  });
 }

@@ -32,21 +32,15 @@ export function readMigrations(folder = migrationsFolder): Migration[] {
 
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
-// The advisory lock serialises servers sharing a PostgreSQL database. The embedded database
-// multiplexes every connection onto one session, where advisory locks are re-entrant, so runs
-// within one process are also chained here.
-const running = new WeakMap<pg.Pool, Promise<unknown>>();
-
-export function migrate(pool: pg.Pool, migrations = readMigrations()): Promise<MigrationResult> {
-  const previous = running.get(pool) ?? Promise.resolve();
-  const next = previous.catch(() => {}).then(() => migrateNow(pool, migrations));
-  running.set(pool, next);
-  return next;
-}
-
-async function migrateNow(pool: pg.Pool, migrations: Migration[]): Promise<MigrationResult> {
+// The advisory lock serialises servers (and commands) starting at once on one database.
+export async function migrate(
+  pool: pg.Pool,
+  migrations = readMigrations(),
+): Promise<MigrationResult> {
   const client = await pool.connect();
   try {
+    // A migration may build an index on a large table: no statement limit here.
+    await client.query('set statement_timeout = 0');
     await client.query('select pg_advisory_lock($1)', [advisoryLockKey]);
     await client.query(`create table if not exists schema_migration (
       name text primary key,

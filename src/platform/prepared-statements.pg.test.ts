@@ -1,5 +1,4 @@
-// PostgreSQL only: statements marked to be prepared are prepared once on each connection (the
-// embedded database leaves them unprepared, its connections sharing one session).
+// Statements marked to be prepared are prepared once on each connection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { preparedStatement } from './db.ts';

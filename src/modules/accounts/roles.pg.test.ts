@@ -1,5 +1,4 @@
-// PostgreSQL only: two admins change the same role at the same moment. The embedded database
-// runs one transaction at a time, so this race can only be shown on a server.
+// Two admins change the same role at the same moment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, startTestApi, type TestApi } from '../../../test/test-api.ts';
 

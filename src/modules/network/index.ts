@@ -3,6 +3,7 @@
 // Other modules and adapters use it only through this file.
 
 export { listDemoOrganizations } from './demo/list-demo-organizations.ts';
+export { registryHasOrganizations } from './demo/registry-has-organizations.ts';
 export {
   type DemoRemoval,
   findNetworkReferencesToDemo,

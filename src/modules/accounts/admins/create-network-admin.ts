@@ -17,7 +17,14 @@ export type NewAdmin = { accountId: string; email: string; password: string };
 export async function createNetworkAdmin(ctx: Context, emailInput: string): Promise<NewAdmin> {
   // Network admins only (the system, on the server, counts as one); no API token may.
   authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
-  const email = Email.parse(emailInput);
+  const parsed = Email.safeParse(emailInput);
+  if (!parsed.success) {
+    throw new AppError(
+      'validation-failed',
+      `${JSON.stringify(emailInput)} is not an email address: give one such as admin@federation.example.`,
+    );
+  }
+  const email = parsed.data;
   const password = randomBytes(15).toString('base64url');
   const passwordHash = await hashPassword(password);
   return inTransaction(ctx, (tx) => insertNetworkAdmin(tx, email, password, passwordHash));
