@@ -25,6 +25,7 @@ type Started = {
   organizations: number;
   ties: number;
   seedSeconds: number;
+  serverVersion: string;
 };
 type Row = {
   database: string;
@@ -110,11 +111,12 @@ async function connectedPairs(base: string, pairs: Started['pairs']) {
 }
 
 async function measure(
-  database: string,
+  kind: string,
   env: Record<string, string>,
 ): Promise<{ rows: Row[]; started: Started }> {
   const target = await startTarget(env);
   const { started } = target;
+  const database = `${kind} (PostgreSQL ${started.serverVersion.split(' ')[0]})`;
   process.stdout.write(
     `\n${database}: ${started.organizations} organizations and ${started.ties} ties added in ${started.seedSeconds} s\n`,
   );
@@ -187,7 +189,7 @@ const rows: Row[] = [];
 const sizes: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intercoop-bench-'));
 try {
-  const embedded = await measure('embedded (PGlite)', { BENCH_DATA_DIR: dataDir });
+  const embedded = await measure('embedded', { BENCH_DATA_DIR: dataDir });
   rows.push(...embedded.rows);
   sizes.push(
     `embedded: ${embedded.started.organizations} organizations, ${embedded.started.ties} ties (added in ${embedded.started.seedSeconds} s)`,
@@ -196,7 +198,7 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 if (postgresUrl) {
-  const server = await measure('PostgreSQL', { BENCH_DATABASE_URL: postgresUrl });
+  const server = await measure('server', { BENCH_DATABASE_URL: postgresUrl });
   rows.push(...server.rows);
   sizes.push(
     `PostgreSQL: ${server.started.organizations} organizations, ${server.started.ties} ties (added in ${server.started.seedSeconds} s)`,
@@ -247,7 +249,10 @@ half with one of twelve countries), so the "search" and "shortest chain" rows sh
 \`REGISTRY_CACHE=off\`: what every request costs right after a change. Neighbours walk the kept graph
 too, but most of their time is reading the organizations and ties they send, which is not cached.
 
-Goals on PostgreSQL: search p95 under 50 ms at 10 connections and at least 25% of the reference's
+The embedded database is a PostgreSQL server that Intercoop starts in its data folder; "server"
+is the PostgreSQL server named by \`BENCH_DATABASE_URL\` (or \`TEST_DATABASE_URL\`).
+
+Goals on either: search p95 under 50 ms at 10 connections and at least 25% of the reference's
 throughput at 50; profile fetch at least 60% of the reference; shortest chain p95 under 100 ms.
 
 ${table}

@@ -102,6 +102,8 @@ process.stdout.write(
     ties,
     seedSeconds,
     mode: database.mode,
+    serverVersion: (await database.pool.query<{ server_version: string }>('show server_version'))
+      .rows[0]?.server_version,
   })}\n`,
 );
 

@@ -21,9 +21,15 @@ export type Context = {
   readonly requestId?: string;
 };
 
+/**
+ * Runs `work` in one transaction. Inside a transaction already (a write sent with an
+ * Idempotency-Key runs whole in one, so that its stored answer commits with its effect), the
+ * work joins it: it commits or rolls back with the outer one.
+ */
 export async function inTransaction<T>(
   ctx: Context,
   work: (tx: Context) => Promise<T>,
 ): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx);
   return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
 }

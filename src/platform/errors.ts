@@ -12,7 +12,9 @@ export type AppErrorCode =
   | 'conflict'
   | 'stale-version'
   | 'rate-limited'
-  | 'gone';
+  | 'gone'
+  /** An Idempotency-Key sent again with another request. */
+  | 'idempotency-key-reused';
 
 export class AppError extends Error {
   constructor(
@@ -34,4 +36,5 @@ export const appErrorStatus: Record<AppErrorCode, number> = {
   'stale-version': 409,
   gone: 410,
   'rate-limited': 429,
+  'idempotency-key-reused': 422,
 };

@@ -339,6 +339,8 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/invitations',
     {
+      // A client may repeat the request safely with the same Idempotency-Key.
+      config: { idempotency: 'optional' },
       bodyLimit: small,
       schema: {
         tags,

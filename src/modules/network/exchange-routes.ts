@@ -42,6 +42,8 @@ export const networkExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     scope.post(
       '/registry/import',
       {
+        // A client may repeat the request safely with the same Idempotency-Key.
+        config: { idempotency: 'optional' },
         bodyLimit: importLimit,
         schema: {
           tags,

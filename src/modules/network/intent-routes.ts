@@ -55,6 +55,8 @@ export const networkIntentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/intents',
     {
+      // A client may repeat the request safely with the same Idempotency-Key.
+      config: { idempotency: 'optional' },
       bodyLimit: 32 * 1024,
       schema: {
         tags,

@@ -42,6 +42,8 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/projects',
     {
+      // A client may repeat the request safely with the same Idempotency-Key.
+      config: { idempotency: 'optional' },
       bodyLimit: 64 * 1024,
       schema: {
         tags,
@@ -106,6 +108,8 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/projects/:id/participants',
     {
+      // A client may repeat the request safely with the same Idempotency-Key.
+      config: { idempotency: 'optional' },
       bodyLimit: 16 * 1024,
       schema: {
         tags,
@@ -145,6 +149,8 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/projects/:id/figures',
     {
+      // A client may repeat the request safely with the same Idempotency-Key.
+      config: { idempotency: 'optional' },
       bodyLimit: 16 * 1024,
       schema: {
         tags,

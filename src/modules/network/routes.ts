@@ -34,6 +34,8 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/organizations',
     {
+      // A client may repeat the request safely with the same Idempotency-Key.
+      config: { idempotency: 'optional' },
       // Organizations are small records; a larger body is a mistake or an attack.
       bodyLimit: 64 * 1024,
       schema: {
@@ -152,6 +154,8 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/affiliations',
     {
+      // A client may repeat the request safely with the same Idempotency-Key.
+      config: { idempotency: 'optional' },
       bodyLimit: 16 * 1024,
       schema: {
         tags,
@@ -182,6 +186,8 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/partnerships',
     {
+      // A client may repeat the request safely with the same Idempotency-Key.
+      config: { idempotency: 'optional' },
       bodyLimit: 16 * 1024,
       schema: {
         tags,

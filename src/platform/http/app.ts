@@ -30,6 +30,7 @@ import type { Context } from '../context.ts';
 import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { Mailer } from '../mail.ts';
+import { documentIdempotencyKey, registerIdempotency } from './idempotency.ts';
 import { errorToProblem, ProblemResponse, problem, sendProblem } from './problem.ts';
 import { isWebRoute } from './web-routes.ts';
 
@@ -229,6 +230,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();
   });
+  // Before compression: the answer an idempotency key keeps is the JSON text, not its gzip.
+  registerIdempotency(app, { db: options.db, now: options.now ?? (() => new Date()) });
   await app.register(compress, { threshold: 1024 });
 
   await app.register(swagger, {
@@ -249,7 +252,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (document) => documentIdempotencyKey(jsonSchemaTransform(document), document.route),
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

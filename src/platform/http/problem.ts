@@ -67,6 +67,7 @@ const titles: Record<number, string> = {
   413: 'Request too large',
   414: 'Address too long',
   415: 'Unsupported content type',
+  422: 'The key was used for another request',
   429: 'Too many requests',
   500: 'Something went wrong on our side',
   503: 'Not available yet',
