@@ -18,7 +18,15 @@ import { migrate } from './platform/migrate.ts';
 export function createLogger(config: Config) {
   // JSON lines for log collectors; readable lines for a person at a terminal.
   const transport = process.stdout.isTTY
-    ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } }
+    ? {
+        target: 'pino-pretty',
+        options: {
+          translateTime: 'SYS:HH:MM:ss',
+          // The message says it all: one short line each (a request's says method, path, status).
+          ignore: 'pid,hostname,reqId,method,url,status,ms',
+          singleLine: true,
+        },
+      }
     : undefined;
   return pino({ level: config.logLevel, transport });
 }

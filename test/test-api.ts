@@ -40,7 +40,10 @@ export type TestApi = {
 
 let counter = 0;
 
-export async function startTestApi(environment: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  environment: Record<string, string> = {},
+  { log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) }: { log?: pino.Logger } = {},
+): Promise<TestApi> {
   const database = await openTestDatabase();
   const mail = await startMailSink();
   const config = loadConfig({
@@ -51,7 +54,6 @@ export async function startTestApi(environment: Record<string, string> = {}): Pr
     RESPONSE_CHECKS: 'all',
     ...environment,
   });
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const url = config.publicUrl ?? publicUrl;
   const mailer = mailerFor(config, log, url);
   let now: Date | undefined;

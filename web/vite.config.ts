@@ -2,13 +2,18 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompileMessages } from './precompile-messages.ts';
+import { recordSources } from './record-sources.ts';
 
 // The web app lives in web/ and builds into web/dist, which the Fastify server serves at `/`
 // (index.html) and `/assets/` (hashed files), with the API on the same origin under `/api`.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [react(), precompileMessages()],
+  plugins: [
+    react(),
+    precompileMessages(),
+    recordSources(fileURLToPath(new URL('..', import.meta.url))),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -117,11 +117,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // One line a request (below), not Fastify's two.
+    disableRequestLogging: true,
     routerOptions: { maxParamLength: 500 },
     frameworkErrors: (error, request, reply) => {
       sendProblem(request, reply, errorToProblem(error, request));
     },
   }).withTypeProvider<ZodTypeProvider>();
+
+  app.addHook('onResponse', (request, reply, done) => {
+    const milliseconds = Math.round(reply.elapsedTime * 10) / 10;
+    request.log.info(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: milliseconds },
+      `${request.method} ${request.url} ${reply.statusCode} ${milliseconds} ms`,
+    );
+    done();
+  });
 
   // The API speaks JSON only; a text body is a client mistake, answered 415.
   app.removeContentTypeParser('text/plain');
