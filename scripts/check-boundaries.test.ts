@@ -78,6 +78,40 @@ describe('the module boundary check', () => {
     expect(violations[0]?.reason).toMatch(/web app may import only/);
   });
 
+  it('catches a module’s SQL naming another module’s or the platform’s tables', () => {
+    const violations = tree({
+      'src/modules/finance/queries.ts':
+        "const a = db.selectFrom('finance_loan').innerJoin('network_organization', 'x', 'y');\nconst b = sql`select * from platform_audit_entry`;\n",
+      'src/modules/finance/loans/ok.ts': "const c = db.insertInto('finance_repayment');\n",
+      'src/platform/d.ts': 'const d = sql`update network_organization set name = $' + '{name}`;\n',
+      'src/modules/finance/finance.api.test.ts':
+        "const e = 'select * from network_organization';\n",
+    });
+    expect(violations.map(({ file, specifier }) => `${file} ${specifier}`).sort()).toEqual([
+      'src/modules/finance/queries.ts network_organization',
+      'src/modules/finance/queries.ts platform_audit_entry',
+      'src/platform/d.ts network_organization',
+    ]);
+    expect(violations[0]?.reason).toMatch(/ask its door instead|knows no module/);
+  });
+
+  it('lets a migration refer to another module’s table by a foreign key only', () => {
+    const violations = tree({
+      'migrations/0020_finance_loans.sql':
+        '-- a loan to a member of network_organization\ncreate table finance_loan (id uuid primary key, organization_id uuid not null references network_organization (id));\n',
+      'migrations/0021_finance_backfill.sql':
+        'insert into finance_loan (id, organization_id) select id, id from network_organization;\n',
+    });
+    expect(violations).toEqual([
+      {
+        file: 'migrations/0021_finance_backfill.sql',
+        specifier: 'network_organization',
+        reason:
+          'a finance migration names the table network_organization of module "network"; only a foreign key (references network_organization) may',
+      },
+    ]);
+  });
+
   it('passes on this repository', () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'intercoop-boundaries-'));
     expect(checkBoundaries(path.resolve(import.meta.dirname, '..'))).toEqual([]);

@@ -1,6 +1,8 @@
 // The modular monolith's one rule that no linter knows: a module is entered only through its
-// index.ts. Also: the platform never depends on a module, and the web app takes nothing from
-// src/ but the types and pure schemas of modules. Exits 1 and lists each violation.
+// index.ts. Also: the platform never depends on a module, the web app takes nothing from src/
+// but the types and pure schemas of modules, and a module's SQL (its queries and its
+// migrations) names only its own tables, `<module>_...` (a foreign key to another module's table
+// is the one exception, in a migration). Exits 1 and lists each violation.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -68,6 +70,98 @@ function importsOf(file: string): Array<{ specifier: string; typeOnly: boolean }
 
 const doors = new Set(['index.ts', 'index']);
 
+/** The texts of a file's string and template literals, where its SQL is. */
+function literalsOf(file: string): string[] {
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    false,
+  );
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
+      found.push(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** Table names of the given owners (`network_organization` is the network module's). */
+function tablesIn(
+  text: string,
+  owners: string[],
+): Array<{ table: string; owner: string; at: number }> {
+  const pattern = new RegExp(`\\b(${owners.join('|')})_[a-z0-9_]+\\b`, 'g');
+  return [...text.matchAll(pattern)].map((match) => ({
+    table: match[0],
+    owner: match[1] as string,
+    at: match.index,
+  }));
+}
+
+/** Each module's SQL names only its own tables; the platform's SQL names no module's. */
+function checkTables(root: string, files: string[]): Violation[] {
+  const modulesFolder = path.join(root, 'src', 'modules');
+  const modules = fs.existsSync(modulesFolder)
+    ? fs
+        .readdirSync(modulesFolder, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+    : [];
+  if (modules.length === 0) return [];
+  const owners = [...modules, 'platform'];
+  const violations: Violation[] = [];
+  for (const file of files) {
+    if (/\.test\.tsx?$/.test(file)) continue; // tests may look at any table to check a result
+    const place = placeOf(root, file);
+    const self =
+      place.area === 'module' ? place.module : place.area === 'platform' ? 'platform' : undefined;
+    if (self === undefined) continue;
+    for (const literal of literalsOf(file)) {
+      for (const { table, owner } of tablesIn(literal, owners)) {
+        if (owner === self || (self === 'platform' && owner === 'platform')) continue;
+        violations.push({
+          file: path.relative(root, file),
+          specifier: table,
+          reason:
+            self === 'platform'
+              ? `the platform names the table ${table} of module "${owner}": the platform knows no module`
+              : `module "${self}" names the table ${table} of ${owner === 'platform' ? 'the platform' : `module "${owner}"`}: ask its door instead`,
+        });
+      }
+    }
+  }
+  const migrations = path.join(root, 'migrations');
+  if (!fs.existsSync(migrations)) return violations;
+  for (const name of fs.readdirSync(migrations).filter((entry) => entry.endsWith('.sql'))) {
+    const self = name.split('_')[1];
+    if (!self) continue;
+    // Comments may speak of any table.
+    const sql = fs
+      .readFileSync(path.join(migrations, name), 'utf8')
+      .replace(/--[^\n]*/g, (comment) => ' '.repeat(comment.length));
+    for (const { table, owner, at } of tablesIn(sql, owners)) {
+      if (owner === self) continue;
+      if (/\breferences\s+$/i.test(sql.slice(Math.max(0, at - 40), at))) continue;
+      violations.push({
+        file: `migrations/${name}`,
+        specifier: table,
+        reason: `a ${self} migration names the table ${table} of ${owner === 'platform' ? 'the platform' : `module "${owner}"`}; only a foreign key (references ${table}) may`,
+      });
+    }
+  }
+  return violations;
+}
+
 export function checkBoundaries(root: string): Violation[] {
   const files = [...sourceFiles(path.join(root, 'src')), ...sourceFiles(path.join(root, 'web'))];
   const violations: Violation[] = [];
@@ -115,15 +209,14 @@ export function checkBoundaries(root: string): Violation[] {
       }
     }
   }
-  return violations;
+  return [...violations, ...checkTables(root, files)];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const violations = checkBoundaries(process.cwd());
   for (const violation of violations) {
-    process.stderr.write(
-      `${violation.file}: imports ${violation.specifier}: ${violation.reason}\n`,
-    );
+    const what = violation.specifier.startsWith('.') ? `imports ${violation.specifier}: ` : '';
+    process.stderr.write(`${violation.file}: ${what}${violation.reason}\n`);
   }
   if (violations.length > 0) {
     process.stderr.write(`${violations.length} module boundary violation(s).\n`);

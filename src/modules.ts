@@ -13,9 +13,14 @@ import {
   networkProfileRoutes,
   networkProjectRoutes,
   networkRoutes,
+  organizationScopeExists,
 } from './modules/network/index.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import type { Authenticator, ModuleRoutes } from './platform/http/app.ts';
+import { provideScope } from './platform/scopes.ts';
+
+// The registry keeps the organizations that organization roles name.
+provideScope('organization', organizationScopeExists);
 
 export const moduleRoutes: ModuleRoutes[] = [
   { prefix: '/api/auth', plugin: authRoutes },

@@ -86,8 +86,6 @@ export type AccountsTables = {
     last_used_at: Date | null;
     revoked_at: Date | null;
   };
-  // Read only, to check that a scope names an organization that exists.
-  network_organization: { id: string };
 };
 
 export const accounts = (db: Db) => db.withTables<AccountsTables>();
@@ -158,15 +156,6 @@ export async function insertGrant(db: Db, row: AccountsTables['accounts_role_gra
         .doNothing(),
     )
     .execute();
-}
-
-export async function organizationExists(db: Db, id: string): Promise<boolean> {
-  const row = await accounts(db)
-    .selectFrom('network_organization')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 export async function countRecentFailures(

@@ -36,6 +36,7 @@ export { updateIntent } from './intents/update-intent.ts';
 export { createOrganization } from './organizations/create-organization.ts';
 export { findOrganizations } from './organizations/find-organizations.ts';
 export { getOrganization } from './organizations/get-organization.ts';
+export { organizationScopeExists } from './organizations/organization-scope.ts';
 export { updateOrganization } from './organizations/update-organization.ts';
 export { networkProfileRoutes } from './profile-routes.ts';
 export { networkProjectRoutes } from './project-routes.ts';

@@ -5,11 +5,11 @@ import { authorize, type RoleGrant, roleScopes } from '../../../platform/access.
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { scopeExists } from '../../../platform/scopes.ts';
 import { hashPassword } from '../passwords/passwords.ts';
 import {
   insertAccountWithPerson,
   insertGrants,
-  organizationExists,
   revokeSessions,
   selectAccountByEmail,
   setPasswordHash,
@@ -60,7 +60,7 @@ export async function provideDemoAccount(
   return inTransaction(ctx, async (tx) => {
     for (const grant of input.grants) {
       if (grant.scopeType === 'organization' && grant.scopeId) {
-        if (!(await organizationExists(tx.db, grant.scopeId)))
+        if (!(await scopeExists(tx.db, 'organization', grant.scopeId)))
           throw new AppError('not-found', `There is no organization with id ${grant.scopeId}.`);
       }
     }

@@ -9,7 +9,7 @@ import {
 } from '../../../platform/access.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, type FieldError } from '../../../platform/errors.ts';
-import { organizationExists } from '../queries.ts';
+import { scopeExists } from '../../../platform/scopes.ts';
 import type { RoleGrantInput } from '../schemas.ts';
 
 const organizationRoles = new Set(['organization-admin', 'organization-member', 'partner-viewer']);
@@ -61,7 +61,7 @@ export async function checkGrants(
     } else if (
       grant.scopeType === 'organization' &&
       grant.scopeId &&
-      !(await organizationExists(db, grant.scopeId))
+      !(await scopeExists(db, 'organization', grant.scopeId))
     ) {
       errors.push({
         pointer: `${at}/scopeId`,

@@ -7,7 +7,8 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { accounts, insertPerson, organizationExists } from '../queries.ts';
+import { scopeExists } from '../../../platform/scopes.ts';
+import { accounts, insertPerson } from '../queries.ts';
 import { AddMemberInput, type MemberView } from '../schemas.ts';
 
 function authorizeMembers(actor: Actor, organizationId: string, write: boolean) {
@@ -58,7 +59,7 @@ export async function addMember(
       ],
     });
   }
-  if (!(await organizationExists(ctx.db, organizationId)))
+  if (!(await scopeExists(ctx.db, 'organization', organizationId)))
     throw new AppError('not-found', 'There is no organization with this id.');
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();

@@ -6,8 +6,9 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { scopeExists } from '../../../platform/scopes.ts';
 import { randomSecret, sha256 } from '../../../platform/secrets.ts';
-import { type AccountsTables, accounts, organizationExists } from '../queries.ts';
+import { type AccountsTables, accounts } from '../queries.ts';
 import { type ApiTokenView, CreateApiTokenInput } from '../schemas.ts';
 
 function view(row: AccountsTables['accounts_api_token']): ApiTokenView {
@@ -39,7 +40,7 @@ export async function createApiToken(ctx: Context, input: z.input<typeof CreateA
     write: true,
     organizationId: valid.organizationId,
   });
-  if (!(await organizationExists(ctx.db, valid.organizationId))) {
+  if (!(await scopeExists(ctx.db, 'organization', valid.organizationId))) {
     throw new AppError('validation-failed', 'There is no organization with this id.', {
       errors: [
         {
