@@ -18,6 +18,8 @@ describe('configuration', () => {
       adminEmail: 'admin@intercoop.localhost',
       registryCache: true,
       checkAllResponses: false,
+      shutdownTimeoutSeconds: 10,
+      statementTimeoutSeconds: 30,
     });
     expect(publicUrlFor(config, 3000)).toBe('http://127.0.0.1:3000');
     expect(Object.isFrozen(config)).toBe(true);
@@ -36,8 +38,12 @@ describe('configuration', () => {
       SESSION_ABSOLUTE_HOURS: '8',
       INTERCOOP_ADMIN_EMAIL: 'Admin@Federation.Example',
       REGISTRY_CACHE: 'off',
+      SHUTDOWN_TIMEOUT_SECONDS: '3',
+      STATEMENT_TIMEOUT_SECONDS: '0',
     });
     expect(config).toMatchObject({
+      shutdownTimeoutSeconds: 3,
+      statementTimeoutSeconds: 0,
       port: 8080,
       host: '0.0.0.0',
       publicUrl: 'https://coops.example.org',
