@@ -73,15 +73,18 @@ export type MoneyError = {
 const notMoney = (currency: string) =>
   `${currency} has no minor unit in ISO 4217 (a precious metal, a fund or a unit of account): record the amount in a currency such as USD or EUR.`;
 
+const codePattern = /^[A-Z]{3}$/;
+const codeFormat = 'Use a three-letter ISO 4217 currency code in capitals, such as USD or XOF.';
+
 /** Why a currency code cannot carry an amount, or undefined when it can. */
 export function currencyError(currency: string): MoneyError | undefined {
   if (isCurrencyCode(currency)) return undefined;
-  if (!/^[A-Z]{3}$/.test(currency))
+  if (!codePattern.test(currency))
     return {
       field: 'currency',
       code: 'invalid-format',
       params: { format: 'currency-code' },
-      detail: 'Use a three-letter ISO 4217 currency code in capitals, such as USD or XOF.',
+      detail: codeFormat,
     };
   if (withoutMinorUnit.has(currency))
     return {
@@ -165,10 +168,13 @@ export function addMoneyIssue(
 }
 
 /** An ISO 4217 code from list one that has a minor unit, such as USD, XOF or BHD. */
-export const CurrencyCode = z.string().superRefine((code, context) => {
-  const error = currencyError(code);
-  if (error) addMoneyIssue(context, error, []);
-});
+export const CurrencyCode = z
+  .string()
+  .regex(codePattern, codeFormat)
+  .superRefine((code, context) => {
+    const error = codePattern.test(code) ? currencyError(code) : undefined;
+    if (error) addMoneyIssue(context, error, []);
+  });
 
 /** Money on the wire: `{"amount": "12.50", "currency": "USD"}`, exact to the currency's minor unit. */
 export const MoneyAmount = z

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { codeOfZodIssue } from './field-errors.ts';
 import {
   allocate,
   applyRate,
@@ -321,7 +322,7 @@ describe('the wire schemas', () => {
     const issues = (value: unknown) =>
       (MoneyAmount.safeParse(value).error?.issues ?? []).map((issue) => ({
         path: issue.path,
-        code: (issue as { params?: { code?: string } }).params?.code,
+        code: codeOfZodIssue(issue).code,
       }));
     expect(issues({ amount: '12.501', currency: 'USD' })).toEqual([
       { path: ['amount'], code: 'too-many-decimals' },
