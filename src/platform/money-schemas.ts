@@ -3,6 +3,8 @@
 // from ISO 4217 list one (currency-table.json, generated from the currency-codes package), never
 // from Intl: its CLDR data gives IQD, COP, HUF and a dozen more other decimals than ISO 4217.
 // Amounts are bigint minor units; decimal strings are read and written digit by digit.
+// The schemas at the end are marked pure so that a bundle taking only the table and the
+// functions (the web app's) leaves zod out: a test builds the web's money helpers to check it.
 import { z } from 'zod';
 import table from './currency-table.json' with { type: 'json' };
 import type { FieldErrorCode, FieldErrorParams } from './field-errors.ts';
@@ -168,7 +170,7 @@ export function addMoneyIssue(
 }
 
 /** An ISO 4217 code from list one that has a minor unit, such as USD, XOF or BHD. */
-export const CurrencyCode = z
+export const CurrencyCode = /* @__PURE__ */ z
   .string()
   .regex(codePattern, codeFormat)
   .superRefine((code, context) => {
@@ -177,7 +179,7 @@ export const CurrencyCode = z
   });
 
 /** Money on the wire: `{"amount": "12.50", "currency": "USD"}`, exact to the currency's minor unit. */
-export const MoneyAmount = z
+export const MoneyAmount = /* @__PURE__ */ z
   .strictObject({
     amount: z.string().max(40, 'Write the amount with at most 40 characters.'),
     currency: CurrencyCode,
