@@ -41,6 +41,17 @@ async function record(
   return response.json();
 }
 
+/** Network staff start a project; it comes back as created. */
+async function startProject(payload: Record<string, unknown>): Promise<Project> {
+  const response = await api.admin.request({
+    method: 'POST',
+    url: '/api/network/projects',
+    payload,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
 async function impact(query: string): Promise<Impact> {
   const response = await api.app.inject({ method: 'GET', url: `/api/network/impact?${query}` });
   expect(response.statusCode, response.body).toBe(200);
@@ -111,18 +122,12 @@ describe('projects', () => {
     ]);
     expect(await countRows(api.database, 'platform_audit_entry')).toBe(audits + 1);
 
-    const second = await api.admin.request({
-      method: 'POST',
-      url: '/api/network/projects',
-      payload: {
-        title: `Kenyan farm training ${tag}`,
-        sector: 'agriculture',
-        countries: ['KE'],
-        participants: [{ organizationId: outsider, role: 'lead' }],
-      },
+    farm = await startProject({
+      title: `Kenyan farm training ${tag}`,
+      sector: 'agriculture',
+      countries: ['KE'],
+      participants: [{ organizationId: outsider, role: 'lead' }],
     });
-    expect(second.statusCode, second.body).toBe(201);
-    farm = second.json();
     expect(farm.status).toBe('planned');
   });
 
@@ -861,18 +866,12 @@ describe('removing participants and withdrawing figures', () => {
 describe('money in the decimals ISO 4217 gives its currency', () => {
   let iraq: Project;
   beforeAll(async () => {
-    const response = await api.admin.request({
-      method: 'POST',
-      url: '/api/network/projects',
-      payload: {
-        title: `Basra date growers ${tag}`,
-        sector: 'agriculture',
-        countries: ['IQ'],
-        participants: [{ organizationId: lead, role: 'lead' }],
-      },
+    iraq = await startProject({
+      title: `Basra date growers ${tag}`,
+      sector: 'agriculture',
+      countries: ['IQ'],
+      participants: [{ organizationId: lead, role: 'lead' }],
     });
-    expect(response.statusCode, response.body).toBe(201);
-    iraq = response.json();
   });
 
   it('records IQD to the fils, HUF and COP to the hundredth, CLF to the ten-thousandth', async () => {
