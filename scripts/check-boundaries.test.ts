@@ -22,6 +22,8 @@ function tree(files: Record<string, string>) {
   write('src/modules/finance/schemas.ts', 'export const Loan = 1;\n');
   write('src/modules/network/index.ts', 'export const x = 1;\n');
   write('src/platform/db.ts', 'export const db = 1;\n');
+  write('src/platform/money.ts', 'export const allocate = 1;\n');
+  write('src/platform/money-schemas.ts', 'export const Money = 1;\n');
   for (const [file, text] of Object.entries(files)) write(file, text);
   return checkBoundaries(root);
 }
@@ -37,6 +39,7 @@ describe('the module boundary check', () => {
         'src/main.ts': "import { x } from './modules/network/index.ts';\n",
         'web/src/page.tsx':
           "import type { Loan } from '../../src/modules/finance/loans/record-repayment.ts';\nimport { Loan as L } from '../../src/modules/finance/schemas.ts';\n",
+        'web/src/money.ts': "import { Money } from '../../src/platform/money-schemas.ts';\n",
       }),
     ).toEqual([]);
   });
@@ -72,9 +75,9 @@ describe('the module boundary check', () => {
   it('catches the web app importing server code', () => {
     const violations = tree({
       'web/src/page.tsx':
-        "import { recordRepayment } from '../../src/modules/finance/index.ts';\nimport { db } from '../../src/platform/db.ts';\n",
+        "import { recordRepayment } from '../../src/modules/finance/index.ts';\nimport { db } from '../../src/platform/db.ts';\nimport { allocate } from '../../src/platform/money.ts';\n",
     });
-    expect(violations).toHaveLength(2);
+    expect(violations).toHaveLength(3);
     expect(violations[0]?.reason).toMatch(/web app may import only/);
   });
 

@@ -175,9 +175,10 @@ export function checkBoundaries(root: string): Violation[] {
       if (from.area === 'web') {
         const inSrc = !path.relative(path.join(root, 'src'), target).startsWith('..');
         if (!inSrc) continue;
-        // Types erase at build; schemas files are pure zod (a module's, or the platform's own
-        // such as the audit log's), so neither brings server code into the browser.
-        const isSchemas = /(^|\/)schemas(\.ts)?$/.test(
+        // Types erase at build; schemas files (`schemas.ts`, `<name>-schemas.ts`) are pure zod (a
+        // module's, or the platform's own such as the audit log's or money's), so neither brings
+        // server code into the browser.
+        const isSchemas = /(^|\/)([a-z0-9]+-)*schemas(\.ts)?$/.test(
           path.relative(path.join(root, 'src'), target),
         );
         const allowed = typeOnly || (isSchemas && (to.area === 'module' || to.area === 'platform'));
@@ -185,7 +186,8 @@ export function checkBoundaries(root: string): Violation[] {
           violations.push({
             file: relativeFile,
             specifier,
-            reason: 'the web app may import only schemas.ts files, or types with `import type`',
+            reason:
+              'the web app may import only schemas.ts (or <name>-schemas.ts) files, or types with `import type`',
           });
         }
         continue;

@@ -14,6 +14,7 @@ import {
 } from '../modules/network/index.ts';
 import type { Context } from '../platform/context.ts';
 import { newId } from '../platform/ids.ts';
+import { minorUnitsOf } from '../platform/money.ts';
 import { seededRandom } from './generate-surroundings.ts';
 
 type Country = {
@@ -221,7 +222,6 @@ const countryFacts: Record<string, { name: string; currency: string }> = {
   BF: { name: 'Burkina Faso', currency: 'XOF' },
   LR: { name: 'Liberia', currency: 'LRD' },
 };
-const wholeCurrencies = new Set(['JPY', 'XOF']);
 
 type Sector = (typeof sectors)[number];
 
@@ -491,7 +491,7 @@ export function generateNetwork(organizations: number, seed = 7): RegistryData {
     // A money target, and results for the years it has run (none when only planned).
     const currency = countryFacts[lead.country]?.currency ?? 'USD';
     const money = (whole: number) =>
-      wholeCurrencies.has(currency) ? `${whole * 100}` : `${whole}.${random() < 0.5 ? '00' : '50'}`;
+      minorUnitsOf(currency) === 0 ? `${whole * 100}` : `${whole}.${random() < 0.5 ? '00' : '50'}`;
     const figure = (
       kind: 'target' | 'result',
       indicator: RegistryData['projectFigures'][number]['indicator'],

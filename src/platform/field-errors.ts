@@ -37,6 +37,8 @@ export const fieldErrorCodes = [
   'whole-number-required',
   'too-many-decimals',
   'negative-amount',
+  'amount-too-large',
+  'currency-without-minor-unit',
   'role-scope-mismatch',
   'role-already-held',
   'scope-id-not-allowed',

@@ -41,6 +41,17 @@ async function record(
   return response.json();
 }
 
+/** Network staff start a project; it comes back as created. */
+async function startProject(payload: Record<string, unknown>): Promise<Project> {
+  const response = await api.admin.request({
+    method: 'POST',
+    url: '/api/network/projects',
+    payload,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
 async function impact(query: string): Promise<Impact> {
   const response = await api.app.inject({ method: 'GET', url: `/api/network/impact?${query}` });
   expect(response.statusCode, response.body).toBe(200);
@@ -111,18 +122,12 @@ describe('projects', () => {
     ]);
     expect(await countRows(api.database, 'platform_audit_entry')).toBe(audits + 1);
 
-    const second = await api.admin.request({
-      method: 'POST',
-      url: '/api/network/projects',
-      payload: {
-        title: `Kenyan farm training ${tag}`,
-        sector: 'agriculture',
-        countries: ['KE'],
-        participants: [{ organizationId: outsider, role: 'lead' }],
-      },
+    farm = await startProject({
+      title: `Kenyan farm training ${tag}`,
+      sector: 'agriculture',
+      countries: ['KE'],
+      participants: [{ organizationId: outsider, role: 'lead' }],
     });
-    expect(second.statusCode, second.body).toBe(201);
-    farm = second.json();
     expect(farm.status).toBe('planned');
   });
 
@@ -855,6 +860,103 @@ describe('removing participants and withdrawing figures', () => {
     const withdrawn = await withdraw(api.admin, target.id, project.version);
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     expect(withdrawn.json().targets).toEqual([]);
+  });
+});
+
+describe('money in the decimals ISO 4217 gives its currency', () => {
+  let iraq: Project;
+  beforeAll(async () => {
+    iraq = await startProject({
+      title: `Basra date growers ${tag}`,
+      sector: 'agriculture',
+      countries: ['IQ'],
+      participants: [{ organizationId: lead, role: 'lead' }],
+    });
+  });
+
+  it('records IQD to the fils, HUF and COP to the hundredth, CLF to the ten-thousandth', async () => {
+    // Intl (CLDR) gives IQD, HUF and COP no decimals; ISO 4217 gives them 3, 2 and 2.
+    const written = [
+      ['IQD', '1250.125'],
+      ['IQD', '0.875'],
+      ['HUF', '99.99'],
+      ['COP', '1500.5'],
+      ['CLF', '1.2345'],
+    ];
+    for (const [currency, amount] of written)
+      await record(api.admin, iraq.id, {
+        indicator: 'money-mobilised',
+        amount,
+        currency,
+        period: 2023,
+      });
+    const amounts = (await read(iraq.id)).results.map(
+      (figure) => `${figure.amount} ${figure.currency}`,
+    );
+    expect(amounts.sort()).toEqual(
+      ['1250.125 IQD', '0.875 IQD', '99.99 HUF', '1500.50 COP', '1.2345 CLF'].sort(),
+    );
+    const stored = await api.database.pool.query<{ currency: string; minor: string }>(
+      'select currency, amount_minor::text as minor from network_project_figure where project_id = $1 order by amount_minor',
+      [iraq.id],
+    );
+    expect(stored.rows.map((row) => `${row.minor} ${row.currency}`)).toEqual([
+      '875 IQD',
+      '9999 HUF',
+      '12345 CLF',
+      '150050 COP',
+      '1250125 IQD',
+    ]);
+    const byCountry = await impact('by=country&country=IQ');
+    expect(total(byCountry.totals, 'money-mobilised', 'IQD')).toMatchObject({
+      amount: '1251.000',
+      results: 2,
+    });
+  });
+
+  it('refuses what ISO 4217 does not allow, with the code a client words', async () => {
+    const current = await read(iraq.id);
+    const refused = async (amount: string, currency: string) => {
+      const response = await api.admin.request({
+        method: 'POST',
+        url: `/api/network/projects/${iraq.id}/figures`,
+        payload: {
+          version: current.version,
+          kind: 'result',
+          indicator: 'money-mobilised',
+          amount,
+          currency,
+          period: 2023,
+        },
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      return response.json().errors;
+    };
+    expect(await refused('1.2345', 'IQD')).toEqual([
+      expect.objectContaining({
+        pointer: '/amount',
+        code: 'too-many-decimals',
+        params: { currency: 'IQD', maximum: 3 },
+      }),
+    ]);
+    expect(await refused('10', 'XAU')).toEqual([
+      expect.objectContaining({
+        pointer: '/currency',
+        code: 'currency-without-minor-unit',
+        params: { currency: 'XAU' },
+      }),
+    ]);
+    expect(await refused('999999999999999.9999', 'CLF')).toEqual([
+      expect.objectContaining({
+        pointer: '/amount',
+        code: 'amount-too-large',
+        params: { currency: 'CLF', largest: '922337203685477.5807' },
+      }),
+    ]);
+    expect(await refused('1.5', 'HRK')).toEqual([
+      expect.objectContaining({ pointer: '/currency', code: 'unknown-code' }),
+    ]);
+    expect((await read(iraq.id)).version).toBe(current.version);
   });
 });
 

@@ -27,7 +27,7 @@ const FieldErrorEntry = z
         'invalid-option {options}; unknown-field {field}; markup; control-characters; unknown-code {kind: country, language, currency}; duplicate; paired-parameters {with}. ' +
         'From the rules of the domain: members-exceed-total; end-before-start {start?}; same-organization; organization-not-found; project-not-found; affiliation-cycle; invalid-cursor; ' +
         'weak-password {reason: too-short, repetitive, common, contains-email}; country-in-use {countries}; country-not-in-project {countries}; currency-required; currency-not-allowed {unit}; unit-mismatch {unit}; ' +
-        'whole-number-required; too-many-decimals {currency, maximum}; negative-amount; role-scope-mismatch {role, scopes}; scope-id-not-allowed; scope-id-required {scopeType}; demo-email-domain {domain}; ' +
+        'whole-number-required; too-many-decimals {currency, maximum}; negative-amount; amount-too-large {currency, largest}; currency-without-minor-unit {currency}; role-scope-mismatch {role, scopes}; scope-id-not-allowed; scope-id-required {scopeType}; demo-email-domain {domain}; ' +
         'invalid-image {reason: empty, too-large, not-an-image, type-mismatch, no-size, too-many-pixels, damaged}; invalid (only the detail says what).',
     }),
     params: z

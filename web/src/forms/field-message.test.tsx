@@ -176,6 +176,30 @@ describe("a server's field error in the reader's language", () => {
     ).toBe('महिला और पुरुष सदस्य मिलाकर कुल संख्या से अधिक नहीं हो सकते।');
   });
 
+  it('words the money codes, the largest amount exact and grouped as the reader writes numbers', () => {
+    expect(
+      worded('fr', fr, {
+        pointer: '/amount',
+        detail: '',
+        code: 'amount-too-large',
+        params: { currency: 'CLF', largest: '922337203685477.5807' },
+      }).text?.replace(/[\u00a0\u202f]/g, ' '),
+    ).toBe(
+      'Ce montant est trop grand pour être enregistré : au plus 922 337 203 685 477,5807 CLF.',
+    );
+    expect(
+      worded('hi', hi, {
+        pointer: '/currency',
+        detail: '',
+        code: 'currency-without-minor-unit',
+        params: { currency: 'XAU' },
+      }),
+    ).toEqual({
+      text: 'XAU ऐसी मुद्रा नहीं है जिसमें राशियाँ दर्ज की जाती हैं (ISO 4217 में इसकी कोई छोटी इकाई नहीं है): USD या EUR जैसी मुद्रा चुनें।',
+      lang: null,
+    });
+  });
+
   it('falls back to the English detail, marked lang="en", for a code it does not know or without its params', () => {
     const detail = 'Quantum flux must be aligned.';
     expect(worded('hi', hi, { pointer: '/flux', detail, code: 'flux-misaligned' })).toEqual({

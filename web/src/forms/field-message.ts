@@ -57,6 +57,11 @@ const messages: Record<string, { id: MessageId; needs?: string[] }> = {
   'whole-number-required': { id: 'form.error.whole-number-required' },
   'too-many-decimals': { id: 'form.error.too-many-decimals', needs: ['currency', 'maximum'] },
   'negative-amount': { id: 'form.error.negative-amount' },
+  'amount-too-large': { id: 'form.error.amount-too-large', needs: ['currency', 'largest'] },
+  'currency-without-minor-unit': {
+    id: 'form.error.currency-without-minor-unit',
+    needs: ['currency'],
+  },
   'role-scope-mismatch': { id: 'form.error.role-scope-mismatch' },
   'role-already-held': { id: 'form.error.role-already-held' },
   'scope-id-not-allowed': { id: 'form.error.scope-id-not-allowed' },
@@ -101,6 +106,13 @@ export function fieldErrorMessage(
       error.code === 'too-small' || error.code === 'too-big'
         ? bound(intl, params[name])
         : Number(params[name]);
+  }
+  // An exact decimal string (the largest amount a currency may have): formatted as a string, so
+  // no digit is lost to a float.
+  if (typeof params.largest === 'string' && /^\d+(\.\d+)?$/.test(params.largest)) {
+    values.largest = intl.formatNumber(params.largest as `${number}`, {
+      maximumFractionDigits: 20,
+    });
   }
   if (error.code === 'end-before-start') {
     const start = typeof params.start === 'string' ? new Date(`${params.start}T00:00:00Z`) : null;

@@ -1,7 +1,7 @@
 import { authorize } from '../../../platform/access.ts';
 import type { Context } from '../../../platform/context.ts';
 import { organizationView } from '../organizations/organization-view.ts';
-import { fromMinorUnits, plainQuantity } from '../projects/amounts.ts';
+import { amountText } from '../projects/amounts.ts';
 import {
   selectAllAffiliations,
   selectAllIntents,
@@ -122,10 +122,7 @@ export async function readRegistry(ctx: Context): Promise<RegistryData> {
       kind: row.kind,
       indicator: row.indicator,
       // Money back to a decimal string in its currency; quantities without trailing zeros.
-      amount:
-        row.currency !== null && row.amount_minor !== null
-          ? fromMinorUnits(row.amount_minor, row.currency)
-          : plainQuantity(row.quantity ?? '0'),
+      amount: amountText(row.amount_minor ?? row.quantity ?? '0', row.currency),
       currency: row.currency,
       country: row.country,
       period: row.period_year,

@@ -11,8 +11,8 @@ import {
   type FieldErrorCode,
   type FieldErrorParams,
 } from '../../../platform/field-errors.ts';
+import { moneyOf } from '../../../platform/money.ts';
 import { valuesFromInput } from '../organizations/organization-view.ts';
-import { toMinorUnits } from '../projects/amounts.ts';
 import {
   insertAffiliations,
   insertIntents,
@@ -454,7 +454,7 @@ async function store(
         // Money in minor units of its currency, other figures as quantities: as the API stores them.
         quantity: row.currency === null ? row.amount : null,
         amount_minor:
-          row.currency === null ? null : toMinorUnits(row.amount, row.currency).toString(),
+          row.currency === null ? null : moneyOf(row.amount, row.currency).minor.toString(),
         currency: row.currency,
         country: row.country,
         period_year: row.period,

@@ -1,5 +1,5 @@
 import type { Context } from '../../../platform/context.ts';
-import { fromMinorUnits, plainQuantity } from './amounts.ts';
+import { amountText } from './amounts.ts';
 import { type ImpactSumRow, sumFigures } from './project-queries.ts';
 import {
   type Impact,
@@ -13,7 +13,7 @@ export function impactTotal(row: ImpactSumRow): ImpactTotal {
   return {
     indicator: row.indicator,
     unit: row.currency ?? indicatorUnits[row.indicator],
-    amount: row.currency ? fromMinorUnits(row.total, row.currency) : plainQuantity(row.total),
+    amount: amountText(row.total, row.currency),
     currency: row.currency,
     results: row.results,
     projects: row.projects,

@@ -3,7 +3,7 @@ import { type ColumnType, sql } from 'kysely';
 import type { Db } from '../../../platform/db.ts';
 import { network } from '../queries.ts';
 import type { IcaSector } from '../schemas.ts';
-import { fromMinorUnits, plainQuantity } from './amounts.ts';
+import { amountText } from './amounts.ts';
 import {
   type Figure,
   type Indicator,
@@ -248,9 +248,7 @@ export function figureView(row: {
     kind: row.kind,
     indicator: row.indicator,
     unit: money ? (row.currency as string) : indicatorUnits[row.indicator],
-    amount: money
-      ? fromMinorUnits(row.amount_minor as string, row.currency as string)
-      : plainQuantity(row.quantity ?? '0'),
+    amount: amountText((money ? row.amount_minor : row.quantity) ?? '0', row.currency),
     currency: row.currency,
     country: row.country,
     period: row.period_year,
@@ -424,7 +422,7 @@ export async function selectProjectPage(
     resultTotals: resultSums.map((sum) => ({
       indicator: sum.indicator,
       unit: sum.currency ?? indicatorUnits[sum.indicator],
-      amount: sum.currency ? fromMinorUnits(sum.total, sum.currency) : plainQuantity(sum.total),
+      amount: amountText(sum.total, sum.currency),
       currency: sum.currency,
     })),
   }));

@@ -1,6 +1,7 @@
 // Pure zod: projects, their participants and figures, and the impact roll-up. Imported by the
 // routes, the use cases and (as types) the web client.
 import { z } from 'zod';
+import { addMoneyIssue, CurrencyCode, parseMoney } from '../../../platform/money-schemas.ts';
 import { CountryCode, IcaSector, text, Website } from '../schemas.ts';
 
 export const projectStatuses = ['planned', 'active', 'completed', 'cancelled'] as const;
@@ -41,21 +42,6 @@ export const IndicatorCode = z.enum(indicators, {
 });
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 export type ParticipantRole = z.infer<typeof ParticipantRole>;
-
-const supportedCurrencies = new Set(Intl.supportedValuesOf('currency'));
-export const CurrencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 currency code in capitals, such as USD or XOF.')
-  .refine((code) => supportedCurrencies.has(code), {
-    message: 'This is not an ISO 4217 currency code; use one such as USD, EUR, GBP or XOF.',
-    params: { code: 'unknown-code', kind: 'currency' },
-  });
-
-/** How many decimals a currency's minor unit has (USD 2, XOF 0, BHD 3), from ISO 4217 via ICU. */
-export function currencyDecimals(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits as number;
-}
 
 const IsoDate = z.iso.date('Use a date such as 2024-02-01.');
 const Version = z
@@ -175,12 +161,14 @@ export const WithdrawFigureInput = z.strictObject({
 });
 export type WithdrawFigureInput = z.input<typeof WithdrawFigureInput>;
 
-const decimal = /^\d{1,15}(\.\d{1,3})?$/;
+const decimal = /^\d{1,15}(\.\d+)?$/;
+/** Quantities (numeric(18,3)) have at most three decimals; money has its currency's. */
+const quantity = /^\d{1,15}(\.\d{1,3})?$/;
 
 /**
  * A target or a result. The amount is a decimal string, never a float: money exact to its
- * currency's minor unit ("700000.00" USD, "3000000000" XOF), other figures to three decimals,
- * counts whole.
+ * currency's minor unit as ISO 4217 gives it ("700000.00" USD, "3000000000" XOF, "12.500" IQD),
+ * other figures to three decimals, counts whole.
  */
 export const RecordFigureInput = z
   .strictObject({
@@ -239,6 +227,15 @@ export const RecordFigureInput = z
       });
     }
     if (!decimal.test(input.amount)) return;
+    if (!money && !quantity.test(input.amount)) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: 'Write the amount with at most three decimals, such as "350" or "12.5".',
+        params: { code: 'invalid-format', format: 'decimal' },
+      });
+      return;
+    }
     const decimals = input.amount.split('.')[1]?.length ?? 0;
     if (countIndicators.has(input.indicator) && decimals > 0 && !/^\d+\.0+$/.test(input.amount)) {
       issues.addIssue({
@@ -248,16 +245,10 @@ export const RecordFigureInput = z
         params: { code: 'whole-number-required' },
       });
     }
-    if (money && input.currency && supportedCurrencies.has(input.currency)) {
-      const allowed = currencyDecimals(input.currency);
-      if (decimals > allowed) {
-        issues.addIssue({
-          code: 'custom',
-          path: ['amount'],
-          message: `${input.currency} has ${allowed} decimal places; write the amount with at most ${allowed}.`,
-          params: { code: 'too-many-decimals', currency: input.currency, maximum: allowed },
-        });
-      }
+    if (money && input.currency) {
+      // The currency's own errors come from CurrencyCode; here, the amount's in that currency.
+      const parsed = parseMoney(input.amount, input.currency);
+      if (!parsed.ok && parsed.error.field === 'amount') addMoneyIssue(issues, parsed.error);
     }
   });
 export type RecordFigureInput = z.input<typeof RecordFigureInput>;

@@ -1,7 +1,7 @@
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { toMinorUnits } from './amounts.ts';
+import { moneyOf } from '../../../platform/money.ts';
 import { changeProject } from './change-project.ts';
 import { insertFigure } from './project-queries.ts';
 import { type Project, RecordFigureInput } from './project-schemas.ts';
@@ -46,7 +46,7 @@ export async function recordProjectFigure(
         indicator: figure.indicator,
         quantity: money ? null : figure.amount,
         amount_minor: money
-          ? toMinorUnits(figure.amount, figure.currency as string).toString()
+          ? moneyOf(figure.amount, figure.currency as string).minor.toString()
           : null,
         currency: figure.currency ?? null,
         country,

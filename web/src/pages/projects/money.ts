@@ -1,19 +1,15 @@
 // Money between what a person types, the API's decimal strings and integer minor units, exactly:
-// digits are moved as text and held as BigInt, never in a float.
+// digits are moved as text and held as BigInt, never in a float. The decimals of each currency
+// are ISO 4217's, from the table the server uses too (never the browser's Intl, whose CLDR data
+// gives IQD, COP, HUF and others other decimals).
+import {
+  decimalToScaled,
+  isCurrencyCode,
+  minorUnitsOf,
+  scaledToDecimal,
+} from '../../../../src/platform/money-schemas.ts';
 
-/** Decimals of a currency's minor unit (USD 2, XOF 0, BHD 3), from ISO 4217 via the browser. */
-export function currencyDecimals(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits as number;
-}
-
-const supported = new Set(
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [],
-);
-
-export function isCurrencyCode(value: string): boolean {
-  return /^[A-Z]{3}$/.test(value) && supported.has(value);
-}
+export { isCurrencyCode, minorUnitsOf, scaledToDecimal };
 
 export type MoneyParse =
   | { ok: true; minor: bigint }
@@ -65,27 +61,19 @@ export function parseMoney(input: string, decimals: number): MoneyParse {
   return { ok: true, minor: BigInt((whole || '0') + significant.padEnd(decimals, '0')) };
 }
 
-/** 70000050n with 2 decimals -> "700000.50": the API's decimal string. */
-export function minorToDecimal(minor: bigint, decimals: number): string {
-  const digits = minor.toString().padStart(decimals + 1, '0');
-  if (decimals === 0) return digits;
-  return `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
-}
-
-/** The API's exact decimal string -> minor units ("700000.5" USD -> 70000050n). */
-export function decimalToMinor(amount: string, decimals: number): bigint {
-  const [whole = '0', fraction = ''] = amount.split('.');
-  return BigInt(whole + fraction.padEnd(decimals, '0').slice(0, decimals));
-}
-
 /**
- * Minor units shown as money in the reader's language. The decimals come from the formatter
- * itself, so what is shown and how the digits are placed always agree (JPY 0, BHD 3).
+ * Minor units shown as money in the reader's language, with all the decimals ISO 4217 gives the
+ * currency (IQD 1,250.500, JPY 1,250): what is shown is exactly what is recorded.
  */
 export function formatMinor(minor: bigint, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  const decimals = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minorToDecimal(minor, decimals) as `${number}`);
+  const decimals = minorUnitsOf(currency) ?? 2;
+  const format = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+  return format.format(scaledToDecimal(minor, decimals) as `${number}`);
 }
 
 /** An exact decimal string (a count, kWh) in the reader's language, without passing a float. */
@@ -95,25 +83,36 @@ export function formatDecimal(amount: string, locale: string): string {
 
 /** A figure's amount as the API gives it, in the reader's language: money with its currency. */
 export function formatAmount(amount: string, currency: string | null, locale: string): string {
-  if (!currency) return formatDecimal(amount, locale);
-  return formatMinor(decimalToMinor(amount, currencyDecimals(currency)), currency, locale);
+  const minor = currency ? decimalToScaled(amount, minorUnitsOf(currency) ?? 0) : null;
+  if (typeof minor !== 'bigint' || !currency) return formatDecimal(amount, locale);
+  return formatMinor(minor, currency, locale);
+}
+
+/** Exact decimal strings (as the API gives them) as integers on one scale, the finest of them. */
+function onOneScale(amounts: string[]): { values: bigint[]; decimals: number } {
+  const decimals = Math.max(0, ...amounts.map((amount) => amount.split('.')[1]?.length ?? 0));
+  const values = amounts.map((amount) => {
+    const scaled = decimalToScaled(amount, decimals);
+    return typeof scaled === 'bigint' ? scaled : 0n;
+  });
+  return { values, decimals };
 }
 
 /** How far a result has come towards its target, from their exact amounts (0 to 1 or more). */
 export function progressRatio(result: string, target: string): number | null {
-  const scale = (value: string) => {
-    const [whole = '0', fraction = ''] = value.split('.');
-    return BigInt(whole + fraction.padEnd(3, '0').slice(0, 3));
-  };
-  const goal = scale(target);
+  const {
+    values: [done = 0n, goal = 0n],
+  } = onOneScale([result, target]);
   if (goal === 0n) return null;
   // Per ten thousand, in integers, then one division: close enough for a percentage.
-  return Number((scale(result) * 10000n) / goal) / 10000;
+  return Number((done * 10000n) / goal) / 10000;
 }
 
 /** Sums exact decimal strings (as the API gives them) without floats. */
 export function addDecimals(amounts: string[]): string {
-  const decimals = Math.max(0, ...amounts.map((amount) => amount.split('.')[1]?.length ?? 0));
-  const sum = amounts.reduce((total, amount) => total + decimalToMinor(amount, decimals), 0n);
-  return minorToDecimal(sum, decimals);
+  const { values, decimals } = onOneScale(amounts);
+  return scaledToDecimal(
+    values.reduce((total, value) => total + value, 0n),
+    decimals,
+  );
 }

@@ -15,11 +15,11 @@ import type {
 import { countIndicators } from '../../api/projects.ts';
 import type { MessageId } from '../../i18n/locales.ts';
 import {
-  currencyDecimals,
   isCurrencyCode,
   type MoneyParse,
-  minorToDecimal,
+  minorUnitsOf,
   parseMoney,
+  scaledToDecimal,
 } from './money.ts';
 
 export type ParticipantDraft = {
@@ -143,7 +143,7 @@ export type LocalErrors = Record<string, LocalError>;
 /** Decimals an indicator's amount may have: the currency's for money, 3 for kWh, none for counts. */
 export function amountDecimals(figure: Pick<FigureDraft, 'indicator' | 'currency'>): number | null {
   if (figure.indicator === 'money-mobilised') {
-    return isCurrencyCode(figure.currency) ? currencyDecimals(figure.currency) : null;
+    return minorUnitsOf(figure.currency) ?? null;
   }
   return countIndicators.has(figure.indicator) ? 0 : 3;
 }
@@ -169,7 +169,7 @@ function amountError(figure: FigureDraft, parsed: MoneyParse): LocalError | null
       if (money)
         return {
           id: 'projects.error.amountDecimals',
-          values: { currency: figure.currency, decimals: currencyDecimals(figure.currency) },
+          values: { currency: figure.currency, decimals: minorUnitsOf(figure.currency) ?? 0 },
         };
       return countIndicators.has(figure.indicator)
         ? { id: 'projects.error.amountWhole' }
@@ -302,7 +302,7 @@ export function figureInput(figure: FigureDraft, version: number): RecordFigureI
     version,
     kind: figure.kind,
     indicator: figure.indicator,
-    amount: minorToDecimal(parsed.minor, decimals),
+    amount: scaledToDecimal(parsed.minor, decimals),
     ...(money ? { currency: figure.currency.trim() } : {}),
     country: figure.country === '' ? null : figure.country,
     period: Number(figure.period),
