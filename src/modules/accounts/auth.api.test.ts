@@ -122,6 +122,29 @@ describe('signing in and out', () => {
     }
   });
 
+  it('moves the idle deadline with every request, however short the idle limit', async () => {
+    const brief = await startTestApi({ SESSION_IDLE_MINUTES: '1' });
+    try {
+      const start = new Date('2026-03-01T08:00:00Z');
+      const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+      brief.setNow(start);
+      const agent = await brief.signIn(brief.admin.email, brief.admin.password);
+      // A request every 20 seconds for five minutes: never a minute without one.
+      for (let seconds = 20; seconds <= 300; seconds += 20) {
+        brief.setNow(at(seconds));
+        const sessions = await agent.request({ method: 'GET', url: '/api/auth/sessions' });
+        expect(sessions.statusCode, `after ${seconds} s`).toBe(200);
+        const current = sessions.json().items.find((item: { current: boolean }) => item.current);
+        expect(current.expiresAt).toBe(at(seconds + 60).toISOString());
+      }
+      // Then 61 seconds of silence.
+      brief.setNow(at(300 + 61));
+      expect((await agent.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    } finally {
+      await brief.close();
+    }
+  });
+
   it('limits failed sign-ins to 10 a minute per account, with a generic message', async () => {
     const person = await api.createAccount([
       { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
