@@ -306,6 +306,33 @@ describe('API tokens', () => {
     }
   });
 
+  it('acts on its organization only, never on its owner’s account: no sessions, no sign-out, no me', async () => {
+    const owner = await api.signIn(organizationAdmin.email, organizationAdmin.password);
+    const sessionsBefore = (
+      await owner.request({ method: 'GET', url: '/api/auth/sessions' })
+    ).json().items;
+    const current = sessionsBefore.find((item: { current: boolean }) => item.current);
+    for (const access of ['read', 'write'] as const) {
+      const { token } = await makeToken(access);
+      const withToken = (method: 'GET' | 'POST' | 'DELETE', url: string) =>
+        api.app.inject({ method, url, headers: { authorization: `Bearer ${token}` } });
+      const refused = [
+        await withToken('GET', '/api/auth/me'),
+        await withToken('GET', '/api/auth/sessions'),
+        await withToken('DELETE', `/api/auth/sessions/${current.id}`),
+        await withToken('POST', '/api/auth/logout?everywhere=true'),
+        await withToken('POST', '/api/auth/logout'),
+      ];
+      expect(refused.map((response) => response.statusCode)).toEqual([403, 403, 403, 403, 403]);
+    }
+    // Every session of the owner is still open.
+    const sessionsAfter = await owner.request({ method: 'GET', url: '/api/auth/sessions' });
+    expect(sessionsAfter.statusCode).toBe(200);
+    expect(sessionsAfter.json().items.map((item: { id: string }) => item.id)).toEqual(
+      sessionsBefore.map((item: { id: string }) => item.id),
+    );
+  });
+
   it('cannot be made for an organization one does not administer', async () => {
     const response = await organizationAdmin.request({
       method: 'POST',

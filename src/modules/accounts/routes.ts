@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireAccount } from '../../platform/access.ts';
+import { requireSignedIn } from '../../platform/access.ts';
 import { ProblemResponse } from '../../platform/http/problem.ts';
 import { createNetworkAdmin } from './admins/create-network-admin.ts';
 import { changeRole, findAccounts, grantRole, revokeRole } from './grants/manage-accounts.ts';
@@ -135,7 +135,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const account = requireAccount(request.ctx.actor);
+      const account = requireSignedIn(request.ctx.actor);
       return describeAccount(request.ctx.db, account.accountId, request.session);
     },
   );
