@@ -590,6 +590,62 @@ describe('versions and the audit log', () => {
     });
   });
 
+  it('shows an organization’s admin only the roles within their organization, in every entry', async () => {
+    const organizationAdmin = await api.createAccount([
+      { role: 'organization-admin', scopeType: 'organization', scopeId: organizationId },
+    ]);
+    // Someone with a role elsewhere, invited to both organizations, then given a role here.
+    const email = `two-hats-${Date.now()}@coop.test`;
+    await api.admin.request({
+      method: 'POST',
+      url: '/api/accounts/invitations',
+      payload: {
+        email,
+        roles: [
+          { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+          { role: 'organization-admin', scopeType: 'organization', scopeId: otherOrganizationId },
+        ],
+      },
+    });
+    const accepted = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: {
+        token: tokenFrom(await api.mail.waitFor(email)),
+        displayName: 'Two Hats',
+        password: 'mango monsoon loom 4242',
+      },
+    });
+    const accountId = accepted.json().accountId;
+    const granted = await organizationAdmin.request({
+      method: 'POST',
+      url: `/api/accounts/accounts/${accountId}/roles`,
+      payload: { role: 'partner-viewer', scopeType: 'organization', scopeId: organizationId },
+    });
+    expect(granted.statusCode).toBe(200);
+    const read = async (agent: Agent) => {
+      const response = await agent.request({
+        method: 'GET',
+        url: `/api/audit/entries?entityId=${accountId}`,
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json().items as Array<{ action: string; after: unknown; before: unknown }>;
+    };
+    const seen = await read(organizationAdmin);
+    expect(seen.map((entry) => entry.action).sort()).toEqual(['accept-invitation', 'grant-role']);
+    expect(JSON.stringify(seen)).not.toContain(otherOrganizationId);
+    const grant = seen.find((entry) => entry.action === 'grant-role');
+    expect(grant?.after).toEqual([
+      expect.objectContaining({ role: 'organization-member', scopeId: organizationId }),
+      expect.objectContaining({ role: 'partner-viewer', scopeId: organizationId }),
+    ]);
+    // The network admin reads the whole of it.
+    const whole = (await read(api.admin)).find((entry) => entry.action === 'grant-role');
+    expect(whole?.after).toEqual(
+      expect.arrayContaining([expect.objectContaining({ scopeId: otherOrganizationId })]),
+    );
+  });
+
   it('is readable by an organization’s admins for their organization only, and by nobody else', async () => {
     const organizationAdmin = await api.createAccount([
       { role: 'organization-admin', scopeType: 'organization', scopeId: organizationId },
