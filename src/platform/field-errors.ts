@@ -17,6 +17,7 @@ export const fieldErrorCodes = [
   'unknown-field',
   'markup',
   'control-characters',
+  'hidden-characters',
   'unknown-code',
   'duplicate',
   'paired-parameters',

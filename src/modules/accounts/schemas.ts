@@ -1,6 +1,7 @@
 // Pure zod: the accounts module's inputs and outputs.
 import { z } from 'zod';
 import { roles, scopeTypes } from '../../platform/access.ts';
+import { refuseHiddenText } from '../../platform/hidden-text.ts';
 
 const controlCharacter = /\p{Cc}/u;
 
@@ -29,7 +30,8 @@ export const DisplayName = z
   .refine((value) => !/<\s*[a-zA-Z/!]/.test(value), {
     message: 'Must not contain markup such as <tags>.',
     params: { code: 'markup' },
-  });
+  })
+  .superRefine(refuseHiddenText);
 
 export const SignInInput = z.strictObject({
   email: Email,

@@ -281,6 +281,7 @@ describe('each choice a code offers has its own words in every language', () => 
     ['invalid-type', 'expected', ['number', 'int', 'string', 'boolean', 'array']],
     ['unknown-code', 'kind', ['country', 'language', 'currency']],
     ['weak-password', 'reason', ['too-short', 'repetitive', 'common', 'contains-email']],
+    ['hidden-characters', 'reason', ['direction-control', 'tag-character', 'nothing-visible']],
     [
       'invalid-image',
       'reason',
