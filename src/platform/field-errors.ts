@@ -30,6 +30,7 @@ export const fieldErrorCodes = [
   'affiliation-cycle',
   'invalid-cursor',
   'weak-password',
+  'guessable-password',
   'country-in-use',
   'country-not-in-project',
   'currency-required',

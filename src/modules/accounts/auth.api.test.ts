@@ -385,6 +385,58 @@ describe('invitations', () => {
     ]);
   });
 
+  it('refuses a password a strength estimate finds guessable, and says why, whether chosen from an invitation or a reset link', async () => {
+    const email = `guessable-${Date.now()}@coop.test`;
+    await api.admin.request({
+      method: 'POST',
+      url: '/api/accounts/invitations',
+      payload: {
+        email,
+        roles: [
+          { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+        ],
+      },
+    });
+    const token = tokenFrom(await api.mail.waitFor(email));
+    const accept = (password: string) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/api/auth/invitations/accept',
+        payload: { token, displayName: 'Wanjiru Kamau', password },
+      });
+    for (const [password, cause] of [
+      ['qwertyuiopasdf', 'common-password'],
+      ['Intercoop2024!', 'personal-information'],
+      ['Wanjiru2024!', 'personal-information'],
+    ] as const) {
+      const refused = await accept(password);
+      expect(refused.statusCode, password).toBe(400);
+      expect(refused.json().errors).toEqual([
+        expect.objectContaining({
+          pointer: '/password',
+          code: 'guessable-password',
+          params: { cause },
+          detail: expect.stringMatching(/Add another word or two/),
+        }),
+      ]);
+    }
+    expect(await countRows(api.database, `accounts_account where email = '${email}'`)).toBe(0);
+    expect((await accept('mango monsoon loom 7070')).statusCode).toBe(201);
+
+    await api.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
+    const reset = tokenFrom(await api.mail.waitFor(email, /password/));
+    const confirm = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: reset, password: 'Wanjiru Kamau 1' },
+    });
+    expect(confirm.statusCode).toBe(400);
+    expect(confirm.json().errors[0]).toMatchObject({
+      code: 'guessable-password',
+      params: { cause: 'personal-information' },
+    });
+  });
+
   it('expires after 7 days', async () => {
     const email = `late-${Date.now()}@coop.test`;
     await api.admin.request({

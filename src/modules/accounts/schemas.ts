@@ -12,7 +12,7 @@ export const Email = z
   .pipe(z.email('Use an email address, such as amina@coop.example.'))
   .transform((value) => value.toLowerCase());
 
-/** Checked for length here; for strength in check-password-strength.ts. */
+/** Checked for length here; for strength in passwords/passwords.ts. */
 export const NewPassword = z
   .string()
   .min(12, 'Use at least 12 characters; a few unrelated words make a strong, memorable password.')
