@@ -122,6 +122,35 @@ describe('signing in and out', () => {
     }
   });
 
+  it('takes the client’s address from X-Forwarded-For only from a proxy named in TRUST_PROXY', async () => {
+    const addressOf = async (target: TestApi, remoteAddress: string) => {
+      const login = await target.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: target.admin.email, password: target.admin.password },
+        headers: { 'x-forwarded-for': '203.0.113.7' },
+        remoteAddress,
+      });
+      const cookie = login.cookies.find((entry) => entry.name === sessionCookie);
+      const sessions = await target.app.inject({
+        method: 'GET',
+        url: '/api/auth/sessions',
+        headers: { cookie: `${sessionCookie}=${cookie?.value}` },
+      });
+      return sessions.json().items.find((item: { current: boolean }) => item.current).address;
+    };
+    // By default nobody is believed: the address is the one that connected.
+    expect(await addressOf(api, '127.0.0.1')).toBe('127.0.0.1');
+    const proxied = await startTestApi({ TRUST_PROXY: '127.0.0.1' });
+    try {
+      expect(await addressOf(proxied, '127.0.0.1')).toBe('203.0.113.7');
+      // Someone connecting directly cannot pass for another address.
+      expect(await addressOf(proxied, '198.51.100.3')).toBe('198.51.100.3');
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('moves the idle deadline with every request, however short the idle limit', async () => {
     const brief = await startTestApi({ SESSION_IDLE_MINUTES: '1' });
     try {

@@ -130,6 +130,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy, the client's address is the one the proxy says (TRUST_PROXY).
+    trustProxy: options.config.trustProxy,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
     // Errors Fastify meets before any hook runs (a malformed URL, say).
