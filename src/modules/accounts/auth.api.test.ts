@@ -174,50 +174,70 @@ describe('signing in and out', () => {
     }
   });
 
-  it('limits failed sign-ins to 10 a minute per account, with a generic message', async () => {
+  it('slows failed sign-ins per account and address with a growing delay, which the right password clears', async () => {
     const person = await api.createAccount([
       { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
     ]);
-    const attempt = (password: string, address = '198.51.100.20') =>
+    const attempt = (password: string) =>
       api.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { email: person.email, password },
-        remoteAddress: address,
+        remoteAddress: '198.51.100.20',
       });
-    for (let index = 0; index < 10; index++)
-      expect((await attempt(`wrong guess number ${index}`)).statusCode).toBe(401);
-    const limited = await attempt(person.password, '198.51.100.21');
-    expect(limited.statusCode).toBe(429);
-    expect(limited.headers['retry-after']).toBe('60');
-    expect(limited.json().detail).toMatch(/wait a minute/);
-    // A minute later the right password works again.
-    api.setNow(new Date(Date.now() + minutes(1) + 1000));
+    const start = new Date('2026-03-02T08:00:00Z');
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    api.setNow(start);
     try {
+      for (let index = 0; index < 5; index++)
+        expect((await attempt(`wrong guess number ${index}`)).statusCode).toBe(401);
+      // Then each failure doubles the wait: 1 s, 2 s, 4 s.
+      let seconds = 0;
+      for (const wait of [1, 2, 4]) {
+        const limited = await attempt(person.password);
+        expect(limited.statusCode).toBe(429);
+        expect(limited.headers['retry-after']).toBe(String(wait));
+        expect(limited.json().detail).toMatch(new RegExp(`wait ${wait} seconds?`));
+        seconds += wait;
+        api.setNow(at(seconds));
+        expect((await attempt('yet another wrong guess')).statusCode).toBe(401);
+      }
+      expect((await attempt(person.password)).statusCode).toBe(429);
+      // After the wait the right password works, and the count starts again.
+      api.setNow(at(seconds + 8));
       expect((await attempt(person.password)).statusCode).toBe(200);
+      for (let index = 0; index < 5; index++)
+        expect((await attempt(`fresh wrong guess ${index}`)).statusCode).toBe(401);
     } finally {
       api.setNow(undefined);
     }
   });
 
-  it('limits failed sign-ins to 10 a minute per address, whatever the email', async () => {
-    const address = '198.51.100.99';
-    for (let index = 0; index < 10; index++) {
-      const response = await api.app.inject({
+  it('lets nobody lock someone else out: failures from one address refuse no other address, nor other accounts', async () => {
+    const victim = await api.createAccount([
+      { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+    ]);
+    const from = (address: string, email: string, password: string) =>
+      api.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { email: `guess${index}@coop.test`, password: 'a wrong password' },
+        payload: { email, password },
         remoteAddress: address,
       });
-      expect(response.statusCode).toBe(401);
+    const attacker = '198.51.100.66';
+    let refused = 0;
+    for (let index = 0; index < 12; index++) {
+      const response = await from(attacker, victim.email, `a wrong guess ${index}`);
+      expect([401, 429]).toContain(response.statusCode);
+      if (response.statusCode === 429) refused++;
     }
-    const limited = await api.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: api.admin.email, password: api.admin.password },
-      remoteAddress: address,
-    });
-    expect(limited.statusCode).toBe(429);
+    expect(refused).toBeGreaterThan(0);
+    // Ten wrong passwords for other accounts from the same address.
+    for (let index = 0; index < 10; index++)
+      await from(attacker, `guess${index}@coop.test`, 'a wrong password');
+    // The victim from their own address, and the network admin from the attacker's, sign in.
+    expect((await from('203.0.113.10', victim.email, victim.password)).statusCode).toBe(200);
+    expect((await from(attacker, api.admin.email, api.admin.password)).statusCode).toBe(200);
   });
 });
 
