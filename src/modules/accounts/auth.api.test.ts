@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFrom } from '../../../test/mail-sink.ts';
 import { type Agent, countRows, startTestApi, type TestApi } from '../../../test/test-api.ts';
@@ -17,6 +18,49 @@ afterAll(async () => {
 });
 
 const minutes = (count: number) => count * 60_000;
+
+/**
+ * A door in front of the test's mail sink that can hold new connections, to show that an answer
+ * does not wait for the mail server.
+ */
+async function startMailGate() {
+  let target = 0;
+  let held: Array<() => void> | undefined;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    const connect = () => {
+      const upstream = net.connect(target, '127.0.0.1');
+      sockets.add(upstream);
+      client.pipe(upstream).pipe(client);
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    };
+    if (held) held.push(connect);
+    else connect();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as net.AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${address.port}`,
+    forwardTo(url: string) {
+      target = Number(new URL(url).port);
+    },
+    hold() {
+      held = [];
+    },
+    release() {
+      const waiting = held ?? [];
+      held = undefined;
+      for (const connect of waiting) connect();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
 
 describe('signing in and out', () => {
   it('signs in with email and password, sets an HttpOnly SameSite=Lax cookie, and answers the CSRF token', async () => {
@@ -606,6 +650,73 @@ describe('password reset', () => {
     expect((await person.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     await api.signIn(person.email, 'new mango monsoon 2030');
     await expect(api.signIn(person.email, person.password)).rejects.toThrow(/401/);
+  });
+
+  it('limits requests per email and per address, whether or not the email has an account', async () => {
+    const person = await api.createAccount([
+      { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+    ]);
+    const ask = (email: string, remoteAddress: string) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email },
+        remoteAddress,
+      });
+    api.setNow(new Date('2026-03-04T08:00:00Z'));
+    try {
+      // Three mails for one email, even from as many addresses; then a wait.
+      for (const email of [person.email, `nobody-${Date.now()}@coop.test`]) {
+        for (let index = 0; index < 3; index++)
+          expect((await ask(email, `198.51.100.${110 + index}`)).statusCode).toBe(202);
+        const limited = await ask(email, '198.51.100.120');
+        expect(limited.statusCode).toBe(429);
+        expect(limited.headers['retry-after']).toBe('300');
+        expect(limited.json().detail).toMatch(/wait 5 minutes/);
+      }
+      // Ten requests from one address, whatever the emails; then a wait.
+      for (let index = 0; index < 10; index++)
+        expect((await ask(`someone-${index}@coop.test`, '198.51.100.130')).statusCode).toBe(202);
+      expect((await ask('someone-else@coop.test', '198.51.100.130')).statusCode).toBe(429);
+      await api.mail.waitFor(person.email, /password/);
+      expect(
+        api.mail.messages.filter(
+          (message) => message.to.includes(person.email) && /password/.test(message.subject),
+        ),
+      ).toHaveLength(3);
+    } finally {
+      api.setNow(undefined);
+    }
+  });
+
+  it('answers without waiting for the mail server, so that its time tells nothing', async () => {
+    const gate = await startMailGate();
+    const gated = await startTestApi({ SMTP_URL: gate.url });
+    try {
+      gate.forwardTo(gated.mail.url);
+      const person = await gated.createAccount([
+        {
+          role: 'organization-member',
+          scopeType: 'organization',
+          scopeId: await gated.createOrganization(),
+        },
+      ]);
+      gate.hold();
+      const ask = (email: string) =>
+        gated.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
+      // The mail server is held: an answer that waited on it would not come.
+      const known = await ask(person.email);
+      const unknown = await ask('nobody@coop.test');
+      expect([known.statusCode, unknown.statusCode]).toEqual([202, 202]);
+      expect(known.body).toBe(unknown.body);
+      expect(gated.mail.messages.filter((message) => /password/.test(message.subject))).toEqual([]);
+      gate.release();
+      expect(tokenFrom(await gated.mail.waitFor(person.email, /password/))).toBeTruthy();
+    } finally {
+      gate.release();
+      await gated.close();
+      await gate.close();
+    }
   });
 
   it('a link older than an hour does not work', async () => {

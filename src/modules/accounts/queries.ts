@@ -260,6 +260,24 @@ export async function selectLiveSessions(db: Db, accountId: string, now: Date) {
     .execute();
 }
 
+/**
+ * A reset link for the active account with this email, if there is one, in one statement that
+ * does the same work either way. Whether a link was made.
+ */
+export async function insertPasswordResetForEmail(
+  db: Db,
+  email: string,
+  reset: { id: string; tokenHash: string; createdAt: Date; expiresAt: Date },
+): Promise<boolean> {
+  const result = await sql<{ account_id: string }>`
+    insert into accounts_password_reset (id, account_id, token_hash, created_at, expires_at, used_at)
+    select ${reset.id}::uuid, id, ${reset.tokenHash}, ${reset.createdAt}, ${reset.expiresAt}, null
+      from accounts_account
+     where email = ${email} and status = 'active'
+    returning account_id`.execute(db);
+  return result.rows.length > 0;
+}
+
 export async function setPasswordHash(db: Db, accountId: string, hash: string, now: Date) {
   await accounts(db)
     .updateTable('accounts_account')

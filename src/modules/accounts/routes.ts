@@ -189,11 +189,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Ask for a password reset link by email (the answer is the same for any email)',
         body: RequestPasswordResetInput,
-        response: { 202: z.object({ status: z.literal('accepted') }), 400: ProblemResponse },
+        response: {
+          202: z.object({ status: z.literal('accepted') }),
+          400: ProblemResponse,
+          429: ProblemResponse,
+        },
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(request.ctx, request.body);
+      await requestPasswordReset(request.ctx, request.body, { address: request.ip });
       return reply.code(202).send({ status: 'accepted' as const });
     },
   );
