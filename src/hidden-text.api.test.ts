@@ -2,7 +2,7 @@
 // organizations (name, short name, other names), people, API tokens, projects, offers and needs.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenFrom } from '../test/mail-sink.ts';
+import { invitationToken } from '../test/invitations.ts';
 import { type Agent, fingerprint, startTestApi, type TestApi } from '../test/test-api.ts';
 
 let api: TestApi;
@@ -91,18 +91,9 @@ const places: Place[] = [
     label: 'the name chosen when accepting an invitation',
     pointer: '/displayName',
     prepare: async (displayName) => {
-      const email = `named-${Date.now()}-${Math.random()}@coop.test`;
-      await api.admin.request({
-        method: 'POST',
-        url: '/api/accounts/invitations',
-        payload: {
-          email,
-          roles: [
-            { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
-          ],
-        },
-      });
-      const token = tokenFrom(await api.mail.waitFor(email));
+      const token = await invitationToken(api, `named-${Date.now()}-${Math.random()}@coop.test`, [
+        { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+      ]);
       return () =>
         api.app.inject({
           method: 'POST',

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitationToken } from '../../../test/invitations.ts';
 import { tokenFrom } from '../../../test/mail-sink.ts';
 import { type Agent, countRows, startTestApi, type TestApi } from '../../../test/test-api.ts';
 import { sessionCookie } from './index.ts';
@@ -480,17 +481,9 @@ describe('invitations', () => {
 
   it('refuses a password a strength estimate finds guessable, and says why, whether chosen from an invitation or a reset link', async () => {
     const email = `guessable-${Date.now()}@coop.test`;
-    await api.admin.request({
-      method: 'POST',
-      url: '/api/accounts/invitations',
-      payload: {
-        email,
-        roles: [
-          { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
-        ],
-      },
-    });
-    const token = tokenFrom(await api.mail.waitFor(email));
+    const token = await invitationToken(api, email, [
+      { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+    ]);
     const accept = (password: string) =>
       api.app.inject({
         method: 'POST',
@@ -807,23 +800,15 @@ describe('versions and the audit log', () => {
       { role: 'organization-admin', scopeType: 'organization', scopeId: organizationId },
     ]);
     // Someone with a role elsewhere, invited to both organizations, then given a role here.
-    const email = `two-hats-${Date.now()}@coop.test`;
-    await api.admin.request({
-      method: 'POST',
-      url: '/api/accounts/invitations',
-      payload: {
-        email,
-        roles: [
-          { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
-          { role: 'organization-admin', scopeType: 'organization', scopeId: otherOrganizationId },
-        ],
-      },
-    });
+    const token = await invitationToken(api, `two-hats-${Date.now()}@coop.test`, [
+      { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+      { role: 'organization-admin', scopeType: 'organization', scopeId: otherOrganizationId },
+    ]);
     const accepted = await api.app.inject({
       method: 'POST',
       url: '/api/auth/invitations/accept',
       payload: {
-        token: tokenFrom(await api.mail.waitFor(email)),
+        token,
         displayName: 'Two Hats',
         password: 'mango monsoon loom 4242',
       },
