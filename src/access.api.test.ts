@@ -1,5 +1,6 @@
 // The access table: every operation of the API, called without credentials, as another
-// organization's admin, as a plain member, and with the right role. Each must answer what the
+// organization's admin, as a plain member, with the organization's read and write API tokens
+// (made by its admin), and with the right role. Each must answer what the
 // rules say, and a refused call must leave every table and the audit log as they were.
 // An operation missing from the table (or a row for one that no longer exists) fails the test.
 import type { InjectOptions } from 'fastify';
@@ -9,7 +10,21 @@ import { tokenFrom } from '../test/mail-sink.ts';
 import { type Agent, fingerprint, startTestApi, type TestApi } from '../test/test-api.ts';
 
 let api: TestApi;
-type ActorName = 'anonymous' | 'otherOrganizationAdmin' | 'member' | 'allowed';
+type ActorName =
+  | 'anonymous'
+  | 'otherOrganizationAdmin'
+  | 'member'
+  | 'readToken'
+  | 'writeToken'
+  | 'allowed';
+const callers: ActorName[] = [
+  'anonymous',
+  'otherOrganizationAdmin',
+  'member',
+  'readToken',
+  'writeToken',
+  'allowed',
+];
 type Fixtures = {
   organizationId: string;
   otherOrganizationId: string;
@@ -18,6 +33,9 @@ type Fixtures = {
   member: Agent;
   /** An account holding a role in the organization, for the role operations. */
   target: Agent;
+  /** API tokens the organization's admin made for the organization, to read and to write. */
+  readToken: string;
+  writeToken: string;
 };
 let fixtures: Fixtures;
 
@@ -131,19 +149,37 @@ async function intentId(): Promise<string> {
   return response.json().id;
 }
 
-const everyone200 = { anonymous: 200, otherOrganizationAdmin: 200, member: 200, allowed: 200 };
-const signedIn = (allowed: number) => ({
+/** The same answer for every caller: the outcome depends on the request, not on who asks. */
+const anyone = (status: number) =>
+  Object.fromEntries(callers.map((caller) => [caller, status])) as Record<ActorName, number>;
+const everyone200 = anyone(200);
+/** Any signed-in person; API tokens act only on their organization, never on the account itself. */
+const signedIn = (allowed: number, token = 403) => ({
   anonymous: 401,
   otherOrganizationAdmin: allowed,
   member: allowed,
+  readToken: token,
+  writeToken: token,
   allowed,
 });
-const organizationAdmins = (allowed: number) => ({
+/** The organization's admins; its tokens, made by such an admin, write only when made to write. */
+const organizationAdmins = (
+  allowed: number,
+  { readToken = 403, writeToken = allowed }: { readToken?: number; writeToken?: number } = {},
+) => ({
   anonymous: 401,
   otherOrganizationAdmin: 403,
   member: 403,
+  readToken,
+  writeToken,
   allowed,
 });
+/** People only: tokens are refused whatever they were made for. */
+const peopleOnly = (allowed: number) => organizationAdmins(allowed, { writeToken: 403 });
+/** Network admins only: neither another organization's admin nor a token. */
+const networkAdmins = peopleOnly;
+/** Any organization's admin, who is shown their own organization's part; no token. */
+const anyOrganizationAdmin = { ...peopleOnly(200), otherOrganizationAdmin: 200 };
 
 const table: Record<string, Row> = {
   'GET /health': {
@@ -171,7 +207,7 @@ const table: Record<string, Row> = {
   },
   'POST /api/network/organizations': {
     allowedAs: 'admin',
-    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 201 },
+    expect: networkAdmins(201),
     request: () => ({
       method: 'POST',
       url: '/api/network/organizations',
@@ -566,13 +602,13 @@ const table: Record<string, Row> = {
   },
   'GET /api/network/registry/export': {
     allowedAs: 'admin',
-    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 200 },
+    expect: networkAdmins(200),
     request: () => ({ method: 'GET', url: '/api/network/registry/export?format=csv' }),
   },
   'POST /api/network/registry/import': {
     allowedAs: 'admin',
     // Into a registry that is not empty: refused even for the admin, after the access check.
-    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 409 },
+    expect: networkAdmins(409),
     request: async () => {
       const exported = await api.admin.request({
         method: 'GET',
@@ -589,7 +625,7 @@ const table: Record<string, Row> = {
   'POST /api/auth/login': {
     allowedAs: 'anonymous',
     // Signing in needs no session; the outcome depends on the credentials, not on who asks.
-    expect: { anonymous: 200, otherOrganizationAdmin: 200, member: 200, allowed: 200 },
+    expect: anyone(200),
     request: () => ({
       method: 'POST',
       url: '/api/auth/login',
@@ -614,7 +650,14 @@ const table: Record<string, Row> = {
   'DELETE /api/auth/sessions/{id}': {
     allowedAs: 'member',
     // Someone else's session is "not found" for the caller: its existence is not theirs to know.
-    expect: { anonymous: 401, otherOrganizationAdmin: 404, member: 204, allowed: 204 },
+    expect: {
+      anonymous: 401,
+      otherOrganizationAdmin: 404,
+      member: 204,
+      readToken: 403,
+      writeToken: 403,
+      allowed: 204,
+    },
     request: async () => {
       const extra = await api.signIn(fixtures.member.email, fixtures.member.password);
       const sessions = await extra.request({ method: 'GET', url: '/api/auth/sessions' });
@@ -625,7 +668,7 @@ const table: Record<string, Row> = {
   'POST /api/auth/invitations/accept': {
     allowedAs: 'anonymous',
     // Whoever holds the link may accept; a made-up link is not found for anyone.
-    expect: { anonymous: 201, otherOrganizationAdmin: 201, member: 201, allowed: 201 },
+    expect: anyone(201),
     request: async () => {
       const email = `accept-${unique()}@coop.test`;
       await api.admin.request({
@@ -652,7 +695,7 @@ const table: Record<string, Row> = {
   },
   'POST /api/auth/password-reset': {
     allowedAs: 'anonymous',
-    expect: { anonymous: 202, otherOrganizationAdmin: 202, member: 202, allowed: 202 },
+    expect: anyone(202),
     request: () => ({
       method: 'POST',
       url: '/api/auth/password-reset',
@@ -661,7 +704,7 @@ const table: Record<string, Row> = {
   },
   'POST /api/auth/password-reset/confirm': {
     allowedAs: 'anonymous',
-    expect: { anonymous: 404, otherOrganizationAdmin: 404, member: 404, allowed: 404 },
+    expect: anyone(404),
     request: () => ({
       method: 'POST',
       url: '/api/auth/password-reset/confirm',
@@ -671,12 +714,12 @@ const table: Record<string, Row> = {
   'GET /api/accounts/accounts': {
     allowedAs: 'organizationAdmin',
     // Another organization's admin sees their own organization's accounts: allowed, but not these.
-    expect: { anonymous: 401, otherOrganizationAdmin: 200, member: 403, allowed: 200 },
+    expect: anyOrganizationAdmin,
     request: () => ({ method: 'GET', url: '/api/accounts/accounts' }),
   },
   'POST /api/accounts/accounts/network-admins': {
     allowedAs: 'admin',
-    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 201 },
+    expect: networkAdmins(201),
     request: () => ({
       method: 'POST',
       url: '/api/accounts/accounts/network-admins',
@@ -685,7 +728,7 @@ const table: Record<string, Row> = {
   },
   'POST /api/accounts/accounts/{id}/roles': {
     allowedAs: 'organizationAdmin',
-    expect: organizationAdmins(200),
+    expect: peopleOnly(200),
     request: () => ({
       method: 'POST',
       url: `/api/accounts/accounts/${fixtures.target.accountId}/roles`,
@@ -698,7 +741,7 @@ const table: Record<string, Row> = {
   },
   'DELETE /api/accounts/accounts/{id}/roles/{grantId}': {
     allowedAs: 'organizationAdmin',
-    expect: organizationAdmins(200),
+    expect: peopleOnly(200),
     request: async () => ({
       method: 'DELETE',
       url: `/api/accounts/accounts/${fixtures.target.accountId}/roles/${await grantIdOnTarget()}`,
@@ -707,7 +750,7 @@ const table: Record<string, Row> = {
   'PUT /api/accounts/accounts/{id}/roles/{grantId}': {
     // An organization's admins change roles within it; another organization's admins may not.
     allowedAs: 'organizationAdmin',
-    expect: organizationAdmins(200),
+    expect: peopleOnly(200),
     request: async () => {
       const person = await leaver();
       const grant = await api.database.pool.query<{ id: string }>(
@@ -728,7 +771,7 @@ const table: Record<string, Row> = {
   'POST /api/accounts/accounts/{id}/disable': {
     // Network admins only: an organization's own admin is refused too (see the accounts tests).
     allowedAs: 'admin',
-    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 200 },
+    expect: networkAdmins(200),
     request: async () => ({
       method: 'POST',
       url: `/api/accounts/accounts/${(await leaver()).accountId}/disable`,
@@ -736,7 +779,7 @@ const table: Record<string, Row> = {
   },
   'POST /api/accounts/accounts/{id}/enable': {
     allowedAs: 'admin',
-    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 200 },
+    expect: networkAdmins(200),
     request: async () => {
       const person = await leaver();
       await api.admin.request({
@@ -748,12 +791,12 @@ const table: Record<string, Row> = {
   },
   'GET /api/accounts/invitations': {
     allowedAs: 'organizationAdmin',
-    expect: { anonymous: 401, otherOrganizationAdmin: 200, member: 403, allowed: 200 },
+    expect: anyOrganizationAdmin,
     request: () => ({ method: 'GET', url: '/api/accounts/invitations' }),
   },
   'POST /api/accounts/invitations': {
     allowedAs: 'organizationAdmin',
-    expect: organizationAdmins(201),
+    expect: peopleOnly(201),
     request: () => ({
       method: 'POST',
       url: '/api/accounts/invitations',
@@ -771,7 +814,7 @@ const table: Record<string, Row> = {
   },
   'POST /api/accounts/invitations/{id}/revoke': {
     allowedAs: 'organizationAdmin',
-    expect: organizationAdmins(200),
+    expect: peopleOnly(200),
     request: async () => ({
       method: 'POST',
       url: `/api/accounts/invitations/${await pendingInvitationId()}/revoke`,
@@ -779,12 +822,13 @@ const table: Record<string, Row> = {
   },
   'GET /api/accounts/tokens': {
     allowedAs: 'member',
-    expect: signedIn(200),
+    // A token lists the tokens of its organization that its owner made.
+    expect: signedIn(200, 200),
     request: () => ({ method: 'GET', url: '/api/accounts/tokens' }),
   },
   'POST /api/accounts/tokens': {
     allowedAs: 'organizationAdmin',
-    expect: organizationAdmins(201),
+    expect: peopleOnly(201),
     request: () => ({
       method: 'POST',
       url: '/api/accounts/tokens',
@@ -797,7 +841,7 @@ const table: Record<string, Row> = {
   },
   'POST /api/accounts/tokens/{id}/revoke': {
     allowedAs: 'organizationAdmin',
-    expect: organizationAdmins(200),
+    expect: peopleOnly(200),
     request: async () => ({
       method: 'POST',
       url: `/api/accounts/tokens/${await tokenId()}/revoke`,
@@ -805,7 +849,7 @@ const table: Record<string, Row> = {
   },
   'GET /api/accounts/organizations/{organizationId}/members': {
     allowedAs: 'organizationAdmin',
-    expect: organizationAdmins(200),
+    expect: organizationAdmins(200, { readToken: 200 }),
     request: () => ({
       method: 'GET',
       url: `/api/accounts/organizations/${fixtures.organizationId}/members`,
@@ -825,7 +869,14 @@ const table: Record<string, Row> = {
   },
   'GET /api/audit/entries': {
     allowedAs: 'organizationAdmin',
-    expect: { anonymous: 401, otherOrganizationAdmin: 403, member: 403, allowed: 200 },
+    expect: {
+      anonymous: 401,
+      otherOrganizationAdmin: 403,
+      member: 403,
+      readToken: 200,
+      writeToken: 200,
+      allowed: 200,
+    },
     request: () => ({
       method: 'GET',
       // Every filter at once: none of them widens what a caller may read.
@@ -853,7 +904,17 @@ beforeAll(async () => {
     target: await api.createAccount([
       { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
     ]),
+    readToken: '',
+    writeToken: '',
   };
+  for (const access of ['read', 'write'] as const) {
+    const created = await fixtures.organizationAdmin.request({
+      method: 'POST',
+      url: '/api/accounts/tokens',
+      payload: { name: `${access} token`, organizationId, access },
+    });
+    fixtures[`${access}Token`] = created.json().token;
+  }
 });
 afterAll(async () => {
   await api?.close();
@@ -874,6 +935,17 @@ function agentFor(caller: ActorName, row: Row): Agent | undefined {
 /** Builds the call (which may write, to have something to act on), then returns how to send it. */
 async function prepare(caller: ActorName, row: Row) {
   const options = await row.request(caller);
+  if (caller === 'readToken' || caller === 'writeToken') {
+    const token = fixtures[caller];
+    const withToken = (request: InjectOptions) =>
+      api.app.inject({
+        ...request,
+        headers: { ...(request.headers ?? {}), authorization: `Bearer ${token}` },
+      });
+    // A token's use is recorded once a minute: done now, so that the call itself changes nothing.
+    await withToken({ method: 'GET', url: '/api/network/statistics' });
+    return () => withToken(options);
+  }
   let agent = agentFor(caller, row);
   // Signing out ends the session: use a fresh one so the shared agents stay signed in.
   if (agent && options.url === '/api/auth/logout')
@@ -901,7 +973,7 @@ describe('the access table', () => {
 
   for (const [operation, row] of Object.entries(table)) {
     it(operation, async () => {
-      for (const caller of ['anonymous', 'otherOrganizationAdmin', 'member', 'allowed'] as const) {
+      for (const caller of callers) {
         const send = await prepare(caller, row);
         const before = await fingerprint(api.database);
         const response = await send();

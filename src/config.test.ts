@@ -20,6 +20,7 @@ describe('configuration', () => {
       checkAllResponses: false,
       shutdownTimeoutSeconds: 10,
       statementTimeoutSeconds: 30,
+      trustProxy: false,
     });
     expect(publicUrlFor(config, 3000)).toBe('http://127.0.0.1:3000');
     expect(Object.isFrozen(config)).toBe(true);
@@ -59,6 +60,17 @@ describe('configuration', () => {
     expect(publicUrlFor(config, 8080)).toBe('https://coops.example.org');
   });
 
+  it('believes a proxy about the client’s address only when told which', () => {
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1, fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({
       port: 3000,
@@ -80,6 +92,10 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud" must be one of fatal, error/],
     ['SMTP_URL', 'mail.example.org', /SMTP_URL=.* must be an SMTP URL/],
     ['SESSION_IDLE_MINUTES', '0', /SESSION_IDLE_MINUTES="0" must be at least 1 minute/],
+    ['TRUST_PROXY', 'yes', /TRUST_PROXY="yes" must be off, or the addresses of the proxies/],
+    ['TRUST_PROXY', '1', /TRUST_PROXY="1" must be off/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY=.* must be off/],
+    ['TRUST_PROXY', '10.0.0.1,proxy.example', /TRUST_PROXY=.* must be off/],
     [
       'SESSION_ABSOLUTE_HOURS',
       'forever',

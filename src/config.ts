@@ -1,9 +1,35 @@
 // The only reader of the environment. Parsed once at boot; a bad value stops the program
 // with a message that names the variable and says what to put there.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+// The proxies whose X-Forwarded-For names the client: addresses, CIDR ranges, or the names of
+// the ranges that proxy-addr (Fastify's) knows.
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+function isProxyRange(entry: string): boolean {
+  if (proxyRangeNames.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+const trustProxyError =
+  'must be off, or the addresses of the proxies in front of Intercoop, such as 127.0.0.1 or 10.0.0.0/8,loopback';
+// No count of hops: it would believe whoever connects directly (Fastify refuses it for that).
+const TrustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | string[] => {
+    if (value === 'off') return false;
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every(isProxyRange)) return entries;
+    ctx.addIssue({ code: 'custom', message: trustProxyError });
+    return z.NEVER;
+  });
 
 const EnvironmentSchema = z.object({
   PORT: z.coerce
@@ -72,6 +98,7 @@ const EnvironmentSchema = z.object({
     .min(0, 'must be at least 0 seconds (0: no limit)')
     .max(3600, 'must be at most 3600 seconds')
     .default(30),
+  TRUST_PROXY: TrustProxy.default(false),
   RESPONSE_CHECKS: z
     .enum(['all', 'untrusted'], {
       error:
@@ -107,6 +134,11 @@ export type Config = Readonly<{
   shutdownTimeoutSeconds: number;
   /** A statement of the server's that runs longer is cancelled (0: no limit). */
   statementTimeoutSeconds: number;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), as Fastify's
+   * `trustProxy` takes it: none, or the proxies' addresses and ranges.
+   */
+  trustProxy: false | string[];
 }>;
 
 export class ConfigError extends Error {
@@ -151,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     checkAllResponses: values.RESPONSE_CHECKS === 'all',
     shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT_SECONDS,
     statementTimeoutSeconds: values.STATEMENT_TIMEOUT_SECONDS,
+    trustProxy: values.TRUST_PROXY,
   });
 }
 

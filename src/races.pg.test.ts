@@ -99,4 +99,32 @@ describe('concurrent writes on PostgreSQL', () => {
     ] as string;
     await api.signIn(person.email, winner);
   });
+
+  it('sign-in guesses made all at once are counted one after another', async () => {
+    const person = await api.createAccount([
+      {
+        role: 'organization-member',
+        scopeType: 'organization',
+        scopeId: await api.createOrganization(),
+      },
+    ]);
+    api.setNow(new Date('2026-03-03T08:00:00Z'));
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, index) =>
+          api.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { email: person.email, password: `a guess all at once ${index}` },
+            remoteAddress: '198.51.100.77',
+          }),
+        ),
+      );
+      // The five free attempts; the others wait.
+      const statuses = responses.map((response) => response.statusCode).sort();
+      expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+    } finally {
+      api.setNow(undefined);
+    }
+  });
 });

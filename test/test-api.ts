@@ -173,11 +173,11 @@ export async function countRows(database: TestDatabase, table: string): Promise<
 
 /**
  * Everything the application stores, as one string: a refused call must leave it unchanged.
- * Sessions and sign-in failures are left out: reading touches them.
+ * Sessions and counted attempts are left out: reading and refusing touch them.
  */
 export async function fingerprint(database: TestDatabase): Promise<string> {
   const tables = await database.pool.query<{ table_name: string }>(
-    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('accounts_session', 'accounts_login_failure') order by 1",
+    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('accounts_session', 'accounts_attempt') order by 1",
   );
   const parts: string[] = [];
   for (const { table_name } of tables.rows) {

@@ -58,6 +58,21 @@ export function requireAccount(actor: Actor): AccountActor {
   throw new AppError('unauthenticated', 'Sign in to do this.');
 }
 
+/**
+ * The account itself (who it is, its sessions, signing out): a person signed in with a session.
+ * An API token acts only on its organization's resources, so it is refused here (403).
+ */
+export function requireSignedIn(actor: Actor): AccountActor {
+  const account = requireAccount(actor);
+  if (account.token) {
+    throw new AppError(
+      'forbidden',
+      'An API token acts only on its organization; sign in to see or change your account and its sessions.',
+    );
+  }
+  return account;
+}
+
 /** One way to be allowed: a role, within a scope unless the role is network-wide. */
 export type Allowance = { role: Role; scope?: { type: ScopeType; id: string } };
 

@@ -28,3 +28,13 @@ export function createMailer(smtpUrl: string | undefined, log: Logger, from: str
     },
   };
 }
+
+/**
+ * Sends without making the caller wait: an answer that waited on the mail server would tell, by
+ * its time, that a mail was sent (to an email with an account, say). A failure is logged.
+ */
+export function sendLater(ctx: { mail: Mailer; log: Logger }, mail: OutgoingMail): void {
+  ctx.mail.send(mail).catch((error: unknown) => {
+    ctx.log.error({ err: error, to: mail.to, subject: mail.subject }, 'mail not sent');
+  });
+}

@@ -1,4 +1,6 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitationToken } from '../../../test/invitations.ts';
 import { tokenFrom } from '../../../test/mail-sink.ts';
 import { type Agent, countRows, startTestApi, type TestApi } from '../../../test/test-api.ts';
 import { sessionCookie } from './index.ts';
@@ -17,6 +19,49 @@ afterAll(async () => {
 });
 
 const minutes = (count: number) => count * 60_000;
+
+/**
+ * A door in front of the test's mail sink that can hold new connections, to show that an answer
+ * does not wait for the mail server.
+ */
+async function startMailGate() {
+  let target = 0;
+  let held: Array<() => void> | undefined;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    const connect = () => {
+      const upstream = net.connect(target, '127.0.0.1');
+      sockets.add(upstream);
+      client.pipe(upstream).pipe(client);
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    };
+    if (held) held.push(connect);
+    else connect();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as net.AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${address.port}`,
+    forwardTo(url: string) {
+      target = Number(new URL(url).port);
+    },
+    hold() {
+      held = [];
+    },
+    release() {
+      const waiting = held ?? [];
+      held = undefined;
+      for (const connect of waiting) connect();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
 
 describe('signing in and out', () => {
   it('signs in with email and password, sets an HttpOnly SameSite=Lax cookie, and answers the CSRF token', async () => {
@@ -122,50 +167,122 @@ describe('signing in and out', () => {
     }
   });
 
-  it('limits failed sign-ins to 10 a minute per account, with a generic message', async () => {
+  it('takes the client’s address from X-Forwarded-For only from a proxy named in TRUST_PROXY', async () => {
+    const addressOf = async (target: TestApi, remoteAddress: string) => {
+      const login = await target.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: target.admin.email, password: target.admin.password },
+        headers: { 'x-forwarded-for': '203.0.113.7' },
+        remoteAddress,
+      });
+      const cookie = login.cookies.find((entry) => entry.name === sessionCookie);
+      const sessions = await target.app.inject({
+        method: 'GET',
+        url: '/api/auth/sessions',
+        headers: { cookie: `${sessionCookie}=${cookie?.value}` },
+      });
+      return sessions.json().items.find((item: { current: boolean }) => item.current).address;
+    };
+    // By default nobody is believed: the address is the one that connected.
+    expect(await addressOf(api, '127.0.0.1')).toBe('127.0.0.1');
+    const proxied = await startTestApi({ TRUST_PROXY: '127.0.0.1' });
+    try {
+      expect(await addressOf(proxied, '127.0.0.1')).toBe('203.0.113.7');
+      // Someone connecting directly cannot pass for another address.
+      expect(await addressOf(proxied, '198.51.100.3')).toBe('198.51.100.3');
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('moves the idle deadline with every request, however short the idle limit', async () => {
+    const brief = await startTestApi({ SESSION_IDLE_MINUTES: '1' });
+    try {
+      const start = new Date('2026-03-01T08:00:00Z');
+      const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+      brief.setNow(start);
+      const agent = await brief.signIn(brief.admin.email, brief.admin.password);
+      // A request every 20 seconds for five minutes: never a minute without one.
+      for (let seconds = 20; seconds <= 300; seconds += 20) {
+        brief.setNow(at(seconds));
+        const sessions = await agent.request({ method: 'GET', url: '/api/auth/sessions' });
+        expect(sessions.statusCode, `after ${seconds} s`).toBe(200);
+        const current = sessions.json().items.find((item: { current: boolean }) => item.current);
+        expect(current.expiresAt).toBe(at(seconds + 60).toISOString());
+      }
+      // Then 61 seconds of silence.
+      brief.setNow(at(300 + 61));
+      expect((await agent.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    } finally {
+      await brief.close();
+    }
+  });
+
+  it('slows failed sign-ins per account and address with a growing delay, which the right password clears', async () => {
     const person = await api.createAccount([
       { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
     ]);
-    const attempt = (password: string, address = '198.51.100.20') =>
+    const attempt = (password: string) =>
       api.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { email: person.email, password },
-        remoteAddress: address,
+        remoteAddress: '198.51.100.20',
       });
-    for (let index = 0; index < 10; index++)
-      expect((await attempt(`wrong guess number ${index}`)).statusCode).toBe(401);
-    const limited = await attempt(person.password, '198.51.100.21');
-    expect(limited.statusCode).toBe(429);
-    expect(limited.headers['retry-after']).toBe('60');
-    expect(limited.json().detail).toMatch(/wait a minute/);
-    // A minute later the right password works again.
-    api.setNow(new Date(Date.now() + minutes(1) + 1000));
+    const start = new Date('2026-03-02T08:00:00Z');
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    api.setNow(start);
     try {
+      for (let index = 0; index < 5; index++)
+        expect((await attempt(`wrong guess number ${index}`)).statusCode).toBe(401);
+      // Then each failure doubles the wait: 1 s, 2 s, 4 s.
+      let seconds = 0;
+      for (const wait of [1, 2, 4]) {
+        const limited = await attempt(person.password);
+        expect(limited.statusCode).toBe(429);
+        expect(limited.headers['retry-after']).toBe(String(wait));
+        expect(limited.json().detail).toMatch(new RegExp(`wait ${wait} seconds?`));
+        seconds += wait;
+        api.setNow(at(seconds));
+        expect((await attempt('yet another wrong guess')).statusCode).toBe(401);
+      }
+      expect((await attempt(person.password)).statusCode).toBe(429);
+      // After the wait the right password works, and the count starts again.
+      api.setNow(at(seconds + 8));
       expect((await attempt(person.password)).statusCode).toBe(200);
+      for (let index = 0; index < 5; index++)
+        expect((await attempt(`fresh wrong guess ${index}`)).statusCode).toBe(401);
     } finally {
       api.setNow(undefined);
     }
   });
 
-  it('limits failed sign-ins to 10 a minute per address, whatever the email', async () => {
-    const address = '198.51.100.99';
-    for (let index = 0; index < 10; index++) {
-      const response = await api.app.inject({
+  it('lets nobody lock someone else out: failures from one address refuse no other address, nor other accounts', async () => {
+    const victim = await api.createAccount([
+      { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+    ]);
+    const from = (address: string, email: string, password: string) =>
+      api.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { email: `guess${index}@coop.test`, password: 'a wrong password' },
+        payload: { email, password },
         remoteAddress: address,
       });
-      expect(response.statusCode).toBe(401);
+    const attacker = '198.51.100.66';
+    let refused = 0;
+    for (let index = 0; index < 12; index++) {
+      const response = await from(attacker, victim.email, `a wrong guess ${index}`);
+      expect([401, 429]).toContain(response.statusCode);
+      if (response.statusCode === 429) refused++;
     }
-    const limited = await api.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: api.admin.email, password: api.admin.password },
-      remoteAddress: address,
-    });
-    expect(limited.statusCode).toBe(429);
+    expect(refused).toBeGreaterThan(0);
+    // Ten wrong passwords for other accounts from the same address.
+    for (let index = 0; index < 10; index++)
+      await from(attacker, `guess${index}@coop.test`, 'a wrong password');
+    // The victim from their own address, and the network admin from the attacker's, sign in.
+    expect((await from('203.0.113.10', victim.email, victim.password)).statusCode).toBe(200);
+    expect((await from(attacker, api.admin.email, api.admin.password)).statusCode).toBe(200);
   });
 });
 
@@ -283,6 +400,33 @@ describe('API tokens', () => {
     }
   });
 
+  it('acts on its organization only, never on its owner’s account: no sessions, no sign-out, no me', async () => {
+    const owner = await api.signIn(organizationAdmin.email, organizationAdmin.password);
+    const sessionsBefore = (
+      await owner.request({ method: 'GET', url: '/api/auth/sessions' })
+    ).json().items;
+    const current = sessionsBefore.find((item: { current: boolean }) => item.current);
+    for (const access of ['read', 'write'] as const) {
+      const { token } = await makeToken(access);
+      const withToken = (method: 'GET' | 'POST' | 'DELETE', url: string) =>
+        api.app.inject({ method, url, headers: { authorization: `Bearer ${token}` } });
+      const refused = [
+        await withToken('GET', '/api/auth/me'),
+        await withToken('GET', '/api/auth/sessions'),
+        await withToken('DELETE', `/api/auth/sessions/${current.id}`),
+        await withToken('POST', '/api/auth/logout?everywhere=true'),
+        await withToken('POST', '/api/auth/logout'),
+      ];
+      expect(refused.map((response) => response.statusCode)).toEqual([403, 403, 403, 403, 403]);
+    }
+    // Every session of the owner is still open.
+    const sessionsAfter = await owner.request({ method: 'GET', url: '/api/auth/sessions' });
+    expect(sessionsAfter.statusCode).toBe(200);
+    expect(sessionsAfter.json().items.map((item: { id: string }) => item.id)).toEqual(
+      sessionsBefore.map((item: { id: string }) => item.id),
+    );
+  });
+
   it('cannot be made for an organization one does not administer', async () => {
     const response = await organizationAdmin.request({
       method: 'POST',
@@ -333,6 +477,50 @@ describe('invitations', () => {
     expect(me.json().grants).toEqual([
       expect.objectContaining({ role: 'organization-admin', scopeId: organizationId }),
     ]);
+  });
+
+  it('refuses a password a strength estimate finds guessable, and says why, whether chosen from an invitation or a reset link', async () => {
+    const email = `guessable-${Date.now()}@coop.test`;
+    const token = await invitationToken(api, email, [
+      { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+    ]);
+    const accept = (password: string) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/api/auth/invitations/accept',
+        payload: { token, displayName: 'Wanjiru Kamau', password },
+      });
+    for (const [password, cause] of [
+      ['qwertyuiopasdf', 'common-password'],
+      ['Intercoop2024!', 'personal-information'],
+      ['Wanjiru2024!', 'personal-information'],
+    ] as const) {
+      const refused = await accept(password);
+      expect(refused.statusCode, password).toBe(400);
+      expect(refused.json().errors).toEqual([
+        expect.objectContaining({
+          pointer: '/password',
+          code: 'guessable-password',
+          params: { cause },
+          detail: expect.stringMatching(/Add another word or two/),
+        }),
+      ]);
+    }
+    expect(await countRows(api.database, `accounts_account where email = '${email}'`)).toBe(0);
+    expect((await accept('mango monsoon loom 7070')).statusCode).toBe(201);
+
+    await api.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
+    const reset = tokenFrom(await api.mail.waitFor(email, /password/));
+    const confirm = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: reset, password: 'Wanjiru Kamau 1' },
+    });
+    expect(confirm.statusCode).toBe(400);
+    expect(confirm.json().errors[0]).toMatchObject({
+      code: 'guessable-password',
+      params: { cause: 'personal-information' },
+    });
   });
 
   it('expires after 7 days', async () => {
@@ -457,6 +645,73 @@ describe('password reset', () => {
     await expect(api.signIn(person.email, person.password)).rejects.toThrow(/401/);
   });
 
+  it('limits requests per email and per address, whether or not the email has an account', async () => {
+    const person = await api.createAccount([
+      { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+    ]);
+    const ask = (email: string, remoteAddress: string) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email },
+        remoteAddress,
+      });
+    api.setNow(new Date('2026-03-04T08:00:00Z'));
+    try {
+      // Three mails for one email, even from as many addresses; then a wait.
+      for (const email of [person.email, `nobody-${Date.now()}@coop.test`]) {
+        for (let index = 0; index < 3; index++)
+          expect((await ask(email, `198.51.100.${110 + index}`)).statusCode).toBe(202);
+        const limited = await ask(email, '198.51.100.120');
+        expect(limited.statusCode).toBe(429);
+        expect(limited.headers['retry-after']).toBe('300');
+        expect(limited.json().detail).toMatch(/wait 5 minutes/);
+      }
+      // Ten requests from one address, whatever the emails; then a wait.
+      for (let index = 0; index < 10; index++)
+        expect((await ask(`someone-${index}@coop.test`, '198.51.100.130')).statusCode).toBe(202);
+      expect((await ask('someone-else@coop.test', '198.51.100.130')).statusCode).toBe(429);
+      await api.mail.waitFor(person.email, /password/);
+      expect(
+        api.mail.messages.filter(
+          (message) => message.to.includes(person.email) && /password/.test(message.subject),
+        ),
+      ).toHaveLength(3);
+    } finally {
+      api.setNow(undefined);
+    }
+  });
+
+  it('answers without waiting for the mail server, so that its time tells nothing', async () => {
+    const gate = await startMailGate();
+    const gated = await startTestApi({ SMTP_URL: gate.url });
+    try {
+      gate.forwardTo(gated.mail.url);
+      const person = await gated.createAccount([
+        {
+          role: 'organization-member',
+          scopeType: 'organization',
+          scopeId: await gated.createOrganization(),
+        },
+      ]);
+      gate.hold();
+      const ask = (email: string) =>
+        gated.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
+      // The mail server is held: an answer that waited on it would not come.
+      const known = await ask(person.email);
+      const unknown = await ask('nobody@coop.test');
+      expect([known.statusCode, unknown.statusCode]).toEqual([202, 202]);
+      expect(known.body).toBe(unknown.body);
+      expect(gated.mail.messages.filter((message) => /password/.test(message.subject))).toEqual([]);
+      gate.release();
+      expect(tokenFrom(await gated.mail.waitFor(person.email, /password/))).toBeTruthy();
+    } finally {
+      gate.release();
+      await gated.close();
+      await gate.close();
+    }
+  });
+
   it('a link older than an hour does not work', async () => {
     const person = await api.createAccount([
       { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
@@ -538,6 +793,54 @@ describe('versions and the audit log', () => {
       before: expect.objectContaining({ foundingYear: read.json().foundingYear }),
       after: expect.objectContaining({ foundingYear: 1946 }),
     });
+  });
+
+  it('shows an organization’s admin only the roles within their organization, in every entry', async () => {
+    const organizationAdmin = await api.createAccount([
+      { role: 'organization-admin', scopeType: 'organization', scopeId: organizationId },
+    ]);
+    // Someone with a role elsewhere, invited to both organizations, then given a role here.
+    const token = await invitationToken(api, `two-hats-${Date.now()}@coop.test`, [
+      { role: 'organization-member', scopeType: 'organization', scopeId: organizationId },
+      { role: 'organization-admin', scopeType: 'organization', scopeId: otherOrganizationId },
+    ]);
+    const accepted = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: {
+        token,
+        displayName: 'Two Hats',
+        password: 'mango monsoon loom 4242',
+      },
+    });
+    const accountId = accepted.json().accountId;
+    const granted = await organizationAdmin.request({
+      method: 'POST',
+      url: `/api/accounts/accounts/${accountId}/roles`,
+      payload: { role: 'partner-viewer', scopeType: 'organization', scopeId: organizationId },
+    });
+    expect(granted.statusCode).toBe(200);
+    const read = async (agent: Agent) => {
+      const response = await agent.request({
+        method: 'GET',
+        url: `/api/audit/entries?entityId=${accountId}`,
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json().items as Array<{ action: string; after: unknown; before: unknown }>;
+    };
+    const seen = await read(organizationAdmin);
+    expect(seen.map((entry) => entry.action).sort()).toEqual(['accept-invitation', 'grant-role']);
+    expect(JSON.stringify(seen)).not.toContain(otherOrganizationId);
+    const grant = seen.find((entry) => entry.action === 'grant-role');
+    expect(grant?.after).toEqual([
+      expect.objectContaining({ role: 'organization-member', scopeId: organizationId }),
+      expect.objectContaining({ role: 'partner-viewer', scopeId: organizationId }),
+    ]);
+    // The network admin reads the whole of it.
+    const whole = (await read(api.admin)).find((entry) => entry.action === 'grant-role');
+    expect(whole?.after).toEqual(
+      expect.arrayContaining([expect.objectContaining({ scopeId: otherOrganizationId })]),
+    );
   });
 
   it('is readable by an organization’s admins for their organization only, and by nobody else', async () => {

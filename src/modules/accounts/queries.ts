@@ -53,7 +53,13 @@ export type AccountsTables = {
     user_agent: string | null;
     address: string | null;
   };
-  accounts_login_failure: { email: string; address: string; failed_at: Date };
+  accounts_attempt: {
+    key: string;
+    email: string | null;
+    attempts: number;
+    last_attempt_at: Date;
+    blocked_until: Date;
+  };
   accounts_invitation: {
     id: string;
     email: string;
@@ -158,27 +164,39 @@ export async function insertGrant(db: Db, row: AccountsTables['accounts_role_gra
     .execute();
 }
 
-export async function countRecentFailures(
-  db: Db,
-  column: 'email' | 'address',
-  value: string,
-  since: Date,
-) {
-  const row = await accounts(db)
-    .selectFrom('accounts_login_failure')
-    .select(sql<string>`count(*)`.as('count'))
-    .where(column, '=', value)
-    .where('failed_at', '>', since)
+/** The attempts counted under `key`, locked until the transaction ends (a fresh row if none). */
+export async function lockAttempts(db: Db, key: string, email: string | null, now: Date) {
+  await accounts(db)
+    .insertInto('accounts_attempt')
+    .values({ key, email, attempts: 0, last_attempt_at: now, blocked_until: now })
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .execute();
+  return accounts(db)
+    .selectFrom('accounts_attempt')
+    .selectAll()
+    .where('key', '=', key)
+    .forUpdate()
     .executeTakeFirstOrThrow();
-  return Number(row.count);
 }
 
-export async function insertLoginFailure(db: Db, row: AccountsTables['accounts_login_failure']) {
-  await accounts(db).insertInto('accounts_login_failure').values(row).execute();
+export async function setAttempts(
+  db: Db,
+  key: string,
+  values: { attempts: number; last_attempt_at: Date; blocked_until: Date },
+) {
+  await accounts(db).updateTable('accounts_attempt').set(values).where('key', '=', key).execute();
 }
 
-export async function deleteOldLoginFailures(db: Db, before: Date) {
-  await accounts(db).deleteFrom('accounts_login_failure').where('failed_at', '<', before).execute();
+export async function deleteAttempts(db: Db, key: string) {
+  await accounts(db).deleteFrom('accounts_attempt').where('key', '=', key).execute();
+}
+
+export async function deleteAttemptsBefore(db: Db, before: Date) {
+  await accounts(db)
+    .deleteFrom('accounts_attempt')
+    .where('last_attempt_at', '<', before)
+    .where('blocked_until', '<', before)
+    .execute();
 }
 
 export async function insertSession(db: Db, row: AccountsTables['accounts_session']) {
@@ -229,6 +247,24 @@ export async function selectLiveSessions(db: Db, accountId: string, now: Date) {
     .where('absolute_expires_at', '>', now)
     .orderBy('created_at', 'desc')
     .execute();
+}
+
+/**
+ * A reset link for the active account with this email, if there is one, in one statement that
+ * does the same work either way. Whether a link was made.
+ */
+export async function insertPasswordResetForEmail(
+  db: Db,
+  email: string,
+  reset: { id: string; tokenHash: string; createdAt: Date; expiresAt: Date },
+): Promise<boolean> {
+  const result = await sql<{ account_id: string }>`
+    insert into accounts_password_reset (id, account_id, token_hash, created_at, expires_at, used_at)
+    select ${reset.id}::uuid, id, ${reset.tokenHash}, ${reset.createdAt}, ${reset.expiresAt}, null
+      from accounts_account
+     where email = ${email} and status = 'active'
+    returning account_id`.execute(db);
+  return result.rows.length > 0;
 }
 
 export async function setPasswordHash(db: Db, accountId: string, hash: string, now: Date) {

@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireAccount } from '../../platform/access.ts';
+import { requireSignedIn } from '../../platform/access.ts';
 import { ProblemResponse } from '../../platform/http/problem.ts';
 import { createNetworkAdmin } from './admins/create-network-admin.ts';
 import { changeRole, findAccounts, grantRole, revokeRole } from './grants/manage-accounts.ts';
@@ -135,7 +135,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const account = requireAccount(request.ctx.actor);
+      const account = requireSignedIn(request.ctx.actor);
       return describeAccount(request.ctx.db, account.accountId, request.session);
     },
   );
@@ -189,11 +189,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Ask for a password reset link by email (the answer is the same for any email)',
         body: RequestPasswordResetInput,
-        response: { 202: z.object({ status: z.literal('accepted') }), 400: ProblemResponse },
+        response: {
+          202: z.object({ status: z.literal('accepted') }),
+          400: ProblemResponse,
+          429: ProblemResponse,
+        },
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(request.ctx, request.body);
+      await requestPasswordReset(request.ctx, request.body, { address: request.ip });
       return reply.code(202).send({ status: 'accepted' as const });
     },
   );

@@ -1,6 +1,7 @@
 // Pure zod: the accounts module's inputs and outputs.
 import { z } from 'zod';
 import { roles, scopeTypes } from '../../platform/access.ts';
+import { refuseHiddenText } from '../../platform/hidden-text.ts';
 
 const controlCharacter = /\p{Cc}/u;
 
@@ -11,7 +12,7 @@ export const Email = z
   .pipe(z.email('Use an email address, such as amina@coop.example.'))
   .transform((value) => value.toLowerCase());
 
-/** Checked for length here; for strength in check-password-strength.ts. */
+/** Checked for length here; for strength in passwords/passwords.ts. */
 export const NewPassword = z
   .string()
   .min(12, 'Use at least 12 characters; a few unrelated words make a strong, memorable password.')
@@ -29,7 +30,8 @@ export const DisplayName = z
   .refine((value) => !/<\s*[a-zA-Z/!]/.test(value), {
     message: 'Must not contain markup such as <tags>.',
     params: { code: 'markup' },
-  });
+  })
+  .superRefine(refuseHiddenText);
 
 export const SignInInput = z.strictObject({
   email: Email,

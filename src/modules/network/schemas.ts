@@ -2,6 +2,7 @@
 // feed the OpenAPI document and type the web client (which imports this file only as types).
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
+import { refuseHiddenText } from '../../platform/hidden-text.ts';
 
 export const organizationKinds = [
   'cooperative',
@@ -48,8 +49,8 @@ const controlCharacterExceptLayout = /(?![\t\n\r])\p{Cc}/u;
 // (web, exports, SMS) to escape.
 const markup = /<\s*[a-zA-Z/!?]/;
 
-export const text = (max: number, { multiline = false } = {}) =>
-  z
+export const text = (max: number, { multiline = false } = {}) => {
+  const checked = z
     .string()
     .trim()
     .min(1, 'Must not be empty.')
@@ -62,6 +63,9 @@ export const text = (max: number, { multiline = false } = {}) =>
       message: 'Must not contain markup such as <tags>.',
       params: { code: 'markup' },
     });
+  // A one-line text is a name or a title, shown inline: nothing in it may reorder or hide text.
+  return multiline ? checked : checked.superRefine(refuseHiddenText);
+};
 
 // ICU knows every ISO 639 language; with fallback "none" it names only real ones.
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });

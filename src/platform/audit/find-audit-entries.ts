@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { isNetworkAdmin, organizationsWhere, requireAccount } from '../access.ts';
+import {
+  isNetworkAdmin,
+  organizationsWhere,
+  requireAccount,
+  roles,
+  scopeTypes,
+} from '../access.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { type AuditEntryPage, FindAuditEntriesQuery } from './schemas.ts';
@@ -25,6 +31,36 @@ function decodeCursor(cursor: string): [string, string] {
       },
     );
   }
+}
+
+const roleNames: ReadonlySet<unknown> = new Set(roles);
+const scopeNames: ReadonlySet<unknown> = new Set(scopeTypes);
+
+function isRoleGrant(value: object): value is { scopeType: string; scopeId: unknown } {
+  const grant = value as Record<string, unknown>;
+  return roleNames.has(grant.role) && scopeNames.has(grant.scopeType) && 'scopeId' in grant;
+}
+
+/**
+ * An entry's record with only the role grants the reader may see. An entry about an account
+ * (a role given, changed or taken back, an invitation) holds all of the account's grants, which
+ * can name other organizations; an organization's admin sees only those within the organizations
+ * whose log they read, as the accounts list shows them.
+ */
+function withVisibleGrants(value: unknown, visible: string[] | 'all'): unknown {
+  if (visible === 'all' || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    return value
+      .filter(
+        (item) =>
+          !(item && typeof item === 'object' && isRoleGrant(item)) ||
+          (item.scopeType === 'organization' && visible.includes(String(item.scopeId))),
+      )
+      .map((item) => withVisibleGrants(item, visible));
+  }
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, withVisibleGrants(inner, visible)]),
+  );
 }
 
 /**
@@ -83,8 +119,8 @@ export async function findAuditEntries(
       entityType: row.entity_type,
       entityId: row.entity_id,
       organizationId: row.organization_id,
-      before: row.before,
-      after: row.after,
+      before: withVisibleGrants(row.before, visible),
+      after: withVisibleGrants(row.after, visible),
       requestId: row.request_id,
     })),
     nextCursor:

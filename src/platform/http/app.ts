@@ -13,6 +13,8 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyPluginAsync,
+  type FastifyReply,
+  type FastifyRequest,
 } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -108,6 +110,19 @@ const defaultWebDist = fileURLToPath(new URL('../../../web/dist/', import.meta.u
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const https = options.config.publicUrl?.startsWith('https://') ?? false;
+  const headers = await securityHeaders({
+    contentSecurityPolicy: {
+      directives: {
+        // Upgrading requests only makes sense where the instance is served over https.
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    strictTransportSecurity: https,
+  });
+  const withSecurityHeaders = (request: FastifyRequest, reply: FastifyReply) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    reply.header('x-request-id', request.id);
+  };
   const app = Fastify({
     loggerInstance: options.logger,
     // Keep a caller's request id when it is sane, so logs can be followed across services.
@@ -116,11 +131,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy, the client's address is the one the proxy says (TRUST_PROXY).
+    trustProxy: options.config.trustProxy,
     return503OnClosing: true,
     // One line a request (below), not Fastify's two.
     disableRequestLogging: true,
     routerOptions: { maxParamLength: 500 },
+    // Errors Fastify meets before any hook runs (a malformed URL, say).
     frameworkErrors: (error, request, reply) => {
+      withSecurityHeaders(request, reply);
       sendProblem(request, reply, errorToProblem(error, request));
     },
   }).withTypeProvider<ZodTypeProvider>();
@@ -155,11 +174,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // The first hook of all, so that a refusal made by a later one (CSRF, 414, a malformed
+  // Authorization) carries the headers too.
+  app.addHook('onRequest', (request, reply, done) => {
+    withSecurityHeaders(request, reply);
+    done();
+  });
   await app.register(cookie);
   app.decorateRequest('ctx', null as unknown as Context);
   app.decorateRequest('session', undefined);
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
     if ((request.raw.url ?? '').length > maxUrlLength) {
       return sendProblem(
         request,
@@ -228,19 +252,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
 
-  const headers = await securityHeaders({
-    contentSecurityPolicy: {
-      directives: {
-        // Upgrading requests only makes sense where the instance is served over https.
-        upgradeInsecureRequests: https ? [] : null,
-      },
-    },
-    strictTransportSecurity: https,
-  });
-  app.addHook('onRequest', (_request, reply, done) => {
-    for (const [name, value] of headers) reply.raw.setHeader(name, value);
-    done();
-  });
   // Before compression: the answer an idempotency key keeps is the JSON text, not its gzip.
   registerIdempotency(app, { db: options.db, now: options.now ?? (() => new Date()) });
   await app.register(compress, { threshold: 1024 });

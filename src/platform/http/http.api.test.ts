@@ -196,6 +196,34 @@ describe('headers', () => {
     expect(hostile.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends them on refusals made before routing too: CSRF, an over-long address, a malformed Authorization, a malformed URL', async () => {
+    const refusals = [
+      await api.app.inject({
+        method: 'POST',
+        url: '/api/network/organizations',
+        headers: { cookie: api.admin.cookie },
+        payload: { name: 'Forged', kind: 'cooperative', country: 'IN', sector: 'agriculture' },
+      }),
+      await api.app.inject({
+        method: 'GET',
+        url: `/api/network/organizations?q=${'a'.repeat(maxUrlLength)}`,
+      }),
+      await api.app.inject({
+        method: 'GET',
+        url: '/api/network/organizations',
+        headers: { authorization: 'Basic YWRtaW46YWRtaW4=' },
+      }),
+      await api.app.inject({ method: 'GET', url: '/api/network/organizations/%E0%A4%A' }),
+    ];
+    expect(refusals.map((response) => response.statusCode)).toEqual([403, 414, 401, 400]);
+    for (const response of refusals) {
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['x-request-id']).toBeTruthy();
+    }
+  });
+
   it('compresses large responses for clients that accept it', async () => {
     const response = await api.app.inject({
       method: 'GET',

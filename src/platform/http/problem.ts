@@ -24,9 +24,9 @@ const FieldErrorEntry = z
         "What is wrong, as a stable code from which a client words the message in its reader's language; new codes may be added, so fall back to detail for one not known. " +
         "From the input's shape: required; invalid-type {expected}; too-short {minimum} and too-long {maximum} (characters); too-few {minimum} and too-many {maximum} (items); " +
         'too-small {minimum, inclusive} and too-big {maximum, inclusive} (numbers); invalid-format {format: email, url, uuid, date, datetime, phone, country-code, language-code, currency-code, coordinates, pattern}; ' +
-        'invalid-option {options}; unknown-field {field}; markup; control-characters; unknown-code {kind: country, language, currency}; duplicate; paired-parameters {with}. ' +
+        'invalid-option {options}; unknown-field {field}; markup; control-characters; hidden-characters {reason: direction-control, tag-character, nothing-visible}; unknown-code {kind: country, language, currency}; duplicate; paired-parameters {with}. ' +
         'From the rules of the domain: members-exceed-total; end-before-start {start?}; same-organization; organization-not-found; project-not-found; affiliation-cycle; invalid-cursor; ' +
-        'weak-password {reason: too-short, repetitive, common, contains-email}; country-in-use {countries}; country-not-in-project {countries}; currency-required; currency-not-allowed {unit}; unit-mismatch {unit}; ' +
+        'weak-password {reason: too-short, repetitive, common, contains-email}; guessable-password {cause: keyboard-pattern, repetition, sequence, date, common-password, common-words, personal-information, other}; country-in-use {countries}; country-not-in-project {countries}; currency-required; currency-not-allowed {unit}; unit-mismatch {unit}; ' +
         'whole-number-required; too-many-decimals {currency, maximum}; negative-amount; amount-too-large {currency, largest}; currency-without-minor-unit {currency}; role-scope-mismatch {role, scopes}; scope-id-not-allowed; scope-id-required {scopeType}; demo-email-domain {domain}; ' +
         'invalid-image {reason: empty, too-large, not-an-image, type-mismatch, no-size, too-many-pixels, damaged}; invalid (only the detail says what).',
     }),

@@ -18,6 +18,8 @@ export type Problem = {
   errors?: FieldErrorEntry[];
   /** On 409: the record as it is now, changed by someone else since it was read. */
   current?: unknown;
+  /** On 429: how long to wait before trying again. */
+  retryAfterSeconds?: number;
 };
 
 /** A request that reached the server and got an error answer. */

@@ -305,6 +305,20 @@ describe('each choice a code offers has its own words in every language', () => 
     ['invalid-type', 'expected', ['number', 'int', 'string', 'boolean', 'array']],
     ['unknown-code', 'kind', ['country', 'language', 'currency']],
     ['weak-password', 'reason', ['too-short', 'repetitive', 'common', 'contains-email']],
+    ['hidden-characters', 'reason', ['direction-control', 'tag-character', 'nothing-visible']],
+    [
+      'guessable-password',
+      'cause',
+      [
+        'keyboard-pattern',
+        'repetition',
+        'sequence',
+        'date',
+        'common-password',
+        'common-words',
+        'personal-information',
+      ],
+    ],
     [
       'invalid-image',
       'reason',

@@ -38,6 +38,7 @@ const messages: Record<string, { id: MessageId; needs?: string[] }> = {
   'unknown-field': { id: 'form.error.unknown-field', needs: ['field'] },
   markup: { id: 'form.error.markup' },
   'control-characters': { id: 'form.error.control-characters' },
+  'hidden-characters': { id: 'form.error.hidden-characters', needs: ['reason'] },
   'unknown-code': { id: 'form.error.unknown-code', needs: ['kind'] },
   duplicate: { id: 'form.error.duplicate' },
   'paired-parameters': { id: 'form.error.paired-parameters', needs: ['with'] },
@@ -49,6 +50,7 @@ const messages: Record<string, { id: MessageId; needs?: string[] }> = {
   'affiliation-cycle': { id: 'form.error.affiliation-cycle' },
   'invalid-cursor': { id: 'form.error.invalid-cursor' },
   'weak-password': { id: 'form.error.weak-password', needs: ['reason'] },
+  'guessable-password': { id: 'form.error.guessable-password', needs: ['cause'] },
   'country-in-use': { id: 'form.error.country-in-use', needs: ['countries'] },
   'country-not-in-project': { id: 'form.error.country-not-in-project', needs: ['countries'] },
   'currency-required': { id: 'form.error.currency-required' },
@@ -96,7 +98,7 @@ export function fieldErrorMessage(
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) values[name] = String(value);
   // ICU selectors are plain words: `country-code` is chosen as `countryCode`.
-  for (const name of ['expected', 'format', 'kind', 'reason'] as const) {
+  for (const name of ['expected', 'format', 'kind', 'reason', 'cause'] as const) {
     if (params[name] !== undefined) values[name] = camelCase(String(params[name]));
   }
   // Counts go to plurals as numbers; bounds of values and dates are formatted here.

@@ -6,6 +6,7 @@ import { type Problem, problemOf } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { splitFieldErrors } from '../forms/field-errors.ts';
 import { TextField } from '../forms/fields.tsx';
+import { waitOf } from '../forms/wait.ts';
 import { useSession } from '../session/session-provider.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
 import { useHashToken } from './use-hash-token.ts';
@@ -82,7 +83,15 @@ function AskForLink() {
       {problem || offline ? (
         <ErrorSummary
           key={attempt}
-          title={<FormattedMessage id={offline ? 'form.offline' : 'form.fixErrors'} />}
+          title={
+            offline ? (
+              <FormattedMessage id="form.offline" />
+            ) : problem?.status === 429 ? (
+              <FormattedMessage id="form.tooMany" values={waitOf(problem)} />
+            ) : (
+              <FormattedMessage id="form.fixErrors" />
+            )
+          }
           fieldErrors={
             byField['/email'] ? [{ id: 'reset-email', label, message: byField['/email'] }] : []
           }

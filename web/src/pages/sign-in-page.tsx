@@ -5,6 +5,7 @@ import { type Problem, problemOf } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { splitFieldErrors } from '../forms/field-errors.ts';
 import { TextField } from '../forms/fields.tsx';
+import { waitOf } from '../forms/wait.ts';
 import { useSession } from '../session/session-provider.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
 
@@ -66,7 +67,7 @@ export function SignInPage() {
             ) : problem?.status === 401 ? (
               <FormattedMessage id="signIn.wrong" />
             ) : problem?.status === 429 ? (
-              <FormattedMessage id="signIn.tooMany" />
+              <FormattedMessage id="form.tooMany" values={waitOf(problem)} />
             ) : (
               <FormattedMessage id="form.fixErrors" />
             )

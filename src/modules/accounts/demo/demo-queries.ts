@@ -89,10 +89,7 @@ export async function deleteDemoAccounts(db: Db): Promise<DemoAccountsRemoval> {
     .deleteFrom('accounts_role_grant')
     .where((eb) => eb.or([eb('account_id', 'in', ids), eb('granted_by', 'in', ids)]))
     .execute();
-  await accounts(db)
-    .deleteFrom('accounts_login_failure')
-    .where('email', 'like', demoEmails)
-    .execute();
+  await accounts(db).deleteFrom('accounts_attempt').where('email', 'like', demoEmails).execute();
   await accounts(db)
     .deleteFrom('accounts_membership')
     .where('person_id', 'in', personIds)

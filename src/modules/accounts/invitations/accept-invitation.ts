@@ -40,7 +40,7 @@ export async function acceptInvitation(
       );
     if (row.expires_at <= now)
       throw new AppError('gone', 'This invitation has expired. Ask for a new invitation.');
-    assertStrongPassword(valid.password, row.email);
+    assertStrongPassword(valid.password, { email: row.email, displayName: valid.displayName });
     // Hashed only once the link is known good, so that bogus links cost the server nothing.
     const passwordHash = await hashPassword(valid.password);
     if (await selectAccountByEmail(tx.db, row.email)) {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
+import { AppError } from '../../../platform/errors.ts';
+import {
+  assertStrongPassword,
+  hashPassword,
+  passwordWeakness,
+  verifyPassword,
+} from './passwords.ts';
+
+const amina = { email: 'amina.k@coop.example', displayName: 'Amina Kiprono' };
 
 describe('passwords', () => {
   it('hash with argon2id and verify', async () => {
@@ -18,11 +26,41 @@ describe('passwords', () => {
     ['common with digits in front', '2024sunshine', /common passwords/],
     ['repetitive', 'aaaaaaaaaaaa', /different characters/],
     ['the email', 'amina.k-secret-42', /email address/],
-  ])('refuses a %s password', (_, password, message) => {
-    expect(passwordWeakness(password, 'amina.k@coop.example')).toMatch(message);
+    ['a row of keys', 'qwertyuiopasdf', /password many people use|keys on a keyboard/],
+    ['the name of this service and a year', 'Intercoop2024!', /name of this service/],
+    ['the person’s own name and a year', 'Kiprono2024!', /your name/],
+    ['a sequence', 'abcdefghijklmnop', /Sequences/],
+  ])('refuses a %s password, and says why', (_, password, message) => {
+    expect(passwordWeakness(password, amina)).toMatch(message);
   });
 
-  it('accepts a long, uncommon one', () => {
-    expect(passwordWeakness('mango monsoon loom 1987', 'amina@coop.example')).toBeUndefined();
+  it('refuses a guessable password with its own code and the cause', () => {
+    const refusal = (() => {
+      try {
+        assertStrongPassword('Intercoop2024!', amina);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).details?.errors).toEqual([
+      {
+        pointer: '/password',
+        code: 'guessable-password',
+        params: { cause: 'personal-information' },
+        detail: expect.stringMatching(/Add another word or two/),
+      },
+    ]);
+  });
+
+  it.each([
+    'mango monsoon loom 1987',
+    // The password every account of the API tests gets: `mango monsoon loom N`.
+    `mango monsoon loom 1${Date.now()}`,
+    'new mango monsoon 2030',
+    'correct horse battery staple',
+    'river loom harvest 7291',
+  ])('accepts a long, uncommon one: %s', (password) => {
+    expect(passwordWeakness(password, amina)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 // Passwords: argon2id hashes, and a refusal of passwords that attackers try first.
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '../../../platform/errors.ts';
 
 // Argon2id with the parameters OWASP recommends as a floor (19 MiB, 2 passes, 1 lane).
@@ -40,9 +41,88 @@ function candidates(password: string): string[] {
   ];
 }
 
-type Weakness = 'too-short' | 'repetitive' | 'common' | 'contains-email';
+// zxcvbn estimates how many guesses a password takes, from the patterns attackers try (keyboard
+// rows, repeats, sequences, dates, common passwords, the person's own words); a score below 3
+// (fewer than about 10^8 guesses) falls to an offline attack on a stolen hash within days.
+// Levenshtein matching is left off: it multiplies the time of a check and adds little here.
+// Only the first 100 characters are estimated: longer ones cost much more and are long enough.
+let estimator: ZxcvbnFactory | undefined;
+const minimumScore = 3;
+const productName = 'intercoop';
 
-const weaknessDetails: Record<Weakness, string> = {
+/** Why zxcvbn finds a password guessable, in our own words (stable whatever zxcvbn renames). */
+export type GuessableCause =
+  | 'keyboard-pattern'
+  | 'repetition'
+  | 'sequence'
+  | 'date'
+  | 'common-password'
+  | 'common-words'
+  | 'personal-information'
+  | 'other';
+
+const causeOfWarning: Record<string, GuessableCause> = {
+  straightRow: 'keyboard-pattern',
+  keyPattern: 'keyboard-pattern',
+  simpleRepeat: 'repetition',
+  extendedRepeat: 'repetition',
+  sequences: 'sequence',
+  recentYears: 'date',
+  dates: 'date',
+  topTen: 'common-password',
+  topHundred: 'common-password',
+  common: 'common-password',
+  similarToCommon: 'common-password',
+  pwned: 'common-password',
+  wordByItself: 'common-words',
+  namesByThemselves: 'common-words',
+  commonNames: 'common-words',
+  userInputs: 'personal-information',
+};
+
+const causeDetails: Record<GuessableCause, string> = {
+  'keyboard-pattern': 'Rows and patterns of keys on a keyboard are among the first things tried.',
+  repetition: 'Repeated characters or groups of characters are easy to guess.',
+  sequence: 'Sequences such as abc or 6789 are easy to guess.',
+  date: 'Dates and years are easy to guess.',
+  'common-password': 'This is, or looks like, a password many people use.',
+  'common-words': 'Common words and names on their own are easy to guess.',
+  'personal-information':
+    'It holds your name, your email or the name of this service, which are tried first.',
+  other: 'This password would be guessed too quickly.',
+};
+const addWords = 'Add another word or two, unrelated to each other.';
+
+/** The person a password is for: their own words are the first an attacker tries. */
+export type PasswordOwner = { email?: string; displayName?: string };
+
+function ownWords(owner: PasswordOwner): string[] {
+  const words = [productName];
+  if (owner.email) words.push(owner.email, ...owner.email.split(/[@.+_-]+/));
+  if (owner.displayName) {
+    const parts = owner.displayName.split(/\s+/);
+    words.push(owner.displayName, parts.join(''), ...parts);
+  }
+  return words.filter((word) => word.length >= 3).map((word) => word.toLowerCase());
+}
+
+function guessableCause(password: string, owner: PasswordOwner): GuessableCause | undefined {
+  estimator ??= new ZxcvbnFactory({
+    dictionary,
+    graphs: adjacencyGraphs,
+    useLevenshteinDistance: false,
+    maxLength: 100,
+  });
+  const result = estimator.check(password, ownWords(owner));
+  if (result.score >= minimumScore) return undefined;
+  return (result.feedback.warning && causeOfWarning[result.feedback.warning]) || 'other';
+}
+
+type Weakness =
+  | { reason: 'too-short' | 'repetitive' | 'common' | 'contains-email' }
+  | { reason: 'guessable'; cause: GuessableCause };
+
+const weaknessDetails: Record<Exclude<Weakness['reason'], 'guessable'>, string> = {
   'too-short':
     'Use at least 12 characters; a few unrelated words make a strong, memorable password.',
   repetitive: 'Use more different characters; this password repeats too few.',
@@ -51,36 +131,49 @@ const weaknessDetails: Record<Weakness, string> = {
   'contains-email': 'Do not use your email address in your password.',
 };
 
-function weaknessOf(password: string, email?: string): Weakness | undefined {
-  if (password.length < 12) return 'too-short';
-  if (new Set(password).size < 5) return 'repetitive';
+function weaknessOf(password: string, owner: PasswordOwner): Weakness | undefined {
+  if (password.length < 12) return { reason: 'too-short' };
+  if (new Set(password).size < 5) return { reason: 'repetitive' };
   if (candidates(password).some((candidate) => candidate.length >= 4 && common.has(candidate))) {
-    return 'common';
+    return { reason: 'common' };
   }
-  const local = email?.split('@')[0]?.toLowerCase();
+  const local = owner.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && password.toLowerCase().includes(local)) {
-    return 'contains-email';
+    return { reason: 'contains-email' };
   }
-  return undefined;
+  const cause = guessableCause(password, owner);
+  return cause && { reason: 'guessable', cause };
 }
 
-export function passwordWeakness(password: string, email?: string): string | undefined {
-  const weakness = weaknessOf(password, email);
-  return weakness && weaknessDetails[weakness];
+function detailOf(weakness: Weakness): string {
+  return weakness.reason === 'guessable'
+    ? `${causeDetails[weakness.cause]} ${addWords}`
+    : weaknessDetails[weakness.reason];
 }
 
-export function assertStrongPassword(password: string, email?: string): void {
-  const weakness = weaknessOf(password, email);
-  if (weakness) {
-    throw new AppError('validation-failed', 'Choose a stronger password.', {
-      errors: [
-        {
-          pointer: '/password',
-          detail: weaknessDetails[weakness],
-          code: 'weak-password',
-          params: { reason: weakness },
-        },
-      ],
-    });
-  }
+export function passwordWeakness(password: string, owner: PasswordOwner = {}): string | undefined {
+  const weakness = weaknessOf(password, owner);
+  return weakness && detailOf(weakness);
+}
+
+export function assertStrongPassword(password: string, owner: PasswordOwner): void {
+  const weakness = weaknessOf(password, owner);
+  if (!weakness) return;
+  throw new AppError('validation-failed', 'Choose a stronger password.', {
+    errors: [
+      weakness.reason === 'guessable'
+        ? {
+            pointer: '/password',
+            detail: detailOf(weakness),
+            code: 'guessable-password',
+            params: { cause: weakness.cause },
+          }
+        : {
+            pointer: '/password',
+            detail: detailOf(weakness),
+            code: 'weak-password',
+            params: { reason: weakness.reason },
+          },
+    ],
+  });
 }

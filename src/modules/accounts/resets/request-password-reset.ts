@@ -1,40 +1,70 @@
 import type { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { sendLater } from '../../../platform/mail.ts';
 import { randomSecret, sha256 } from '../../../platform/secrets.ts';
-import { accounts, selectAccountByEmail } from '../queries.ts';
+import { type AttemptRule, takeAttempt, waitInWords } from '../attempts/take-attempt.ts';
+import { insertPasswordResetForEmail } from '../queries.ts';
 import { RequestPasswordResetInput } from '../schemas.ts';
 
 export const resetLifetimeMinutes = 60;
 
+// Reset mails are counted per address (ten at once, then a wait from a minute, doubling up to an
+// hour) and per email (three, then five minutes, doubling up to an hour): nobody can flood an
+// inbox, nor the mail server, whether the email has an account or not.
+export const resetRequestsFromAddress: AttemptRule = {
+  free: 10,
+  firstDelaySeconds: 60,
+  maxDelaySeconds: 3600,
+};
+export const resetRequestsForEmail: AttemptRule = {
+  free: 3,
+  firstDelaySeconds: 300,
+  maxDelaySeconds: 3600,
+};
+
 /**
- * Sends a single-use reset link to the account's email. Answers the same whether or not the
- * email has an account, so that nobody can find out who has one.
+ * Sends a single-use reset link to the account's email. Answers the same, after the same work,
+ * whether or not the email has an account, so that nobody can find out who has one: the link is
+ * made (or not) by one statement, and the mail goes out after the answer.
  */
 export async function requestPasswordReset(
   ctx: Context,
   input: z.input<typeof RequestPasswordResetInput>,
+  client: { address: string },
 ): Promise<void> {
   const { email } = RequestPasswordResetInput.parse(input);
-  const account = await selectAccountByEmail(ctx.db, email);
-  if (account?.status !== 'active') {
-    ctx.log.info({ email }, 'password reset asked for an email without an active account');
-    return;
+  const counts = [
+    {
+      counted: { key: `reset-address ${client.address}`, email: null },
+      rule: resetRequestsFromAddress,
+    },
+    { counted: { key: `reset-email ${email}`, email }, rule: resetRequestsForEmail },
+  ];
+  for (const { counted, rule } of counts) {
+    const attempt = await takeAttempt(ctx, counted, rule);
+    if (!attempt.allowed) {
+      throw new AppError(
+        'rate-limited',
+        `Too many password-reset requests; wait ${waitInWords(attempt.retryAfterSeconds)} before asking again.`,
+        { retryAfterSeconds: attempt.retryAfterSeconds },
+      );
+    }
   }
   const token = randomSecret();
   const now = ctx.now();
-  await accounts(ctx.db)
-    .insertInto('accounts_password_reset')
-    .values({
-      id: newId(),
-      account_id: account.id,
-      token_hash: sha256(token),
-      created_at: now,
-      expires_at: new Date(now.getTime() + resetLifetimeMinutes * 60_000),
-      used_at: null,
-    })
-    .execute();
-  await ctx.mail.send({
+  const made = await insertPasswordResetForEmail(ctx.db, email, {
+    id: newId(),
+    tokenHash: sha256(token),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + resetLifetimeMinutes * 60_000),
+  });
+  if (!made) {
+    ctx.log.info({ email }, 'password reset asked for an email without an active account');
+    return;
+  }
+  sendLater(ctx, {
     to: email,
     subject: 'Choose a new Intercoop password',
     text: [

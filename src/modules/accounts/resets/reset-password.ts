@@ -5,7 +5,13 @@ import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { sha256 } from '../../../platform/secrets.ts';
 import { assertStrongPassword, hashPassword } from '../passwords/passwords.ts';
-import { accounts, revokeSessions, selectAccount, setPasswordHash } from '../queries.ts';
+import {
+  accounts,
+  revokeSessions,
+  selectAccount,
+  selectPerson,
+  setPasswordHash,
+} from '../queries.ts';
 import { ResetPasswordInput } from '../schemas.ts';
 
 /** Sets a new password with a reset link, once; every session of the account ends. */
@@ -32,7 +38,11 @@ export async function resetPassword(
       throw new AppError('gone', 'This reset link has expired. Ask for a new one.');
     const account = await selectAccount(tx.db, reset.account_id);
     if (account?.status !== 'active') throw new AppError('gone', 'This account is closed.');
-    assertStrongPassword(valid.password, account.email);
+    const person = await selectPerson(tx.db, account.person_id);
+    assertStrongPassword(valid.password, {
+      email: account.email,
+      displayName: person.display_name,
+    });
     await setPasswordHash(tx.db, account.id, await hashPassword(valid.password), now);
     await accounts(tx.db)
       .updateTable('accounts_password_reset')

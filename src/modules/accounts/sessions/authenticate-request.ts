@@ -22,8 +22,12 @@ export type Authentication = {
   expiredSession?: boolean;
 };
 
-// Recording every request's time would write on every read; a minute's precision is enough.
-const touchEveryMs = 60_000;
+// Recording a token's every use would write on every read; a minute's precision is enough.
+const touchTokenEveryMs = 60_000;
+// A session's idle deadline moves with every request, or a request just before a short idle
+// limit ran out would not keep it open; only a page's burst of requests within one second
+// writes once.
+const touchSessionEveryMs = 1_000;
 
 export async function authenticateRequest(
   ctx: Context,
@@ -40,7 +44,7 @@ export async function authenticateRequest(
     const actor = token ? await actorForAccount(ctx.db, token.account_id) : undefined;
     if (!token || !actor)
       throw new AppError('unauthenticated', 'This API token is not valid, or was revoked.');
-    if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > touchEveryMs) {
+    if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > touchTokenEveryMs) {
       await accounts(ctx.db)
         .updateTable('accounts_api_token')
         .set({ last_used_at: now })
@@ -69,7 +73,7 @@ export async function authenticateRequest(
       );
     }
   }
-  if (now.getTime() - session.last_seen_at.getTime() > touchEveryMs) {
+  if (now.getTime() - session.last_seen_at.getTime() >= touchSessionEveryMs) {
     const idle = new Date(now.getTime() + ctx.config.sessionIdleMinutes * 60_000);
     await touchSession(
       ctx.db,

@@ -1,11 +1,11 @@
-import { requireAccount } from '../../../platform/access.ts';
+import { requireSignedIn } from '../../../platform/access.ts';
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { revokeSessions, selectLiveSessions } from '../queries.ts';
 
 /** The account's open sessions, so that a person can see where they are signed in. */
 export async function listSessions(ctx: Context, currentSessionId: string | undefined) {
-  const account = requireAccount(ctx.actor);
+  const account = requireSignedIn(ctx.actor);
   const rows = await selectLiveSessions(ctx.db, account.accountId, ctx.now());
   return {
     items: rows.map((row) => ({
@@ -23,7 +23,7 @@ export async function listSessions(ctx: Context, currentSessionId: string | unde
 }
 
 export async function revokeSession(ctx: Context, sessionId: string): Promise<void> {
-  const account = requireAccount(ctx.actor);
+  const account = requireSignedIn(ctx.actor);
   const revoked = await revokeSessions(
     ctx.db,
     { accountId: account.accountId, sessionId },

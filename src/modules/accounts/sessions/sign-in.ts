@@ -2,19 +2,24 @@ import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { randomSecret, sha256 } from '../../../platform/secrets.ts';
-import { spendPasswordCheck, verifyPassword } from '../passwords/passwords.ts';
 import {
-  countRecentFailures,
-  deleteOldLoginFailures,
-  insertLoginFailure,
-  insertSession,
-  selectAccountByEmail,
-} from '../queries.ts';
+  type AttemptRule,
+  forgetAttempts,
+  takeAttempt,
+  waitInWords,
+} from '../attempts/take-attempt.ts';
+import { spendPasswordCheck, verifyPassword } from '../passwords/passwords.ts';
+import { insertSession, selectAccountByEmail } from '../queries.ts';
 import { type Me, SignInInput } from '../schemas.ts';
 import { describeAccount } from './describe-account.ts';
 
-/** At most this many failed sign-ins a minute, per account and per address. */
-export const maxFailuresPerMinute = 10;
+/**
+ * Sign-ins are counted per account and address: five tries at once, then a wait that doubles
+ * with each failure (1 s, 2 s, 4 s... up to 15 minutes), until the right password. Someone
+ * guessing from another address, or guessing other accounts from the same one, slows only
+ * themselves: the owner's right password is not refused for their failures.
+ */
+export const signInAttempts: AttemptRule = { free: 5, firstDelaySeconds: 1, maxDelaySeconds: 900 };
 const genericRefusal = 'The email or the password is not right.';
 
 export type SignInResult = { sessionSecret: string; csrfToken: string; expiresAt: Date; me: Me };
@@ -27,18 +32,13 @@ export async function signIn(
   const valid = SignInInput.parse(input);
   const email = valid.email;
   const now = ctx.now();
-  const minuteAgo = new Date(now.getTime() - 60_000);
-  const [byEmail, byAddress] = await Promise.all([
-    countRecentFailures(ctx.db, 'email', email, minuteAgo),
-    countRecentFailures(ctx.db, 'address', client.address, minuteAgo),
-  ]);
-  if (byEmail >= maxFailuresPerMinute || byAddress >= maxFailuresPerMinute) {
+  const counted = { key: `sign-in ${email} ${client.address}`, email };
+  const attempt = await takeAttempt(ctx, counted, signInAttempts);
+  if (!attempt.allowed) {
     throw new AppError(
       'rate-limited',
-      'Too many failed sign-ins; wait a minute before trying again.',
-      {
-        retryAfterSeconds: 60,
-      },
+      `Too many failed sign-ins to this account from here; wait ${waitInWords(attempt.retryAfterSeconds)} before trying again.`,
+      { retryAfterSeconds: attempt.retryAfterSeconds },
     );
   }
 
@@ -47,13 +47,11 @@ export async function signIn(
   if (account) ok = await verifyPassword(account.password_hash, valid.password);
   else await spendPasswordCheck(valid.password);
   if (!account || !ok || account.status !== 'active') {
-    await insertLoginFailure(ctx.db, { email, address: client.address, failed_at: now });
-    // Keep the table small: failures older than an hour no longer count for anything.
-    if (Math.random() < 0.01)
-      await deleteOldLoginFailures(ctx.db, new Date(now.getTime() - 3_600_000));
+    // The attempt stays counted.
     ctx.log.info({ email, address: client.address }, 'sign-in refused');
     throw new AppError('unauthenticated', genericRefusal);
   }
+  await forgetAttempts(ctx, counted.key);
 
   // A fresh session id at every sign-in: a session fixed by someone else before sign-in is useless.
   const sessionSecret = randomSecret();

@@ -1,4 +1,4 @@
-import { requireAccount } from '../../../platform/access.ts';
+import { requireSignedIn } from '../../../platform/access.ts';
 import type { Context } from '../../../platform/context.ts';
 import { revokeSessions } from '../queries.ts';
 
@@ -8,7 +8,7 @@ export async function signOut(
   session: { id: string } | undefined,
   everywhere: boolean,
 ): Promise<number> {
-  const account = requireAccount(ctx.actor);
+  const account = requireSignedIn(ctx.actor);
   if (everywhere) return revokeSessions(ctx.db, { accountId: account.accountId }, ctx.now());
   if (!session) return 0;
   return revokeSessions(ctx.db, { accountId: account.accountId, sessionId: session.id }, ctx.now());
