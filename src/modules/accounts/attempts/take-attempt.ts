@@ -25,7 +25,11 @@ export function nextAttempt(
   rule: AttemptRule,
 ): { allowed: true; count: AttemptCount } | { allowed: false; retryAfterSeconds: number } {
   const waitMs = previous.blockedUntil.getTime() - now.getTime();
-  if (waitMs > 0) return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
+  // Only attempts past the free ones wait. (Attempts made at once read the clock before they
+  // queue on the count, so one may see the time another wrote as a few milliseconds ahead.)
+  if (waitMs > 0 && previous.attempts >= rule.free) {
+    return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
+  }
   const forgotten = now.getTime() - previous.lastAttemptAt.getTime() >= forgetAfterMs;
   const attempts = (forgotten ? 0 : previous.attempts) + 1;
   const beyondFree = attempts - rule.free;
