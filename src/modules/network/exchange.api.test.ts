@@ -245,6 +245,22 @@ describe('export and import of the whole registry', () => {
     });
   });
 
+  it('a language code of the wrong form is refused with its place, not a crash', async () => {
+    const document = JSON.parse(
+      (await exportRegistry(sourceContext, 'json')).body.toString('utf8'),
+    );
+    document.organizations[2].languages = ['e'];
+    await emptyInstance(async (ctx, api) => {
+      await expect(
+        importRegistry(ctx, { bytes: Buffer.from(JSON.stringify(document)), format: 'json' }),
+      ).rejects.toMatchObject({
+        code: 'validation-failed',
+        message: expect.stringMatching(/^organizations\[2\], field languages\/0: /),
+      });
+      expect(await countRows(api.database, 'network_organization')).toBe(0);
+    });
+  });
+
   it('refuses an import into a registry that is not empty, and files that are not exports', async () => {
     const { body } = await exportRegistry(sourceContext, 'json');
     await expect(
