@@ -65,6 +65,7 @@ describe('creating and reading organizations', () => {
     expect(malformed.json().errors).toEqual([
       {
         pointer: '/id',
+        in: 'path',
         detail: expect.stringContaining('UUID'),
         code: 'invalid-format',
         params: { format: 'uuid' },

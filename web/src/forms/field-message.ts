@@ -38,6 +38,7 @@ const messages: Record<string, { id: MessageId; needs?: string[] }> = {
   'unknown-field': { id: 'form.error.unknown-field', needs: ['field'] },
   markup: { id: 'form.error.markup' },
   'control-characters': { id: 'form.error.control-characters' },
+  'invalid-encoding': { id: 'form.error.invalid-encoding' },
   'unknown-code': { id: 'form.error.unknown-code', needs: ['kind'] },
   duplicate: { id: 'form.error.duplicate' },
   'paired-parameters': { id: 'form.error.paired-parameters', needs: ['with'] },
