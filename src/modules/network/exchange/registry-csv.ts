@@ -1,10 +1,12 @@
 // The registry as CSV, one file a table, zipped with a manifest. Nested values (other names,
 // descriptions in several languages, principles, a project's sources, an offer's countries) are
-// JSON in their cell; empty cells are null.
+// JSON in their cell; empty cells are null; a text cell that a spreadsheet would take for a
+// formula is written after a single quote, which the import takes off (csv-cells.ts).
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { AppError } from '../../../platform/errors.ts';
+import { cellText, safeCell } from './csv-cells.ts';
 import {
   type RegistryData,
   type RegistryTable,
@@ -18,7 +20,9 @@ type Column<T> = { name: string; write: (row: T) => Cell; read: (cell: Cell) => 
 
 const nullable = (value: string | number | null | undefined): Cell =>
   value === null || value === undefined ? '' : String(value);
-const text = (cell: Cell) => (cell === '' ? null : cell);
+// Text cells are written safe to open in a spreadsheet (see csv-cells.ts) and read back exactly.
+const text = (cell: Cell) => (cell === '' ? null : cellText(cell));
+const decimal = (cell: Cell) => (cell === '' ? null : cell);
 const number = (cell: Cell) =>
   cell === '' ? null : /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(cell) ? Number(cell) : cell;
 const json = (cell: Cell) => {
@@ -35,7 +39,8 @@ function field<T>(
   get: (row: T) => string | number | null | undefined,
   read: (cell: Cell) => unknown = text,
 ): Column<T> {
-  return { name, write: (row) => nullable(get(row)), read };
+  const write = (row: T) => nullable(get(row));
+  return { name, write: read === text ? (row) => safeCell(write(row)) : write, read };
 }
 
 type Organization = RegistryData['organizations'][number];
@@ -146,7 +151,7 @@ const projectFigureColumns: Column<ProjectFigure>[] = [
   field('kind', (row) => row.kind),
   field('indicator', (row) => row.indicator),
   // A decimal string kept as written: a number would lose money's exactness.
-  field('amount', (row) => row.amount),
+  field('amount', (row) => row.amount, decimal),
   field('currency', (row) => row.currency),
   field('country', (row) => row.country),
   field('period', (row) => row.period, number),
