@@ -18,6 +18,9 @@ describe('configuration', () => {
       adminEmail: 'admin@intercoop.localhost',
       registryCache: true,
       checkAllResponses: false,
+      importMaxBytes: 256 * 1024 * 1024,
+      importMaxInflatedBytes: 512 * 1024 * 1024,
+      importMaxInflatedFileBytes: 128 * 1024 * 1024,
     });
     expect(publicUrlFor(config, 3000)).toBe('http://127.0.0.1:3000');
     expect(Object.isFrozen(config)).toBe(true);
@@ -36,6 +39,9 @@ describe('configuration', () => {
       SESSION_ABSOLUTE_HOURS: '8',
       INTERCOOP_ADMIN_EMAIL: 'Admin@Federation.Example',
       REGISTRY_CACHE: 'off',
+      IMPORT_MAX_MIB: '64',
+      IMPORT_MAX_INFLATED_MIB: '2048',
+      IMPORT_MAX_INFLATED_FILE_MIB: '1024',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -49,6 +55,9 @@ describe('configuration', () => {
       sessionAbsoluteHours: 8,
       adminEmail: 'admin@federation.example',
       registryCache: false,
+      importMaxBytes: 64 * 1024 * 1024,
+      importMaxInflatedBytes: 2048 * 1024 * 1024,
+      importMaxInflatedFileBytes: 1024 * 1024 * 1024,
     });
     expect(publicUrlFor(config, 8080)).toBe('https://coops.example.org');
   });
@@ -91,6 +100,15 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toMatch(/^Intercoop cannot start: fix its settings/);
     expect((error as ConfigError).message).toMatch(message);
+  });
+
+  it('says what to put in an import limit', () => {
+    expect(() => loadConfig({ IMPORT_MAX_INFLATED_MIB: 'lots' })).toThrow(
+      /IMPORT_MAX_INFLATED_MIB="lots" must be the most a zipped import may inflate to, in all, in MiB, such as 512/,
+    );
+    expect(() => loadConfig({ IMPORT_MAX_MIB: '0' })).toThrow(
+      /IMPORT_MAX_MIB="0" must be at least 1 MiB/,
+    );
   });
 
   it('lists every problem at once', () => {

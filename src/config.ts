@@ -3,7 +3,16 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const mebibyte = 1024 * 1024;
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const mebibytes = (what: string, fallback: number) =>
+  z.coerce
+    .number({ error: `must be ${what}, in MiB, such as ${fallback}` })
+    .int('must be a whole number of MiB')
+    .min(1, 'must be at least 1 MiB')
+    .max(65_536, 'must be at most 65536 MiB (64 GiB)')
+    .default(fallback);
 
 const EnvironmentSchema = z.object({
   PORT: z.coerce
@@ -62,6 +71,12 @@ const EnvironmentSchema = z.object({
       error: 'must be on (keep search pages and the graph of ties in memory) or off',
     })
     .default('on'),
+  IMPORT_MAX_MIB: mebibytes('the largest file an import takes', 256),
+  IMPORT_MAX_INFLATED_MIB: mebibytes('the most a zipped import may inflate to, in all', 512),
+  IMPORT_MAX_INFLATED_FILE_MIB: mebibytes(
+    'the most one file of a zipped import may inflate to',
+    128,
+  ),
   RESPONSE_CHECKS: z
     .enum(['all', 'untrusted'], {
       error:
@@ -93,6 +108,11 @@ export type Config = Readonly<{
   registryCache: boolean;
   /** Every response checked against its schema, or all but those marked `trustedResponse`. */
   checkAllResponses: boolean;
+  /** The largest file an import takes (a request body, or a file given to the command). */
+  importMaxBytes: number;
+  /** The most a zipped import may inflate to, all its files together, and one file of it. */
+  importMaxInflatedBytes: number;
+  importMaxInflatedFileBytes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -135,6 +155,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminEmail: values.INTERCOOP_ADMIN_EMAIL,
     registryCache: values.REGISTRY_CACHE === 'on',
     checkAllResponses: values.RESPONSE_CHECKS === 'all',
+    importMaxBytes: values.IMPORT_MAX_MIB * mebibyte,
+    importMaxInflatedBytes: values.IMPORT_MAX_INFLATED_MIB * mebibyte,
+    importMaxInflatedFileBytes: values.IMPORT_MAX_INFLATED_FILE_MIB * mebibyte,
   });
 }
 

@@ -12,7 +12,8 @@ export type AppErrorCode =
   | 'conflict'
   | 'stale-version'
   | 'rate-limited'
-  | 'gone';
+  | 'gone'
+  | 'too-large';
 
 export class AppError extends Error {
   constructor(
@@ -34,4 +35,5 @@ export const appErrorStatus: Record<AppErrorCode, number> = {
   'stale-version': 409,
   gone: 410,
   'rate-limited': 429,
+  'too-large': 413,
 };
