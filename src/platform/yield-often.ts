@@ -12,3 +12,14 @@ export function yieldOften(sliceMilliseconds = 10): () => Promise<void> {
     sliceStart = performance.now();
   };
 }
+
+/** `items.map(work)`, letting the event loop run every few milliseconds. */
+export async function mapInSlices<T, U>(items: readonly T[], work: (item: T) => U): Promise<U[]> {
+  const pause = yieldOften();
+  const mapped: U[] = [];
+  for (const item of items) {
+    mapped.push(work(item));
+    await pause();
+  }
+  return mapped;
+}

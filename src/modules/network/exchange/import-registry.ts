@@ -12,7 +12,7 @@ import {
   type FieldErrorParams,
 } from '../../../platform/field-errors.ts';
 import { findTextProblem, textProblemDetails } from '../../../platform/well-formed-text.ts';
-import { yieldOften } from '../../../platform/yield-often.ts';
+import { mapInSlices, yieldOften } from '../../../platform/yield-often.ts';
 import { valuesFromInput } from '../organizations/organization-view.ts';
 import { toMinorUnits } from '../projects/amounts.ts';
 import {
@@ -393,7 +393,7 @@ async function store(
     });
     await insertOrganizations(
       tx.db,
-      data.organizations.map((organization) => ({
+      await mapInSlices(data.organizations, (organization) => ({
         ...valuesFromInput({
           ...organization,
           shortName: organization.shortName ?? undefined,
@@ -411,7 +411,7 @@ async function store(
     );
     await insertAffiliations(
       tx.db,
-      data.affiliations.map((row) => ({
+      await mapInSlices(data.affiliations, (row) => ({
         ...tie(row),
         member_id: row.memberId,
         parent_id: row.parentId,
@@ -419,11 +419,15 @@ async function store(
     );
     await insertPartnerships(
       tx.db,
-      data.partnerships.map((row) => ({ ...tie(row), from_id: row.fromId, to_id: row.toId })),
+      await mapInSlices(data.partnerships, (row) => ({
+        ...tie(row),
+        from_id: row.fromId,
+        to_id: row.toId,
+      })),
     );
     await insertLogos(
       tx.db,
-      data.logos.map((logo) => ({
+      await mapInSlices(data.logos, (logo) => ({
         organization_id: logo.organizationId,
         content: Buffer.from(logo.content, 'base64'),
         media_type: logo.mediaType,
@@ -434,7 +438,7 @@ async function store(
     );
     await insertProjects(
       tx.db,
-      data.projects.map((row) => ({
+      await mapInSlices(data.projects, (row) => ({
         ...stamps(row),
         title: row.title,
         summary: row.summary,
@@ -447,11 +451,14 @@ async function store(
     );
     await insertProjectCountries(
       tx.db,
-      data.projectCountries.map((row) => ({ project_id: row.projectId, country: row.country })),
+      await mapInSlices(data.projectCountries, (row) => ({
+        project_id: row.projectId,
+        country: row.country,
+      })),
     );
     await insertProjectParticipants(
       tx.db,
-      data.projectParticipants.map((row) => ({
+      await mapInSlices(data.projectParticipants, (row) => ({
         project_id: row.projectId,
         organization_id: row.organizationId,
         role: row.role,
@@ -461,7 +468,7 @@ async function store(
     );
     await insertProjectFigures(
       tx.db,
-      data.projectFigures.map((row) => ({
+      await mapInSlices(data.projectFigures, (row) => ({
         id: row.id,
         project_id: row.projectId,
         kind: row.kind,
@@ -480,7 +487,7 @@ async function store(
     );
     await insertIntents(
       tx.db,
-      data.intents.map((row) => ({
+      await mapInSlices(data.intents, (row) => ({
         ...stamps(row),
         organization_id: row.organizationId,
         direction: row.direction,
