@@ -1,9 +1,11 @@
 // The bad-input table: every write operation, called with the right role, with no body, an
-// unknown field, wrong types, strings over their limit, hostile strings and an oversized body.
-// Each must answer 4xx problem+json that points at the field, and store nothing.
-// The cases are derived from each operation's schema in /api/openapi.json, so a new field is
-// covered without editing this file, and a write operation missing from the table fails.
-import type { InjectOptions } from 'fastify';
+// unknown field, wrong types, strings over their limit, hostile strings (markup; a NUL, a lone
+// surrogate or a byte that is not UTF-8 in any string) and an oversized body, at every depth of
+// the body; and every operation, reads included, with the same in each query and path parameter
+// and in a header. Each must answer 4xx problem+json that points at the field, and store nothing.
+// The cases are derived from each operation's schema in /api/openapi.json, so a new field or
+// parameter is covered without editing this file, and a write operation missing from the table fails.
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFrom } from '../test/mail-sink.ts';
@@ -34,6 +36,17 @@ const logoImage = () =>
     .png()
     .toBuffer();
 
+// The nested fields of an organization, filled so that the table reaches into each.
+const nestedOrganizationFields = {
+  otherNames: [{ text: 'Sahakari Mandali', script: 'Latn', language: 'gu' }],
+  coordinates: { lat: 23.03, lon: 72.58 },
+  languages: ['gu', 'hi'],
+  members: { total: 40, women: 30, men: 10 },
+  contacts: { email: 'info@coop.example', phone: '+919876543210' },
+  descriptions: { gu: 'Fine.' },
+  principles: [{ principle: 1, score: 3, evidence: 'Open to all.' }],
+};
+
 const table: Record<string, Write> = {
   'POST /api/network/organizations': {
     as: () => api.admin,
@@ -49,6 +62,7 @@ const table: Record<string, Write> = {
         description: 'Fine.',
         website: 'https://coop.example',
         foundingYear: 1990,
+        ...nestedOrganizationFields,
       },
     }),
   },
@@ -72,6 +86,7 @@ const table: Record<string, Write> = {
           description: 'Fine.',
           website: 'https://coop.example',
           foundingYear: 1990,
+          ...nestedOrganizationFields,
         },
       };
     },
@@ -550,6 +565,7 @@ const table: Record<string, Write> = {
 type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
   items?: JsonSchema;
   maxLength?: number;
   enum?: unknown[];
@@ -566,14 +582,21 @@ type Case = {
   url?: string;
   expectStatus: number;
   pointer?: string;
+  /** Where the field at the pointer is, when not in the body. */
+  location?: 'query' | 'path' | 'header';
+  headers?: Record<string, string>;
   /** The code (one of these) and some of its params of a field error at the pointer. */
   code?: { code: string[]; params?: Record<string, unknown> };
 };
 
-const hostile = [
-  { value: '<script>alert(1)</script>', code: 'markup' },
-  { value: 'Nul\u0000byte', code: 'control-characters' },
+// Refused in free text by the field's own rules.
+const markup = '<script>alert(1)</script>';
+// Refused in every string, whatever its form, before any field's rules see it.
+const malformedText = [
+  { name: 'a NUL', value: 'Nul\u0000byte', code: 'control-characters' },
+  { name: 'a lone surrogate', value: 'Half \ud800 pair', code: 'invalid-encoding' },
 ];
+const strayByteMarker = 'STRAY-BYTE-HERE';
 
 function typeOf(schema: JsonSchema): string {
   const variant = schema.anyOf?.find((entry) => entry.type !== 'null') ?? schema;
@@ -609,40 +632,61 @@ function set(
   return copy;
 }
 
-/** Cases for each field of the body, one level into nested objects. */
-function bodyCases(
-  schema: JsonSchema,
-  payload: Record<string, unknown>,
-  path: string[] = [],
-): Case[] {
+const pointerOf = (path: string[]) =>
+  `/${path.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+
+function variantOf(schema: JsonSchema): JsonSchema {
+  return schema.anyOf?.find((entry) => entry.type !== 'null') ?? schema;
+}
+
+function valueIn(payload: unknown, path: string[]): unknown {
+  return path.reduce<unknown>(
+    (value, key) =>
+      typeof value === 'object' && value !== null
+        ? (value as Record<string, unknown>)[key]
+        : undefined,
+    payload,
+  );
+}
+
+/**
+ * Cases for each field of the body that the valid call fills, at any depth: the properties of
+ * nested objects, the first item of an array and the first entry of a record.
+ */
+function bodyCases(schema: JsonSchema, payload: Record<string, unknown>): Case[] {
   const cases: Case[] = [];
-  for (const [field, fieldSchema] of Object.entries(schema.properties ?? {})) {
-    const at = [...path, field];
-    const pointer = `/${at.join('/')}`;
-    if (
-      !(
-        field in
-        at
-          .slice(0, -1)
-          .reduce<Record<string, unknown>>(
-            (value, key) => value[key] as Record<string, unknown>,
-            payload,
-          )
-      )
-    )
-      continue;
+  const visit = (fieldSchema: JsonSchema, at: string[], field: string) => {
+    const pointer = pointerOf(at);
+    const variant = variantOf(fieldSchema);
+    const type = typeOf(fieldSchema);
     cases.push({
       name: `wrong type for ${pointer}`,
       payload: set(payload, at, wrongValueFor(fieldSchema)),
       expectStatus: 400,
       pointer,
-      code: { code: [typeOf(fieldSchema) === 'enum' ? 'invalid-option' : 'invalid-type'] },
+      code: { code: [type === 'enum' ? 'invalid-option' : 'invalid-type'] },
     });
-    const variant = fieldSchema.anyOf?.find((entry) => entry.type !== 'null') ?? fieldSchema;
-    if (typeOf(fieldSchema) === 'object' && variant.properties) {
-      cases.push(...bodyCases(variant, payload, at));
+    const value = valueIn(payload, at);
+    if (type === 'object' && variant.properties) {
+      for (const [name, propertySchema] of Object.entries(variant.properties)) {
+        if (typeof value === 'object' && value !== null && name in value)
+          visit(propertySchema, [...at, name], name);
+      }
+    } else if (type === 'object' && typeof variant.additionalProperties === 'object') {
+      const [key] = Object.keys((value ?? {}) as object);
+      if (key !== undefined) visit(variant.additionalProperties, [...at, key], field);
+      cases.push({
+        name: `a NUL in a key of ${pointer}`,
+        payload: set(payload, at, { ...(value as object), 'k\u0000': 'Text.' }),
+        expectStatus: 400,
+        pointer: pointerOf([...at, 'k\u0000']),
+        code: { code: ['control-characters'] },
+      });
+    } else if (type === 'array' && variant.items && Array.isArray(value) && value.length > 0) {
+      visit(variant.items, [...at, '0'], field);
     }
-    if (typeOf(fieldSchema) === 'string' && variant.maxLength !== undefined) {
+    if (variant.type !== 'string') return;
+    if (variant.maxLength !== undefined) {
       cases.push({
         name: `${pointer} over its ${variant.maxLength} characters`,
         payload: set(payload, at, 'x'.repeat(variant.maxLength + 1)),
@@ -651,24 +695,47 @@ function bodyCases(
         code: { code: ['too-long'], params: { maximum: variant.maxLength } },
       });
     }
-    // Free text (not a password or a token, which may hold any character) must refuse markup and NUL.
-    const freeText =
-      typeOf(fieldSchema) === 'string' &&
+    for (const { name, value: malformed, code } of malformedText) {
+      cases.push({
+        name: `${name} in ${pointer}`,
+        payload: set(payload, at, malformed),
+        expectStatus: 400,
+        pointer,
+        code: { code: [code] },
+      });
+    }
+    const [before, after] = JSON.stringify(set(payload, at, strayByteMarker)).split(
+      strayByteMarker,
+    ) as [string, string];
+    cases.push({
+      name: `a byte that is not UTF-8 in ${pointer}`,
+      raw: {
+        body: Buffer.concat([Buffer.from(`${before}Caf`), Buffer.from([0xe9]), Buffer.from(after)]),
+        contentType: 'application/json',
+      },
+      expectStatus: 400,
+      pointer,
+      code: { code: ['invalid-encoding'] },
+    });
+    // Free text (not a password or a token, which may hold any character) must refuse markup.
+    if (
+      type === 'string' &&
       !variant.format &&
       !variant.pattern &&
-      !/password|token/i.test(field);
-    if (freeText) {
-      for (const { value, code } of hostile) {
-        cases.push({
-          name: `${pointer} = ${JSON.stringify(value)}`,
-          payload: set(payload, at, value),
-          expectStatus: 400,
-          pointer,
-          // A field with a form of its own (an email, an amount, a unit) refuses it as not that form.
-          code: { code: [code, 'invalid-format', 'unit-mismatch'] },
-        });
-      }
+      !/password|token/i.test(field)
+    ) {
+      cases.push({
+        name: `markup in ${pointer}`,
+        payload: set(payload, at, markup),
+        expectStatus: 400,
+        pointer,
+        // A field with a form of its own (an email, an amount, a unit) refuses it as not that form.
+        code: { code: ['markup', 'invalid-format', 'unit-mismatch'] },
+      });
     }
+  };
+  for (const [field, fieldSchema] of Object.entries(schema.properties ?? {})) {
+    if (field in payload) visit(fieldSchema, [field], field);
   }
   return cases;
 }
@@ -676,7 +743,13 @@ function bodyCases(
 let document: {
   paths: Record<
     string,
-    Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+    Record<
+      string,
+      {
+        requestBody?: { content: Record<string, { schema: JsonSchema }> };
+        parameters?: Parameter[];
+      }
+    >
   >;
 };
 
@@ -788,50 +861,185 @@ describe('the bad-input table', () => {
       }
       expect(cases.length).toBeGreaterThan(0);
 
-      for (const testCase of cases) {
-        const options: InjectOptions = { ...base, url: testCase.url ?? base.url };
-        if (testCase.raw) {
-          options.payload = testCase.raw.body;
-          options.headers = { 'content-type': testCase.raw.contentType };
-        } else if ('payload' in testCase) {
-          options.payload =
-            testCase.payload === undefined ? undefined : JSON.stringify(testCase.payload);
-          options.headers = { 'content-type': 'application/json' };
-        }
-        const before = await fingerprint(api.database);
-        const response = await send(options);
-        const label = `${operation}: ${testCase.name} → ${response.statusCode} ${response.body.slice(0, 200)}`;
-        expect(response.statusCode, label).toBe(testCase.expectStatus);
-        expect(response.headers['content-type'], label).toMatch(/^application\/problem\+json/);
-        const problem = response.json();
-        expect(problem.detail.length, label).toBeGreaterThan(10);
-        if (testCase.pointer) {
-          expect(
-            problem.errors?.map((error: { pointer: string }) => error.pointer),
-            label,
-          ).toContain(testCase.pointer);
-        }
-        // Every field error carries a code a client can word in its reader's language.
-        for (const error of problem.errors ?? []) {
-          expect(fieldErrorCodes, `${label}: unknown code`).toContain(error.code);
-          expect(error.code, `${label}: no specific code`).not.toBe('invalid');
-        }
-        if (testCase.code) {
-          expect(
-            problem.errors?.filter(
-              (error: { pointer: string }) => error.pointer === testCase.pointer,
-            ),
-            label,
-          ).toContainEqual(
-            expect.objectContaining({
-              code: expect.toBeOneOf(testCase.code.code),
-              ...(testCase.code.params
-                ? { params: expect.objectContaining(testCase.code.params) }
-                : {}),
-            }),
-          );
-        }
-        expect(await fingerprint(api.database), `${label}: data changed`).toBe(before);
+      await runCases(operation, base, cases, send, { fingerprintEach: true });
+    });
+  }
+});
+
+/** Sends each case and checks its problem; the data must not change (checked after each case, or once). */
+async function runCases(
+  operation: string,
+  base: InjectOptions,
+  cases: Case[],
+  send: (options: InjectOptions) => Promise<LightMyRequestResponse>,
+  { fingerprintEach }: { fingerprintEach: boolean },
+) {
+  const first = await fingerprint(api.database);
+  for (const testCase of cases) {
+    const options: InjectOptions = { ...base, url: testCase.url ?? base.url };
+    if (testCase.raw) {
+      options.payload = testCase.raw.body;
+      options.headers = { 'content-type': testCase.raw.contentType };
+    } else if ('payload' in testCase) {
+      options.payload =
+        testCase.payload === undefined ? undefined : JSON.stringify(testCase.payload);
+      options.headers = { 'content-type': 'application/json' };
+    }
+    if (testCase.headers) options.headers = { ...options.headers, ...testCase.headers };
+    const before = fingerprintEach ? await fingerprint(api.database) : first;
+    const response = await send(options);
+    const label = `${operation}: ${testCase.name} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+    expect(response.statusCode, label).toBe(testCase.expectStatus);
+    expect(response.headers['content-type'], label).toMatch(/^application\/problem\+json/);
+    const problem = response.json();
+    expect(problem.detail.length, label).toBeGreaterThan(10);
+    const atPointer = (problem.errors ?? []).filter(
+      (error: { pointer: string; in?: string }) =>
+        error.pointer === testCase.pointer && error.in === testCase.location,
+    );
+    if (testCase.pointer)
+      expect(atPointer.length, `${label}: no error at the pointer`).toBeGreaterThan(0);
+    // Every field error carries a code a client can word in its reader's language.
+    for (const error of problem.errors ?? []) {
+      expect(fieldErrorCodes, `${label}: unknown code`).toContain(error.code);
+      expect(error.code, `${label}: no specific code`).not.toBe('invalid');
+    }
+    if (testCase.code) {
+      expect(atPointer, label).toContainEqual(
+        expect.objectContaining({
+          code: expect.toBeOneOf(testCase.code.code),
+          ...(testCase.code.params
+            ? { params: expect.objectContaining(testCase.code.params) }
+            : {}),
+        }),
+      );
+    }
+    if (fingerprintEach)
+      expect(await fingerprint(api.database), `${label}: data changed`).toBe(before);
+  }
+  if (!fingerprintEach)
+    expect(await fingerprint(api.database), `${operation}: data changed`).toBe(first);
+}
+
+type Parameter = { in: string; name: string; required?: boolean; schema: JsonSchema };
+const someId = '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e';
+
+/** A value a parameter takes, to fill the parameters a case does not spoil. */
+function placeholderFor(schema: JsonSchema): string {
+  const variant = variantOf(schema);
+  if (variant.enum) return String(variant.enum[0]);
+  if (variant.format === 'uuid') return someId;
+  return typeOf(schema) === 'integer' || typeOf(schema) === 'number' ? '1' : 'x';
+}
+
+/** A value of the wrong form for a parameter, and the codes it may be refused with. */
+function wrongParameterFor(schema: JsonSchema): { value: string; codes: string[] } | undefined {
+  const variant = variantOf(schema);
+  const type = typeOf(schema);
+  if (type === 'enum') return { value: 'not-an-option', codes: ['invalid-option'] };
+  if (type === 'integer' || type === 'number')
+    return { value: 'twelve', codes: ['invalid-type', 'invalid-format'] };
+  if (variant.format || variant.pattern)
+    return { value: 'not-of-its-form', codes: ['invalid-format'] };
+  return undefined;
+}
+
+/**
+ * Cases for the query and path parameters of an operation, and for a header: text that is not
+ * well-formed in each, a value of the wrong form, one over its length, an unknown parameter.
+ */
+function parameterCases(path: string, parameters: Parameter[]): Case[] {
+  const inPath = parameters.filter((parameter) => parameter.in === 'path');
+  const urlWith = (name: string | undefined, raw: string) =>
+    path.replace(/\{(\w+)\}/g, (_, param: string) =>
+      param === name
+        ? raw
+        : placeholderFor(inPath.find((entry) => entry.name === param)?.schema ?? {}),
+    );
+  const plainUrl = urlWith(undefined, '');
+  const cases: Case[] = [];
+  const malformed = [
+    { name: 'a NUL', raw: 'a%00b', code: 'control-characters' },
+    { name: 'a byte that is not UTF-8', raw: 'caf%E9', code: 'invalid-encoding' },
+    { name: 'an encoded surrogate', raw: '%ED%A0%80', code: 'invalid-encoding' },
+  ];
+  for (const parameter of parameters) {
+    const location =
+      parameter.in === 'query' ? 'query' : parameter.in === 'path' ? 'path' : undefined;
+    if (!location) continue;
+    const at = (raw: string) =>
+      parameter.in === 'path'
+        ? urlWith(parameter.name, raw)
+        : `${plainUrl}?${parameter.name}=${raw}`;
+    const common: Pick<Case, 'expectStatus' | 'pointer' | 'location'> = {
+      expectStatus: 400,
+      pointer: `/${parameter.name}`,
+      location,
+    };
+    for (const { name, raw, code } of malformed)
+      cases.push({
+        ...common,
+        name: `${name} in ${parameter.in} ${parameter.name}`,
+        url: at(raw),
+        code: { code: [code] },
+      });
+    const wrong = wrongParameterFor(parameter.schema);
+    if (wrong)
+      cases.push({
+        ...common,
+        name: `${parameter.name} of the wrong form`,
+        url: at(wrong.value),
+        code: { code: wrong.codes },
+      });
+    const maxLength = variantOf(parameter.schema).maxLength;
+    if (maxLength !== undefined)
+      cases.push({
+        ...common,
+        name: `${parameter.name} over its ${maxLength} characters`,
+        url: at('x'.repeat(maxLength + 1)),
+        code: { code: ['too-long'], params: { maximum: maxLength } },
+      });
+  }
+  cases.push({
+    name: 'an unknown query parameter',
+    url: `${plainUrl}?sneaky=1`,
+    expectStatus: 400,
+    pointer: '/sneaky',
+    location: 'query',
+    code: { code: ['unknown-field'] },
+  });
+  cases.push({
+    name: 'a header that is not UTF-8',
+    url: plainUrl,
+    // Node hands each byte of a header over as a Latin-1 character: é here is one byte.
+    headers: { 'x-note': 'caf\u00e9' },
+    expectStatus: 400,
+    pointer: '/x-note',
+    location: 'header',
+    code: { code: ['invalid-encoding'] },
+  });
+  return cases;
+}
+
+describe('the parameters of every operation, reads and writes', () => {
+  it('every operation has cases', () => {
+    expect(
+      Object.keys(document.paths).filter((path) => path.startsWith('/api/')).length,
+    ).toBeGreaterThan(40);
+  });
+  for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+    it(`every ${method.toUpperCase()} operation refuses bad text and values in its parameters`, async () => {
+      for (const [path, methods] of Object.entries(document.paths)) {
+        const operation = methods[method];
+        if (!operation || !path.startsWith('/api/')) continue;
+        const cases = parameterCases(path, operation.parameters ?? []);
+        await runCases(
+          `${method.toUpperCase()} ${path}`,
+          { method: method.toUpperCase() as 'GET' },
+          cases,
+          (options) => api.admin.request(options),
+          { fingerprintEach: false },
+        );
       }
     });
   }

@@ -8,7 +8,7 @@ import { type DemoAccountCredentials, loadDemo, resetDemoAccounts } from './demo
 import { removeDemo } from './demo/remove-demo.ts';
 import { createLogger, mailerFor, openConfiguredDatabase, serve, systemContext } from './main.ts';
 import { createNetworkAdmin } from './modules/accounts/index.ts';
-import { exportRegistry, importRegistry } from './modules/network/index.ts';
+import { exportRegistry, importRegistryFile } from './modules/network/index.ts';
 import type { Context } from './platform/context.ts';
 import { DataFolderLockedError } from './platform/data-lock.ts';
 import { EmbeddedDatabaseError } from './platform/embedded-postgres.ts';
@@ -175,10 +175,7 @@ program
   )
   .argument('<file>', 'a .json export, or a .zip of CSV files')
   .action(async (file: string) => {
-    const bytes = fs.readFileSync(file);
-    // A zip starts with "PK"; anything else is read as JSON.
-    const format = bytes.subarray(0, 2).toString('latin1') === 'PK' ? 'csv' : 'json';
-    const counts = await asSystem((ctx) => importRegistry(ctx, { bytes, format }));
+    const counts = await asSystem((ctx) => importRegistryFile(ctx, file));
     process.stdout.write(
       `Imported ${Object.entries(counts)
         .map(([table, count]) => `${count} ${table}`)

@@ -21,6 +21,9 @@ describe('configuration', () => {
       shutdownTimeoutSeconds: 10,
       statementTimeoutSeconds: 30,
       trustProxy: false,
+      importMaxBytes: 256 * 1024 * 1024,
+      importMaxInflatedBytes: 512 * 1024 * 1024,
+      importMaxInflatedFileBytes: 128 * 1024 * 1024,
     });
     expect(publicUrlFor(config, 3000)).toBe('http://127.0.0.1:3000');
     expect(Object.isFrozen(config)).toBe(true);
@@ -41,6 +44,9 @@ describe('configuration', () => {
       REGISTRY_CACHE: 'off',
       SHUTDOWN_TIMEOUT_SECONDS: '3',
       STATEMENT_TIMEOUT_SECONDS: '0',
+      IMPORT_MAX_MIB: '64',
+      IMPORT_MAX_INFLATED_MIB: '2048',
+      IMPORT_MAX_INFLATED_FILE_MIB: '1024',
     });
     expect(config).toMatchObject({
       shutdownTimeoutSeconds: 3,
@@ -56,6 +62,9 @@ describe('configuration', () => {
       sessionAbsoluteHours: 8,
       adminEmail: 'admin@federation.example',
       registryCache: false,
+      importMaxBytes: 64 * 1024 * 1024,
+      importMaxInflatedBytes: 2048 * 1024 * 1024,
+      importMaxInflatedFileBytes: 1024 * 1024 * 1024,
     });
     expect(publicUrlFor(config, 8080)).toBe('https://coops.example.org');
   });
@@ -113,6 +122,15 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toMatch(/^Intercoop cannot start: fix its settings/);
     expect((error as ConfigError).message).toMatch(message);
+  });
+
+  it('says what to put in an import limit', () => {
+    expect(() => loadConfig({ IMPORT_MAX_INFLATED_MIB: 'lots' })).toThrow(
+      /IMPORT_MAX_INFLATED_MIB="lots" must be the most a zipped import may inflate to, in all, in MiB, such as 512/,
+    );
+    expect(() => loadConfig({ IMPORT_MAX_MIB: '0' })).toThrow(
+      /IMPORT_MAX_MIB="0" must be at least 1 MiB/,
+    );
   });
 
   it('lists every problem at once', () => {

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
+const mebibyte = 1024 * 1024;
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 // The proxies whose X-Forwarded-For names the client: addresses, CIDR ranges, or the names of
@@ -30,6 +31,13 @@ const TrustProxy = z
     ctx.addIssue({ code: 'custom', message: trustProxyError });
     return z.NEVER;
   });
+const mebibytes = (what: string, fallback: number) =>
+  z.coerce
+    .number({ error: `must be ${what}, in MiB, such as ${fallback}` })
+    .int('must be a whole number of MiB')
+    .min(1, 'must be at least 1 MiB')
+    .max(65_536, 'must be at most 65536 MiB (64 GiB)')
+    .default(fallback);
 
 const EnvironmentSchema = z.object({
   PORT: z.coerce
@@ -99,6 +107,12 @@ const EnvironmentSchema = z.object({
     .max(3600, 'must be at most 3600 seconds')
     .default(30),
   TRUST_PROXY: TrustProxy.default(false),
+  IMPORT_MAX_MIB: mebibytes('the largest file an import takes', 256),
+  IMPORT_MAX_INFLATED_MIB: mebibytes('the most a zipped import may inflate to, in all', 512),
+  IMPORT_MAX_INFLATED_FILE_MIB: mebibytes(
+    'the most one file of a zipped import may inflate to',
+    128,
+  ),
   RESPONSE_CHECKS: z
     .enum(['all', 'untrusted'], {
       error:
@@ -139,6 +153,11 @@ export type Config = Readonly<{
    * `trustProxy` takes it: none, or the proxies' addresses and ranges.
    */
   trustProxy: false | string[];
+  /** The largest file an import takes (a request body, or a file given to the command). */
+  importMaxBytes: number;
+  /** The most a zipped import may inflate to, all its files together, and one file of it. */
+  importMaxInflatedBytes: number;
+  importMaxInflatedFileBytes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -184,6 +203,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT_SECONDS,
     statementTimeoutSeconds: values.STATEMENT_TIMEOUT_SECONDS,
     trustProxy: values.TRUST_PROXY,
+    importMaxBytes: values.IMPORT_MAX_MIB * mebibyte,
+    importMaxInflatedBytes: values.IMPORT_MAX_INFLATED_MIB * mebibyte,
+    importMaxInflatedFileBytes: values.IMPORT_MAX_INFLATED_FILE_MIB * mebibyte,
   });
 }
 

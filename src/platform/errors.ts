@@ -14,7 +14,8 @@ export type AppErrorCode =
   | 'rate-limited'
   | 'gone'
   /** An Idempotency-Key sent again with another request. */
-  | 'idempotency-key-reused';
+  | 'idempotency-key-reused'
+  | 'too-large';
 
 export class AppError extends Error {
   constructor(
@@ -37,4 +38,5 @@ export const appErrorStatus: Record<AppErrorCode, number> = {
   gone: 410,
   'rate-limited': 429,
   'idempotency-key-reused': 422,
+  'too-large': 413,
 };

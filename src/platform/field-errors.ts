@@ -18,6 +18,7 @@ export const fieldErrorCodes = [
   'markup',
   'control-characters',
   'hidden-characters',
+  'invalid-encoding',
   'unknown-code',
   'duplicate',
   'paired-parameters',
@@ -54,6 +55,8 @@ export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 export type FieldErrorParams = Record<string, string | number | boolean>;
 export type FieldError = {
   pointer: string;
+  /** Where the field is, when not in the body: a query or path parameter, or a header. */
+  in?: 'query' | 'path' | 'header';
   detail: string;
   code: FieldErrorCode;
   params?: FieldErrorParams;

@@ -1,14 +1,29 @@
 // HTTP adapter for moving the whole registry: export and import, for network admins.
+import { type Readable, Transform } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProblemResponse } from '../../platform/http/problem.ts';
 import { exportRegistry } from './exchange/export-registry.ts';
-import { importRegistry } from './exchange/import-registry.ts';
+import { checkImportable, fileTooLarge, importRegistry } from './exchange/import-registry.ts';
 import { registryTables } from './exchange/registry-format.ts';
 
 const tags = ['network'];
-// A registry of 100,000 organizations is about 60 MB as JSON.
-const importLimit = 256 * 1024 * 1024;
+// The limit is the IMPORT_MAX_MIB setting, applied as the body comes (below); Fastify's own is
+// only the largest that setting may be.
+const largestImport = 65_536 * 1024 * 1024;
+
+/** The body as it comes, refused once past `limit` bytes (a body sent without its length). */
+function limited(payload: Readable, limit: number, tooLarge: () => Error): Readable {
+  let size = 0;
+  return payload.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        done(size > limit ? tooLarge() : null, chunk);
+      },
+    }),
+  );
+}
 
 export const networkExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -36,7 +51,7 @@ export const networkExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
       ['application/json', 'application/zip'],
-      { parseAs: 'buffer', bodyLimit: importLimit },
+      { parseAs: 'buffer', bodyLimit: largestImport },
       (_request, body, done) => done(null, body),
     );
     scope.post(
@@ -44,7 +59,15 @@ export const networkExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         // A client may repeat the request safely with the same Idempotency-Key.
         config: { idempotency: 'optional' },
-        bodyLimit: importLimit,
+        bodyLimit: largestImport,
+        // What can be refused before the body is read is refused so: who asks, the size it
+        // declares, a registry that is not empty.
+        preParsing: async (request, _reply, payload) => {
+          const declared = Number(request.headers['content-length']);
+          await checkImportable(request.ctx, Number.isFinite(declared) ? declared : undefined);
+          const limit = request.ctx.config.importMaxBytes;
+          return limited(payload, limit, () => fileTooLarge(limit));
+        },
         schema: {
           tags,
           summary:

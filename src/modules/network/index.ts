@@ -11,6 +11,7 @@ export {
 } from './demo/remove-demo.ts';
 export { exportRegistry, type RegistryExport, readRegistry } from './exchange/export-registry.ts';
 export { addToRegistry, type ImportedCounts, importRegistry } from './exchange/import-registry.ts';
+export { importRegistryFile } from './exchange/import-registry-file.ts';
 export type { RegistryData } from './exchange/registry-format.ts';
 export { networkExchangeRoutes } from './exchange-routes.ts';
 export {

@@ -65,6 +65,7 @@ describe('creating and reading organizations', () => {
     expect(malformed.json().errors).toEqual([
       {
         pointer: '/id',
+        in: 'path',
         detail: expect.stringContaining('UUID'),
         code: 'invalid-format',
         params: { format: 'uuid' },
@@ -240,6 +241,44 @@ describe('bad input on create is refused with 400 and a pointer, and stores noth
       expect(read.json().name).toBe(name);
     }
     expect(await countRows(api.database, 'network_organization')).toBeGreaterThan(hostile.length);
+  });
+});
+
+describe('language codes that are not even of the right form', () => {
+  // ICU throws on such a code; each is a 400 that points at it, for anyone who sends it.
+  it('are refused in a search, a new organization and an edit', async () => {
+    const search = await api.app.inject({ method: 'GET', url: `${path}?language=e` });
+    expect(search.statusCode, search.body).toBe(400);
+    expect(search.json().errors).toContainEqual(
+      expect.objectContaining({ pointer: '/language', code: 'invalid-format' }),
+    );
+    const anonymous = await api.app.inject({
+      method: 'POST',
+      url: path,
+      payload: { ...valid, languages: ['ä'] },
+    });
+    expect(anonymous.statusCode, anonymous.body).toBe(400);
+    expect(anonymous.json().errors).toContainEqual(
+      expect.objectContaining({ pointer: '/languages/0', code: 'invalid-format' }),
+    );
+    const id = await api.createOrganization();
+    const edits: Array<[Record<string, unknown>, string]> = [
+      [{ languages: ['e'] }, '/languages/0'],
+      [{ otherNames: [{ text: 'Name', language: 'ü' }] }, '/otherNames/0/language'],
+      [{ descriptions: { é: 'Text.' } }, '/descriptions/é'],
+    ];
+    for (const [change, pointer] of edits) {
+      const edited = await api.admin.request({
+        method: 'PATCH',
+        url: `${path}/${id}`,
+        payload: { version: 1, ...change },
+      });
+      expect(edited.statusCode, edited.body).toBe(400);
+      expect(edited.json().errors.map((error: { pointer: string }) => error.pointer)).toContain(
+        pointer,
+      );
+    }
+    expect((await api.app.inject({ method: 'GET', url: `${path}/${id}` })).json().version).toBe(1);
   });
 });
 

@@ -67,12 +67,21 @@ export const text = (max: number, { multiline = false } = {}) => {
   return multiline ? checked : checked.superRefine(refuseHiddenText);
 };
 
-// ICU knows every ISO 639 language; with fallback "none" it names only real ones.
+// ICU knows every ISO 639 language; with fallback "none" it names only real ones. It throws on
+// what is not a language subtag at all ("e", "ä"), and zod runs a refinement even after the format
+// check failed, so the format is tested again before ICU is asked.
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+const languageCodePattern = /^[a-z]{2}$/;
+function isKnownLanguage(code: string): boolean {
+  return languageCodePattern.test(code) && languageNames.of(code) !== undefined;
+}
 export const LanguageCode = z
   .string()
-  .regex(/^[a-z]{2}$/, 'Use a two-letter ISO 639-1 language code in lower case, such as hi or eu.')
-  .refine((code) => languageNames.of(code) !== undefined, {
+  .regex(languageCodePattern, {
+    message: 'Use a two-letter ISO 639-1 language code in lower case, such as hi or eu.',
+    abort: true,
+  })
+  .refine(isKnownLanguage, {
     message: 'This is not an ISO 639-1 language code; use one such as hi, gu, es or eu.',
     params: { code: 'unknown-code', kind: 'language' },
   });

@@ -32,8 +32,10 @@ import type { Context } from '../context.ts';
 import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { Mailer } from '../mail.ts';
+import { decodeMarkingInvalid, findTextProblem, textProblemDetails } from '../well-formed-text.ts';
 import { documentIdempotencyKey, registerIdempotency } from './idempotency.ts';
 import { errorToProblem, ProblemResponse, problem, sendProblem } from './problem.ts';
+import { addressFaults, faultAsFieldError, headerFaults, type TextFault } from './request-text.ts';
 import { isWebRoute } from './web-routes.ts';
 
 export type SessionInfo = { id: string; csrfToken: string; expiresAt: Date };
@@ -140,7 +142,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Errors Fastify meets before any hook runs (a malformed URL, say).
     frameworkErrors: (error, request, reply) => {
       withSecurityHeaders(request, reply);
-      sendProblem(request, reply, errorToProblem(error, request));
+      // An address whose escapes are not UTF-8 cannot be routed; say which parameter holds them.
+      const faults = error.code === 'FST_ERR_BAD_URL' ? addressFaults(request.raw.url ?? '') : [];
+      sendProblem(
+        request,
+        reply,
+        errorToProblem(
+          faults.length > 0 ? textFaultsError(apiRouter, request, faults) : error,
+          request,
+        ),
+      );
     },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -155,6 +166,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // The API speaks JSON only; a text body is a client mistake, answered 415.
   app.removeContentTypeParser('text/plain');
+  // JSON bodies as Fastify parses them (prototype poisoning refused), but bytes that are not
+  // UTF-8 are refused rather than turned into U+FFFD, and so are NUL and lone surrogates.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    parseJson(request, decodeMarkingInvalid(body as Buffer), (error, value) => {
+      const fault = error ? undefined : findTextProblem(value);
+      if (!fault) return done(error ?? null, value);
+      done(
+        new AppError(
+          'validation-failed',
+          'The request body has one field to correct; see errors.',
+          {
+            errors: [
+              {
+                pointer: fault.pointer,
+                detail: textProblemDetails[fault.problem],
+                code: fault.problem,
+              },
+            ],
+          },
+        ),
+        undefined,
+      );
+    });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(
     options.config.checkAllResponses ? serializerCompiler : uncheckedWhenTrusted,
@@ -195,6 +232,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ),
       );
     }
+    // Before anything reads them: the address and the headers are well-formed text.
+    const faults = [
+      ...addressFaults(request.raw.url ?? ''),
+      ...headerFaults(request.raw.rawHeaders),
+    ];
+    if (faults.length > 0) throw textFaultsError(apiRouter, request, faults);
     request.ctx = {
       db: options.db,
       actor: anonymous,
@@ -244,6 +287,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       {
         errors: unknown.map((name) => ({
           pointer: `/${name}`,
+          in: 'query' as const,
           detail: 'Unknown query parameter: remove it.',
           code: 'unknown-field' as const,
           params: { field: name },
@@ -391,6 +435,56 @@ async function securityHeaders(options: FastifyHelmetOptions): Promise<Array<[st
 }
 
 const methodsToTry: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * The names of the path parameters at these segments of a path, found by routing the path with
+ * a placeholder in each (the path as sent may not route at all).
+ */
+function pathParameterNames(
+  router: ReturnType<typeof FindMyWay>,
+  method: string,
+  path: string,
+  segments: number[],
+): Map<number, string> {
+  const parts = path.split('/');
+  for (const segment of segments) parts[segment] = `segment-${segment}`;
+  const placeholderPath = parts.join('/');
+  const names = new Map<number, string>();
+  for (const candidate of [method as HTTPMethod, ...methodsToTry]) {
+    const found = router.find(candidate, placeholderPath);
+    if (!found) continue;
+    for (const [name, value] of Object.entries(found.params)) {
+      const segment = /^segment-(\d+)$/.exec(value ?? '')?.[1];
+      if (segment !== undefined) names.set(Number(segment), name);
+    }
+    break;
+  }
+  return names;
+}
+
+function textFaultsError(
+  router: ReturnType<typeof FindMyWay>,
+  request: { method: string; raw: { url?: string } },
+  faults: TextFault[],
+): AppError {
+  const path = (request.raw.url ?? '/').split('?')[0] ?? '/';
+  const names = pathParameterNames(
+    router,
+    request.method,
+    path,
+    faults.flatMap((fault) => (fault.in === 'path' ? [fault.segment] : [])),
+  );
+  const named = faults.map((fault) =>
+    faultAsFieldError(fault, fault.in === 'path' ? names.get(fault.segment) : undefined),
+  );
+  return new AppError(
+    'validation-failed',
+    named.length === 1
+      ? `${named[0]?.sentence} Send text as UTF-8, without NUL characters.`
+      : `The request has ${named.length} fields to correct; see errors.`,
+    { errors: named.map((entry) => entry.error) },
+  );
+}
 
 function allowedMethods(router: ReturnType<typeof FindMyWay>, path: string): string[] {
   return methodsToTry.filter((method) => router.find(method, path) !== null);

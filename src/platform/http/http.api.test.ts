@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { countRows, startTestApi, type TestApi } from '../../../test/test-api.ts';
 import { loadConfig } from '../../config.ts';
 import { anonymous } from '../access.ts';
 import { createMailer } from '../mail.ts';
@@ -232,5 +232,111 @@ describe('headers', () => {
     });
     expect(response.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(response.rawPayload).toString()).openapi).toBe('3.1.0');
+  });
+});
+
+describe('text that is not well-formed is refused where it enters, naming where it is', () => {
+  // Each once reached the database (a NUL is a 500 there) or was stored as U+FFFD.
+  const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const someId = '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e';
+  it.each([
+    ['/api/network/organizations?q=%00', '/q', 'query', 'control-characters'],
+    ['/api/network/projects?q=%00', '/q', 'query', 'control-characters'],
+    ['/api/network/intents?q=%00', '/q', 'query', 'control-characters'],
+    ['/api/audit/entries?action=%00', '/action', 'query', 'control-characters'],
+    ['/api/network/organizations?q=caf%E9', '/q', 'query', 'invalid-encoding'],
+    ['/api/network/organizations?q=%ED%A0%80', '/q', 'query', 'invalid-encoding'],
+    ['/api/network/organizations/%FF', '/id', 'path', 'invalid-encoding'],
+    ['/api/network/projects/%00', '/id', 'path', 'control-characters'],
+    [
+      `/api/network/organizations?cursor=${cursorOf(['name', '\u0000', someId])}`,
+      '/cursor',
+      'query',
+      'invalid-cursor',
+    ],
+    [
+      `/api/network/projects?cursor=${cursorOf(['title', 'a\u0000', someId])}`,
+      '/cursor',
+      'query',
+      'invalid-cursor',
+    ],
+    [
+      `/api/accounts/accounts?cursor=${Buffer.from('a\u0000@coop.test').toString('base64url')}`,
+      '/cursor',
+      'query',
+      'invalid-cursor',
+    ],
+  ])('GET %s', async (url, pointer, location, code) => {
+    const response = await api.admin.request({ method: 'GET', url });
+    const body = expectProblem(response, 400);
+    expect(body.errors).toContainEqual(expect.objectContaining({ pointer, in: location, code }));
+  });
+
+  it('a header', async () => {
+    const response = await api.app.inject({
+      method: 'GET',
+      url: '/api/network/organizations',
+      // Node hands each byte of a header over as a Latin-1 character: here, é as one byte.
+      headers: { 'user-agent': 'Navigateur caf\u00e9' },
+    });
+    const body = expectProblem(response, 400);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ pointer: '/user-agent', in: 'header', code: 'invalid-encoding' }),
+    ]);
+  });
+
+  it('a JSON body, with bytes that are not UTF-8 or an escaped NUL or lone surrogate', async () => {
+    const before = await countRows(api.database, 'network_organization');
+    const organization = '","kind":"cooperative","country":"IN","sector":"agriculture"}';
+    const bodies: Array<[Buffer, string, string]> = [
+      [
+        Buffer.concat([
+          Buffer.from('{"name":"Caf'),
+          Buffer.from([0xe9]),
+          Buffer.from(organization),
+        ]),
+        '/name',
+        'invalid-encoding',
+      ],
+      [Buffer.from(`{"name":"Caf\\ud800${organization}`), '/name', 'invalid-encoding'],
+      [
+        Buffer.from(
+          '{"name":"Coop","kind":"cooperative","country":"IN","sector":"agriculture","otherNames":[{"text":"a\\u0000b"}]}',
+        ),
+        '/otherNames/0/text',
+        'control-characters',
+      ],
+    ];
+    for (const [payload, pointer, code] of bodies) {
+      const response = await api.admin.request({
+        method: 'POST',
+        url: '/api/network/organizations',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      const body = expectProblem(response, 400);
+      expect(body.errors).toEqual([expect.objectContaining({ pointer, code })]);
+    }
+    expect(await countRows(api.database, 'network_organization')).toBe(before);
+  });
+
+  it('text in UTF-8 in any script passes, in the address and in the body', async () => {
+    const search = await api.app.inject({
+      method: 'GET',
+      url: `/api/network/organizations?q=${encodeURIComponent('सहकारी café 🌾')}`,
+    });
+    expect(search.statusCode, search.body).toBe(200);
+    const created = await api.admin.request({
+      method: 'POST',
+      url: '/api/network/organizations',
+      payload: {
+        name: 'Coopérative सहकारी 🌾',
+        kind: 'cooperative',
+        country: 'IN',
+        sector: 'housing',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().name).toBe('Coopérative सहकारी 🌾');
   });
 });

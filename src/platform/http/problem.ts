@@ -17,14 +17,21 @@ import {
 
 const FieldErrorEntry = z
   .object({
-    pointer: z.string().meta({ description: 'A JSON pointer to the field at fault.' }),
+    pointer: z.string().meta({
+      description:
+        'A JSON pointer to the field at fault: in the body, or, with `in`, the name of a query or path parameter or of a header.',
+    }),
+    in: z
+      .enum(['query', 'path', 'header'])
+      .optional()
+      .meta({ description: 'Where the field is, when not in the request body.' }),
     detail: z.string().meta({ description: 'What is wrong, in English.' }),
     code: z.enum(fieldErrorCodes).meta({
       description:
         "What is wrong, as a stable code from which a client words the message in its reader's language; new codes may be added, so fall back to detail for one not known. " +
         "From the input's shape: required; invalid-type {expected}; too-short {minimum} and too-long {maximum} (characters); too-few {minimum} and too-many {maximum} (items); " +
         'too-small {minimum, inclusive} and too-big {maximum, inclusive} (numbers); invalid-format {format: email, url, uuid, date, datetime, phone, country-code, language-code, currency-code, coordinates, pattern}; ' +
-        'invalid-option {options}; unknown-field {field}; markup; control-characters; hidden-characters {reason: direction-control, tag-character, nothing-visible}; unknown-code {kind: country, language, currency}; duplicate; paired-parameters {with}. ' +
+        'invalid-option {options}; unknown-field {field}; markup; control-characters (a NUL, or a control character where text has none); invalid-encoding (bytes that are not UTF-8, or half of a surrogate pair); hidden-characters {reason: direction-control, tag-character, nothing-visible}; unknown-code {kind: country, language, currency}; duplicate; paired-parameters {with}. ' +
         'From the rules of the domain: members-exceed-total; end-before-start {start?}; same-organization; organization-not-found; project-not-found; affiliation-cycle; invalid-cursor; ' +
         'weak-password {reason: too-short, repetitive, common, contains-email}; guessable-password {cause: keyboard-pattern, repetition, sequence, date, common-password, common-words, personal-information, other}; country-in-use {countries}; country-not-in-project {countries}; currency-required; currency-not-allowed {unit}; unit-mismatch {unit}; ' +
         'whole-number-required; too-many-decimals {currency, maximum}; negative-amount; amount-too-large {currency, largest}; currency-without-minor-unit {currency}; role-scope-mismatch {role, scopes}; scope-id-not-allowed; scope-id-required {scopeType}; demo-email-domain {domain}; ' +
@@ -209,6 +216,14 @@ export function errorToProblem(error: FastifyError | Error, request: FastifyRequ
     const where = (error as FastifyError).validationContext;
     const input =
       where === 'querystring' ? request.query : where === 'params' ? request.params : request.body;
+    const location =
+      where === 'querystring'
+        ? ('query' as const)
+        : where === 'params'
+          ? ('path' as const)
+          : where === 'headers'
+            ? ('header' as const)
+            : undefined;
     const errors = error.validation.flatMap((issue) => {
       const pointer = issue.instancePath || '/';
       const zodIssue = {
@@ -216,7 +231,9 @@ export function errorToProblem(error: FastifyError | Error, request: FastifyRequ
         code: issue.keyword,
         message: issue.message ?? 'Invalid value.',
       };
-      return fieldErrorsOfIssue(zodIssue, pointer, valueAt(input, pointer) === undefined);
+      return fieldErrorsOfIssue(zodIssue, pointer, valueAt(input, pointer) === undefined).map(
+        (fieldError) => (location ? { ...fieldError, in: location } : fieldError),
+      );
     });
     const place =
       where === 'querystring'

@@ -39,6 +39,7 @@ const messages: Record<string, { id: MessageId; needs?: string[] }> = {
   markup: { id: 'form.error.markup' },
   'control-characters': { id: 'form.error.control-characters' },
   'hidden-characters': { id: 'form.error.hidden-characters', needs: ['reason'] },
+  'invalid-encoding': { id: 'form.error.invalid-encoding' },
   'unknown-code': { id: 'form.error.unknown-code', needs: ['kind'] },
   duplicate: { id: 'form.error.duplicate' },
   'paired-parameters': { id: 'form.error.paired-parameters', needs: ['with'] },

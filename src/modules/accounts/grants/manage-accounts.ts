@@ -10,6 +10,7 @@ import {
 } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
+import { decodeCursorText, encodeCursorText, invalidCursor } from '../../../platform/cursor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { accounts, insertGrant, selectAccount, selectGrants, toGrant } from '../queries.ts';
@@ -83,21 +84,10 @@ export function asSeenBy(actor: AccountActor, view: AccountView): AccountView {
   };
 }
 
-const badCursor = () =>
-  new AppError('validation-failed', 'This cursor is not one this server gave.', {
-    errors: [
-      {
-        pointer: '/cursor',
-        code: 'invalid-cursor',
-        detail: 'Use the nextCursor of a previous page, unchanged.',
-      },
-    ],
-  });
-
 /** The email a page ends with, carried opaquely: accounts are listed by email, which is unique. */
 function emailAfter(cursor: string): string {
-  const email = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (email.length < 3 || email.length > 254 || !email.includes('@')) throw badCursor();
+  const email = decodeCursorText(cursor);
+  if (email.length < 3 || email.length > 254 || !email.includes('@')) throw invalidCursor();
   return email;
 }
 
@@ -155,8 +145,7 @@ export async function findAccounts(
   return {
     // Show only the roles within their organizations: the rest is not theirs to know.
     items: views.map((view) => asSeenBy(actor, view)),
-    nextCursor:
-      rows.length > limit && last ? Buffer.from(last.email, 'utf8').toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodeCursorText(last.email) : null,
   };
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { type Actor, authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
+import { decodeCursorText, encodeCursorText, invalidCursor } from '../../../platform/cursor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { scopeExists } from '../../../platform/scopes.ts';
@@ -112,18 +113,8 @@ export async function findMembers(
   authorizeMembers(ctx.actor, organizationId, false);
   let query = memberQuery(ctx).where('accounts_membership.organization_id', '=', organizationId);
   if (cursor) {
-    const after = z.uuid().safeParse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!after.success) {
-      throw new AppError('validation-failed', 'This cursor is not one this server gave.', {
-        errors: [
-          {
-            pointer: '/cursor',
-            detail: 'Use the nextCursor of a previous page, unchanged.',
-            code: 'invalid-cursor',
-          },
-        ],
-      });
-    }
+    const after = z.uuid().safeParse(decodeCursorText(cursor));
+    if (!after.success) throw invalidCursor();
     query = query.where('accounts_membership.id', '>', after.data);
   }
   const rows = await query
@@ -134,7 +125,6 @@ export async function findMembers(
   const last = page.at(-1);
   return {
     items: page,
-    nextCursor:
-      rows.length > limit && last ? Buffer.from(last.membershipId).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodeCursorText(last.membershipId) : null,
   };
 }

@@ -12,6 +12,8 @@ import {
   type FieldErrorParams,
 } from '../../../platform/field-errors.ts';
 import { moneyOf } from '../../../platform/money.ts';
+import { findTextProblem, textProblemDetails } from '../../../platform/well-formed-text.ts';
+import { mapInSlices, yieldOften } from '../../../platform/yield-often.ts';
 import { valuesFromInput } from '../organizations/organization-view.ts';
 import {
   insertAffiliations,
@@ -29,7 +31,6 @@ import { type LocatedRow, rowsFromCsvZip } from './registry-csv.ts';
 import {
   RegistryAffiliation,
   type RegistryData,
-  RegistryDocument,
   RegistryIntent,
   RegistryLogo,
   RegistryOrganization,
@@ -41,6 +42,7 @@ import {
   type RegistryTable,
   registryTables,
 } from './registry-format.ts';
+import { rowsFromJson } from './registry-json.ts';
 
 /** How many rows of each table were stored. */
 export type ImportedCounts = Record<RegistryTable, number>;
@@ -93,39 +95,26 @@ function refuse(
   );
 }
 
-function rowsFromJson(bytes: Buffer): LocatedRow[] {
-  let document: unknown;
-  try {
-    document = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw new AppError(
-      'validation-failed',
-      'The file is not valid JSON; send the file an export produced.',
-    );
-  }
-  const parsed = RegistryDocument.safeParse(document);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(
-      'validation-failed',
-      `This is not a registry export: ${issue?.message ?? 'unknown shape'} (at /${issue?.path.join('/') ?? ''}).`,
-    );
-  }
-  return registryTables.flatMap((table) =>
-    parsed.data[table].map((value, index) => ({
-      table,
-      where: `${table}[${index}]`,
-      pointer: `/${table}/${index}`,
-      value,
-    })),
-  );
-}
-
-/** Checks every row, the references between them and that affiliations form no cycle. */
-function validate(rows: LocatedRow[]): RegistryData {
+/**
+ * Checks every row (its text well-formed, then its fields), the references between them and that
+ * affiliations form no cycle; leaving the event loop free often, for rows come by the hundred
+ * thousand.
+ */
+async function validate(rows: LocatedRow[]): Promise<RegistryData> {
   const data = emptyData();
   const places = new Map<object, LocatedRow>();
+  const pause = yieldOften();
   for (const row of rows) {
+    await pause();
+    const fault = findTextProblem(row.value);
+    if (fault)
+      refuse(
+        row.where,
+        row.pointer,
+        fault.pointer === '/' ? '(row)' : fault.pointer.slice(1),
+        textProblemDetails[fault.problem],
+        fault.problem,
+      );
     const parsed = (schemas[row.table] as z.ZodType).safeParse(row.value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -318,12 +307,43 @@ export async function importRegistry(
   ctx: Context,
   file: { bytes: Buffer; format: 'json' | 'csv' },
 ): Promise<ImportedCounts> {
-  authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
-  const data = validate(
-    file.format === 'csv' ? rowsFromCsvZip(file.bytes) : rowsFromJson(file.bytes),
+  await checkImportable(ctx, file.bytes.length);
+  const limits = {
+    maxInflatedBytes: ctx.config.importMaxInflatedBytes,
+    maxInflatedFileBytes: ctx.config.importMaxInflatedFileBytes,
+  };
+  const data = await validate(
+    file.format === 'csv'
+      ? await rowsFromCsvZip(file.bytes, limits)
+      : await rowsFromJson(file.bytes),
   );
   return store(ctx, data, { intoEmpty: true, action: 'import-registry' });
 }
+
+/**
+ * What can be known before a file is read: whether the actor may import, whether the file's size
+ * (when known) is within IMPORT_MAX_MIB, and whether the registry is empty. The HTTP route asks
+ * before it reads the body, the command before it reads the file, and the import again (the
+ * registry is checked once more in the import's transaction).
+ */
+export async function checkImportable(ctx: Context, bytes?: number): Promise<void> {
+  authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
+  if (bytes !== undefined && bytes > ctx.config.importMaxBytes)
+    throw fileTooLarge(ctx.config.importMaxBytes);
+  if (!(await registryIsEmpty(ctx.db))) throw registryNotEmpty();
+}
+
+export const fileTooLarge = (limit: number) =>
+  new AppError(
+    'too-large',
+    `The file is larger than ${Math.floor(limit / (1024 * 1024))} MiB, the most this server takes (its IMPORT_MAX_MIB setting).`,
+  );
+
+const registryNotEmpty = () =>
+  new AppError(
+    'conflict',
+    'The registry is not empty: import only into an empty one (remove the demo network first with `intercoop demo remove`).',
+  );
 
 /**
  * Adds a whole network at once (the synthetic networks `intercoop generate` builds for
@@ -339,7 +359,7 @@ export async function addToRegistry(ctx: Context, data: RegistryData): Promise<I
       value,
     })),
   );
-  return store(ctx, validate(rows), { intoEmpty: false, action: 'add-to-registry' });
+  return store(ctx, await validate(rows), { intoEmpty: false, action: 'add-to-registry' });
 }
 
 async function store(
@@ -348,12 +368,7 @@ async function store(
   options: { intoEmpty: boolean; action: string },
 ): Promise<ImportedCounts> {
   return inTransaction(ctx, async (tx) => {
-    if (options.intoEmpty && !(await registryIsEmpty(tx.db))) {
-      throw new AppError(
-        'conflict',
-        'The registry is not empty: import only into an empty one (remove the demo network first with `intercoop demo remove`).',
-      );
-    }
+    if (options.intoEmpty && !(await registryIsEmpty(tx.db))) throw registryNotEmpty();
     const stamps = (row: {
       id: string;
       isDemo: boolean;
@@ -378,7 +393,7 @@ async function store(
     });
     await insertOrganizations(
       tx.db,
-      data.organizations.map((organization) => ({
+      await mapInSlices(data.organizations, (organization) => ({
         ...valuesFromInput({
           ...organization,
           shortName: organization.shortName ?? undefined,
@@ -396,7 +411,7 @@ async function store(
     );
     await insertAffiliations(
       tx.db,
-      data.affiliations.map((row) => ({
+      await mapInSlices(data.affiliations, (row) => ({
         ...tie(row),
         member_id: row.memberId,
         parent_id: row.parentId,
@@ -404,11 +419,15 @@ async function store(
     );
     await insertPartnerships(
       tx.db,
-      data.partnerships.map((row) => ({ ...tie(row), from_id: row.fromId, to_id: row.toId })),
+      await mapInSlices(data.partnerships, (row) => ({
+        ...tie(row),
+        from_id: row.fromId,
+        to_id: row.toId,
+      })),
     );
     await insertLogos(
       tx.db,
-      data.logos.map((logo) => ({
+      await mapInSlices(data.logos, (logo) => ({
         organization_id: logo.organizationId,
         content: Buffer.from(logo.content, 'base64'),
         media_type: logo.mediaType,
@@ -419,7 +438,7 @@ async function store(
     );
     await insertProjects(
       tx.db,
-      data.projects.map((row) => ({
+      await mapInSlices(data.projects, (row) => ({
         ...stamps(row),
         title: row.title,
         summary: row.summary,
@@ -432,11 +451,14 @@ async function store(
     );
     await insertProjectCountries(
       tx.db,
-      data.projectCountries.map((row) => ({ project_id: row.projectId, country: row.country })),
+      await mapInSlices(data.projectCountries, (row) => ({
+        project_id: row.projectId,
+        country: row.country,
+      })),
     );
     await insertProjectParticipants(
       tx.db,
-      data.projectParticipants.map((row) => ({
+      await mapInSlices(data.projectParticipants, (row) => ({
         project_id: row.projectId,
         organization_id: row.organizationId,
         role: row.role,
@@ -446,7 +468,7 @@ async function store(
     );
     await insertProjectFigures(
       tx.db,
-      data.projectFigures.map((row) => ({
+      await mapInSlices(data.projectFigures, (row) => ({
         id: row.id,
         project_id: row.projectId,
         kind: row.kind,
@@ -465,7 +487,7 @@ async function store(
     );
     await insertIntents(
       tx.db,
-      data.intents.map((row) => ({
+      await mapInSlices(data.intents, (row) => ({
         ...stamps(row),
         organization_id: row.organizationId,
         direction: row.direction,

@@ -1,10 +1,14 @@
 // The registry as CSV, one file a table, zipped with a manifest. Nested values (other names,
 // descriptions in several languages, principles, a project's sources, an offer's countries) are
-// JSON in their cell; empty cells are null.
-import { parse } from 'csv-parse/sync';
+// JSON in their cell; empty cells are null; a text cell that a spreadsheet would take for a
+// formula is written after a single quote, which the import takes off (csv-cells.ts).
+import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { AppError } from '../../../platform/errors.ts';
+import { yieldOften } from '../../../platform/yield-often.ts';
+import { cellText, safeCell } from './csv-cells.ts';
+import { fileText } from './file-text.ts';
 import {
   type RegistryData,
   type RegistryTable,
@@ -12,13 +16,16 @@ import {
   registryFormatVersion,
   registryTables,
 } from './registry-format.ts';
+import { type InflateLimits, openZipArchive, type ZipArchive } from './zip-archive.ts';
 
 type Cell = string;
 type Column<T> = { name: string; write: (row: T) => Cell; read: (cell: Cell) => unknown };
 
 const nullable = (value: string | number | null | undefined): Cell =>
   value === null || value === undefined ? '' : String(value);
-const text = (cell: Cell) => (cell === '' ? null : cell);
+// Text cells are written safe to open in a spreadsheet (see csv-cells.ts) and read back exactly.
+const text = (cell: Cell) => (cell === '' ? null : cellText(cell));
+const decimal = (cell: Cell) => (cell === '' ? null : cell);
 const number = (cell: Cell) =>
   cell === '' ? null : /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(cell) ? Number(cell) : cell;
 const json = (cell: Cell) => {
@@ -35,7 +42,8 @@ function field<T>(
   get: (row: T) => string | number | null | undefined,
   read: (cell: Cell) => unknown = text,
 ): Column<T> {
-  return { name, write: (row) => nullable(get(row)), read };
+  const write = (row: T) => nullable(get(row));
+  return { name, write: read === text ? (row) => safeCell(write(row)) : write, read };
 }
 
 type Organization = RegistryData['organizations'][number];
@@ -146,7 +154,7 @@ const projectFigureColumns: Column<ProjectFigure>[] = [
   field('kind', (row) => row.kind),
   field('indicator', (row) => row.indicator),
   // A decimal string kept as written: a number would lose money's exactness.
-  field('amount', (row) => row.amount),
+  field('amount', (row) => row.amount, decimal),
   field('currency', (row) => row.currency),
   field('country', (row) => row.country),
   field('period', (row) => row.period, number),
@@ -230,86 +238,131 @@ export function registryToCsvZip(data: RegistryData): Uint8Array {
 
 export type LocatedRow = { table: TableName; where: string; pointer: string; value: unknown };
 
-/** Reads the archive into raw rows, each with where it came from, for validation to name. */
-export function rowsFromCsvZip(bytes: Uint8Array): LocatedRow[] {
-  let files: Record<string, Uint8Array>;
+/**
+ * Records of a CSV file as its text comes, each with the line it starts on; the file's text is
+ * checked to be UTF-8 on the way (see file-text.ts).
+ */
+async function* csvRecords(
+  bytes: AsyncIterable<Uint8Array>,
+  file: string,
+): AsyncGenerator<{ record: string[]; line: number }> {
+  const parser = parse({ relax_column_count: true, info: true });
+  // Until the parser has room again, or is gone (the records are no longer read).
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        parser.off('drain', done);
+        parser.off('close', done);
+        resolve();
+      };
+      parser.on('drain', done);
+      parser.on('close', done);
+    });
+  const feeding = (async () => {
+    for await (const text of fileText(bytes, file)) {
+      if (!parser.write(text)) await drained();
+      if (parser.destroyed) return;
+    }
+    parser.end();
+  })();
+  // A failure while feeding (bytes that are not UTF-8, a file too large) ends the reading too.
+  feeding.catch((error: unknown) => parser.destroy(error as Error));
+  let nextLine = 1;
   try {
-    files = unzipSync(bytes);
-  } catch {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      yield { record, line: nextLine };
+      nextLine = info.lines + 1;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError(
       'validation-failed',
-      'This is not a zip archive; send the file an export produced.',
+      `${file} is not valid CSV: ${(error as Error).message}`,
     );
+  } finally {
+    parser.destroy();
   }
-  const manifestFile = files['manifest.json'];
-  if (!manifestFile)
-    throw new AppError(
-      'validation-failed',
-      'The archive has no manifest.json; send the file an export produced.',
-    );
-  let manifest: { format?: unknown; version?: unknown };
+  await feeding;
+}
+
+/**
+ * Reads the archive into raw rows, each with where it came from (file and line), for validation
+ * to name; inflated and parsed as streams, within the limits, leaving the event loop free often.
+ */
+export async function rowsFromCsvZip(bytes: Buffer, limits: InflateLimits): Promise<LocatedRow[]> {
+  const archive = await openZipArchive(bytes, limits);
   try {
-    manifest = JSON.parse(strFromU8(manifestFile));
-  } catch {
-    throw new AppError('validation-failed', 'manifest.json is not valid JSON.');
-  }
-  if (manifest.format !== registryFormat || manifest.version !== registryFormatVersion) {
-    throw new AppError(
-      'validation-failed',
-      `manifest.json does not describe an ${registryFormat} file of version ${registryFormatVersion}.`,
-    );
-  }
-  const rows: LocatedRow[] = [];
-  for (const table of tableNames) {
-    const file = csvFileNames[table];
-    const content = files[file];
-    if (!content) throw new AppError('validation-failed', `The archive has no ${file}.`);
-    let records: string[][];
+    if (!archive.has('manifest.json'))
+      throw new AppError(
+        'validation-failed',
+        'The archive has no manifest.json; send the file an export produced.',
+      );
+    let manifest: { format?: unknown; version?: unknown };
     try {
-      records = parse(strFromU8(content), { relax_column_count: true });
+      manifest = JSON.parse((await archive.readAll('manifest.json')).toString('utf8'));
     } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('validation-failed', 'manifest.json is not valid JSON.');
+    }
+    if (manifest.format !== registryFormat || manifest.version !== registryFormatVersion) {
       throw new AppError(
         'validation-failed',
-        `${file} is not valid CSV: ${(error as Error).message}`,
+        `manifest.json does not describe an ${registryFormat} file of version ${registryFormatVersion}.`,
       );
     }
-    const columns = tables[table] as Column<unknown>[];
-    const header = records[0] ?? [];
-    const expected = columns.map((column) => column.name);
-    if (header.join(',') !== expected.join(',')) {
-      throw new AppError(
-        'validation-failed',
-        `${file} line 1: the columns must be ${expected.join(', ')}.`,
-      );
-    }
-    records.slice(1).forEach((record, index) => {
-      const line = index + 2;
-      if (record.length !== columns.length) {
+    const pause = yieldOften();
+    const rows: LocatedRow[] = [];
+    for (const table of tableNames) {
+      const file = csvFileNames[table];
+      const columns = tables[table] as Column<unknown>[];
+      const expected = columns.map((column) => column.name);
+      let index = -1;
+      for await (const { record, line } of csvRecords(archive.read(file), file)) {
+        if (index === -1 && record.join(',') !== expected.join(','))
+          throw new AppError(
+            'validation-failed',
+            `${file} line 1: the columns must be ${expected.join(', ')}.`,
+          );
+        if (index >= 0) {
+          if (record.length !== columns.length)
+            throw new AppError(
+              'validation-failed',
+              `${file} line ${line}: ${record.length} cells where ${columns.length} are expected.`,
+            );
+          const value = Object.fromEntries(
+            columns.map((column, at) => [column.name, column.read(record[at] as string)]),
+          );
+          rows.push({
+            table,
+            where: `${file} line ${line}`,
+            pointer: `/${table}/${index}`,
+            value: await reshape(table, value, archive),
+          });
+        }
+        index += 1;
+        await pause();
+      }
+      if (index === -1)
         throw new AppError(
           'validation-failed',
-          `${file} line ${line}: ${record.length} cells where ${columns.length} are expected.`,
+          `${file} line 1: the columns must be ${expected.join(', ')}.`,
         );
-      }
-      const value = Object.fromEntries(
-        columns.map((column, at) => [column.name, column.read(record[at] as string)]),
-      );
-      rows.push({
-        table,
-        where: `${file} line ${line}`,
-        pointer: `/${table}/${index}`,
-        value: reshape(table, value, files),
-      });
-    });
+    }
+    return rows;
+  } finally {
+    archive.close();
   }
-  return rows;
 }
 
 /** CSV columns back into the document's shape (coordinates, members, the logo's bytes). */
-function reshape(
+async function reshape(
   table: TableName,
   value: Record<string, unknown>,
-  files: Record<string, Uint8Array>,
-): unknown {
+  archive: ZipArchive,
+): Promise<unknown> {
   if (table === 'organizations') {
     const { latitude, longitude, membersTotal, membersWomen, membersMen, ...rest } = value;
     return {
@@ -320,8 +373,11 @@ function reshape(
     };
   }
   if (table === 'logos') {
-    const file = files[`logos/${String(value.organizationId)}.webp`];
-    return { ...value, content: file ? Buffer.from(file).toString('base64') : null };
+    const file = `logos/${String(value.organizationId)}.webp`;
+    return {
+      ...value,
+      content: archive.has(file) ? (await archive.readAll(file)).toString('base64') : null,
+    };
   }
   return value;
 }

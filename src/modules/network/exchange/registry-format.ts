@@ -219,19 +219,3 @@ export const registryTables = [
   'intents',
 ] as const satisfies ReadonlyArray<keyof RegistryData>;
 export type RegistryTable = (typeof registryTables)[number];
-
-export const RegistryDocument = z.object({
-  format: z.literal(registryFormat, { error: `This is not an ${registryFormat} file.` }),
-  version: z.literal(registryFormatVersion, {
-    error: `This file is of another version of the format; this server reads version ${registryFormatVersion}.`,
-  }),
-  organizations: z.array(z.unknown()),
-  affiliations: z.array(z.unknown()),
-  partnerships: z.array(z.unknown()),
-  logos: z.array(z.unknown()),
-  projects: z.array(z.unknown()),
-  projectCountries: z.array(z.unknown()),
-  projectParticipants: z.array(z.unknown()),
-  projectFigures: z.array(z.unknown()),
-  intents: z.array(z.unknown()),
-});

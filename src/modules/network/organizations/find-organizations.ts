@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from '../../../platform/cursor.ts';
 import type { Db } from '../../../platform/db.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { Lru } from '../../../platform/lru.ts';
 import { readRegistryVersion } from '../registry-version.ts';
 import { FindOrganizationsQuery, type OrganizationPage } from '../schemas.ts';
@@ -91,28 +91,11 @@ const Cursor = z.tuple([
   z.uuid(),
 ]);
 
-function decodeCursor(cursor: string, ordering: Ordering) {
-  try {
-    const [mode, value, id] = Cursor.parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-    );
-    if (mode !== ordering) throw new Error('cursor of another search');
-    return { value, id };
-  } catch {
-    throw new AppError(
-      'validation-failed',
-      'This cursor is not one this server gave for this search; start again without it.',
-      {
-        errors: [
-          {
-            pointer: '/cursor',
-            detail: 'Use the nextCursor of a previous page of the same search, unchanged.',
-            code: 'invalid-cursor',
-          },
-        ],
-      },
-    );
-  }
+function cursorOf(cursor: string, ordering: Ordering) {
+  const [mode, value, id] = decodeCursor(cursor, Cursor);
+  // A cursor of another kind of search would page by another order.
+  if (mode !== ordering) throw invalidCursor();
+  return { value, id };
 }
 
 function pointAndRadius(near: string, km: number) {
@@ -182,7 +165,7 @@ async function searchOrganizations(
     near: valid.near && valid.km ? pointAndRadius(valid.near, valid.km) : undefined,
   };
   const ordering = orderingFor(filters);
-  const after = valid.cursor ? decodeCursor(valid.cursor, ordering) : undefined;
+  const after = valid.cursor ? cursorOf(valid.cursor, ordering) : undefined;
   const pageQuery: Promise<{ rows: SearchRow[]; total?: number }> =
     ordering === 'relevance' && filters.text
       ? selectRankedPage(ctx.db, { ...filters, text: filters.text }, after, valid.limit + 1)
@@ -216,9 +199,7 @@ async function searchOrganizations(
       ...(row.distance_km !== null ? { distanceKm: Math.round(row.distance_km * 10) / 10 } : {}),
     })),
     nextCursor:
-      rows.length > valid.limit && last
-        ? Buffer.from(JSON.stringify([ordering, last.sort_value, last.id])).toString('base64url')
-        : null,
+      rows.length > valid.limit && last ? encodeCursor([ordering, last.sort_value, last.id]) : null,
     total,
     totalCapped: capped,
     facets: counted?.facets ?? null,

@@ -1,0 +1,80 @@
+// The registry as one JSON document, read as a stream: each row of each table is parsed as its
+// text comes, so that a large file neither stops the event loop (one JSON.parse of 60 MB takes
+// about a second) nor is held twice, as text and as objects.
+import { JSONParser, TokenType } from '@streamparser/json';
+import { AppError } from '../../../platform/errors.ts';
+import { yieldOften } from '../../../platform/yield-often.ts';
+import { chunksOf, fileText } from './file-text.ts';
+import type { LocatedRow } from './registry-csv.ts';
+import { registryFormat, registryFormatVersion, registryTables } from './registry-format.ts';
+
+const notAnExport = (why: string) =>
+  new AppError('validation-failed', `This is not a registry export: ${why}.`);
+
+/** The rows of a JSON export, each with its place (table and index, as a JSON pointer). */
+export async function rowsFromJson(bytes: Buffer): Promise<LocatedRow[]> {
+  const parser = new JSONParser({
+    paths: ['$.format', '$.version', '$.*.*'],
+    keepStack: false,
+  });
+  const tables = new Set<string>(registryTables);
+  const rows: LocatedRow[] = [];
+  const header: { format?: unknown; version?: unknown } = {};
+  // What each top-level member starts with, from the tokens: the tables must be arrays.
+  const kinds = new Map<string, TokenType>();
+  let depth = 0;
+  let lastKey: string | undefined;
+  let awaitingValueOf: string | undefined;
+  parser.onToken = ({ token, value }) => {
+    if (depth === 1) {
+      if (awaitingValueOf !== undefined) {
+        kinds.set(awaitingValueOf, token);
+        awaitingValueOf = undefined;
+      } else if (token === TokenType.COLON) awaitingValueOf = lastKey;
+      else if (token === TokenType.STRING) lastKey = String(value);
+    } else if (depth === 0 && token !== TokenType.LEFT_BRACE) {
+      throw notAnExport('the file holds no JSON object');
+    }
+    if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) depth += 1;
+    else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) depth -= 1;
+  };
+  parser.onValue = ({ value, key, stack }) => {
+    const table = stack[1]?.key;
+    if (table === undefined) {
+      if (key === 'format' || key === 'version') header[key] = value;
+      return;
+    }
+    if (typeof table !== 'string' || !tables.has(table) || typeof key !== 'number') return;
+    rows.push({
+      table: table as LocatedRow['table'],
+      where: `${table}[${key}]`,
+      pointer: `/${table}/${key}`,
+      value,
+    });
+  };
+  const pause = yieldOften();
+  try {
+    for await (const text of fileText(chunksOf(bytes), 'The JSON file')) {
+      parser.write(text);
+      await pause();
+    }
+    if (!parser.isEnded) parser.end();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      'validation-failed',
+      `The file is not valid JSON (${(error as Error).message}); send the file an export produced.`,
+    );
+  }
+  if (header.format !== registryFormat)
+    throw notAnExport(`format must be "${registryFormat}" (at /format)`);
+  if (header.version !== registryFormatVersion)
+    throw notAnExport(
+      `this file is of another version of the format; this server reads version ${registryFormatVersion} (at /version)`,
+    );
+  for (const table of registryTables) {
+    if (kinds.get(table) !== TokenType.LEFT_BRACKET)
+      throw notAnExport(`${table} must be a list (at /${table})`);
+  }
+  return rows;
+}
