@@ -72,6 +72,27 @@ const EnvironmentSchema = z.object({
     .min(0, 'must be at least 0 seconds (0: no limit)')
     .max(3600, 'must be at most 3600 seconds')
     .default(30),
+  WORKERS: z
+    .enum(['on', 'off'], {
+      error:
+        'must be on (the server also runs the jobs: mail, schedules) or off (they run in `intercoop worker`)',
+    })
+    .default('on'),
+  OUTBOX_RETRY_FIRST_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds, such as 5' })
+    .min(0.1, 'must be at least 0.1 seconds')
+    .max(3600, 'must be at most 3600 seconds')
+    .default(5),
+  OUTBOX_RETRY_MAX_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds, such as 60' })
+    .min(0.1, 'must be at least 0.1 seconds')
+    .max(3600, 'must be at most 3600 seconds')
+    .default(60),
+  OUTBOX_GIVE_UP_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds, such as 86400 (a day)' })
+    .min(1, 'must be at least 1 second')
+    .max(30 * 86_400, 'must be at most 2592000 seconds (30 days)')
+    .default(86_400),
   RESPONSE_CHECKS: z
     .enum(['all', 'untrusted'], {
       error:
@@ -107,6 +128,10 @@ export type Config = Readonly<{
   shutdownTimeoutSeconds: number;
   /** A statement of the server's that runs longer is cancelled (0: no limit). */
   statementTimeoutSeconds: number;
+  /** Whether `intercoop serve` also runs the job workers and schedules. */
+  workers: boolean;
+  /** Outgoing messages: the first wait after a failure, the longest, and when to give up. */
+  outbox: Readonly<{ retryFirstSeconds: number; retryMaxSeconds: number; giveUpSeconds: number }>;
 }>;
 
 export class ConfigError extends Error {
@@ -151,6 +176,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     checkAllResponses: values.RESPONSE_CHECKS === 'all',
     shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT_SECONDS,
     statementTimeoutSeconds: values.STATEMENT_TIMEOUT_SECONDS,
+    workers: values.WORKERS === 'on',
+    outbox: Object.freeze({
+      retryFirstSeconds: values.OUTBOX_RETRY_FIRST_SECONDS,
+      retryMaxSeconds: values.OUTBOX_RETRY_MAX_SECONDS,
+      giveUpSeconds: values.OUTBOX_GIVE_UP_SECONDS,
+    }),
   });
 }
 

@@ -16,11 +16,15 @@ import {
 } from './modules/network/index.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import type { Authenticator, ModuleRoutes } from './platform/http/app.ts';
+import { queueRoutes } from './platform/jobs/index.ts';
+import { outboxRoutes } from './platform/outbox/index.ts';
 
 export const moduleRoutes: ModuleRoutes[] = [
   { prefix: '/api/auth', plugin: authRoutes },
   { prefix: '/api/accounts', plugin: accountsRoutes },
   { prefix: '/api/audit', plugin: auditRoutes },
+  { prefix: '/api/platform', plugin: outboxRoutes },
+  { prefix: '/api/platform', plugin: queueRoutes },
   { prefix: '/api/network', plugin: networkRoutes },
   { prefix: '/api/network', plugin: networkProfileRoutes },
   { prefix: '/api/network', plugin: networkGraphRoutes },

@@ -2,30 +2,11 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { isNetworkAdmin, organizationsWhere, requireAccount } from '../access.ts';
 import type { Context } from '../context.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { AppError } from '../errors.ts';
 import { type AuditEntryPage, FindAuditEntriesQuery } from './schemas.ts';
 
 const Cursor = z.tuple([z.iso.datetime(), z.uuid()]);
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw new AppError(
-      'validation-failed',
-      'This cursor is not one this server gave; start again without it.',
-      {
-        errors: [
-          {
-            pointer: '/cursor',
-            detail: 'Use the nextCursor of a previous page, unchanged.',
-            code: 'invalid-cursor',
-          },
-        ],
-      },
-    );
-  }
-}
 
 /**
  * The audit log, newest first. Network admins read all of it; an organization's admins read the
@@ -63,7 +44,7 @@ export async function findAuditEntries(
   if (valid.from) select = select.where('at', '>=', new Date(valid.from));
   if (valid.to) select = select.where('at', '<', new Date(valid.to));
   if (valid.cursor) {
-    const [at, id] = decodeCursor(valid.cursor);
+    const [at, id] = decodeCursor(valid.cursor, Cursor);
     select = select.where(sql<boolean>`(at, id) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await select
@@ -88,8 +69,6 @@ export async function findAuditEntries(
       requestId: row.request_id,
     })),
     nextCursor:
-      rows.length > valid.limit && last
-        ? Buffer.from(JSON.stringify([last.at.toISOString(), last.id])).toString('base64url')
-        : null,
+      rows.length > valid.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null,
   };
 }
