@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { isNetworkAdmin, organizationsWhere, requireAccount } from '../access.ts';
 import type { Context } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { AppError } from '../errors.ts';
+import { decodeCursor, keysetPage } from '../paging.ts';
 import { type AuditEntryPage, FindAuditEntriesQuery } from './schemas.ts';
 
 const Cursor = z.tuple([z.iso.datetime(), z.uuid()]);
@@ -52,8 +52,10 @@ export async function findAuditEntries(
     .orderBy('id', 'desc')
     .limit(valid.limit + 1)
     .execute();
-  const page = rows.slice(0, valid.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, valid.limit, (last) => [
+    last.at.toISOString(),
+    last.id,
+  ]);
   return {
     items: page.map((row) => ({
       id: row.id,
@@ -68,7 +70,6 @@ export async function findAuditEntries(
       after: row.after,
       requestId: row.request_id,
     })),
-    nextCursor:
-      rows.length > valid.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null,
+    nextCursor,
   };
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../access.ts';
 import type { Context } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { decodeCursor, keysetPage } from '../paging.ts';
 import { outboxMessageView, viewColumns } from './outbox-message-view.ts';
 import { outboxTable } from './queries.ts';
 import { FindOutboxMessagesQuery, type OutboxMessagePage } from './schemas.ts';
@@ -24,10 +24,6 @@ export async function findOutboxMessages(
     .orderBy('id', 'desc')
     .limit(valid.limit + 1)
     .execute();
-  const page = rows.slice(0, valid.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(outboxMessageView),
-    nextCursor: rows.length > valid.limit && last ? encodeCursor(last.id) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, valid.limit, (last) => last.id);
+  return { items: page.map(outboxMessageView), nextCursor };
 }

@@ -1,5 +1,6 @@
 // The outbox as network admins see it. A message's text is never shown.
 import { z } from 'zod';
+import { PageCursor, pageLimit } from '../paging.ts';
 
 export const outboxStatuses = ['pending', 'delivered', 'failed'] as const;
 
@@ -24,13 +25,8 @@ export type OutboxMessageView = z.infer<typeof OutboxMessageView>;
 
 export const FindOutboxMessagesQuery = z.strictObject({
   status: z.enum(outboxStatuses).optional(),
-  limit: z.coerce
-    .number()
-    .int('Use a whole number.')
-    .min(1, 'Use a limit from 1 to 100.')
-    .max(100, 'Use a limit from 1 to 100.')
-    .default(50),
-  cursor: z.string().max(200, 'This cursor is not one this server gave.').optional(),
+  limit: pageLimit(50),
+  cursor: PageCursor.optional(),
 });
 export type FindOutboxMessagesQuery = z.input<typeof FindOutboxMessagesQuery>;
 

@@ -1,32 +1,12 @@
 import { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { decodeCursor, keysetPage } from '../../../platform/paging.ts';
 import { selectBoardPage } from './intent-queries.ts';
 import { FindIntentsQuery, type IntentPage } from './intent-schemas.ts';
 import { intentView, todayOf } from './intent-view.ts';
 
 // Cursors are opaque to clients: base64url of the last row's id (the board's order is by id).
 const Cursor = z.tuple([z.literal('board'), z.uuid()]);
-
-function decodeCursor(cursor: string): string {
-  try {
-    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))[1];
-  } catch {
-    throw new AppError(
-      'validation-failed',
-      'This cursor is not one this server gave; start again without it.',
-      {
-        errors: [
-          {
-            pointer: '/cursor',
-            detail: 'Use the nextCursor of a previous page of the board, unchanged.',
-            code: 'invalid-cursor',
-          },
-        ],
-      },
-    );
-  }
-}
 
 /**
  * The board of offers and needs: newest first, filtered; open and within their dates unless
@@ -35,7 +15,7 @@ function decodeCursor(cursor: string): string {
 export async function findIntents(ctx: Context, query: FindIntentsQuery): Promise<IntentPage> {
   const valid = FindIntentsQuery.parse(query);
   const today = todayOf(ctx.now());
-  const after = valid.cursor ? decodeCursor(valid.cursor) : undefined;
+  const after = valid.cursor ? decodeCursor(valid.cursor, Cursor)[1] : undefined;
   const rows = await selectBoardPage(
     ctx.db,
     {
@@ -52,13 +32,6 @@ export async function findIntents(ctx: Context, query: FindIntentsQuery): Promis
     after,
     valid.limit + 1,
   );
-  const page = rows.slice(0, valid.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => intentView(row, today)),
-    nextCursor:
-      rows.length > valid.limit && last
-        ? Buffer.from(JSON.stringify(['board', last.id])).toString('base64url')
-        : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, valid.limit, (last) => ['board', last.id]);
+  return { items: page.map((row) => intentView(row, today)), nextCursor };
 }

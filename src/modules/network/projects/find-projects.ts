@@ -1,34 +1,11 @@
 import { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { decodeCursor, keysetPage } from '../../../platform/paging.ts';
 import { selectProjectPage } from './project-queries.ts';
 import { FindProjectsQuery, type ProjectPage } from './project-schemas.ts';
 
 // Opaque to clients: base64url of the last row's folded title and id.
 const Cursor = z.tuple([z.literal('title'), z.string(), z.uuid()]);
-
-function decodeCursor(cursor: string) {
-  try {
-    const [, sortKey, id] = Cursor.parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-    );
-    return { sortKey, id };
-  } catch {
-    throw new AppError(
-      'validation-failed',
-      'This cursor is not one this server gave; start again without it.',
-      {
-        errors: [
-          {
-            pointer: '/cursor',
-            detail: 'Use the nextCursor of a previous page of the same list, unchanged.',
-            code: 'invalid-cursor',
-          },
-        ],
-      },
-    );
-  }
-}
 
 /**
  * Projects in title order, filtered by country, sector, status, participating organization and
@@ -37,7 +14,9 @@ function decodeCursor(cursor: string) {
  */
 export async function findProjects(ctx: Context, query: FindProjectsQuery): Promise<ProjectPage> {
   const valid = FindProjectsQuery.parse(query);
-  const after = valid.cursor ? decodeCursor(valid.cursor) : undefined;
+  const after = valid.cursor
+    ? (([, sortKey, id]) => ({ sortKey, id }))(decodeCursor(valid.cursor, Cursor))
+    : undefined;
   const rows = await selectProjectPage(
     ctx.db,
     {
@@ -50,13 +29,10 @@ export async function findProjects(ctx: Context, query: FindProjectsQuery): Prom
     after,
     valid.limit,
   );
-  const page = rows.slice(0, valid.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ sortKey: _sortKey, ...item }) => item),
-    nextCursor:
-      rows.length > valid.limit && last
-        ? Buffer.from(JSON.stringify(['title', last.sortKey, last.id])).toString('base64url')
-        : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, valid.limit, (last) => [
+    'title',
+    last.sortKey,
+    last.id,
+  ]);
+  return { items: page.map(({ sortKey: _sortKey, ...item }) => item), nextCursor };
 }
