@@ -207,16 +207,7 @@ export function createJobs(options: {
   return {
     send: (db, queue, data, sendOptions) => sendWith(kyselyExecutor(db), queue, data, sendOptions),
     async start({ work, context }) {
-      for (const queue of queues) {
-        const settings = {
-          name: queue.name,
-          retryLimit: queue.retries,
-          retryDelay: queue.retryDelaySeconds,
-          expireInSeconds: queue.timeLimitSeconds,
-        };
-        await boss.createQueue(queue.name, settings);
-        await boss.updateQueue(queue.name, settings);
-      }
+      await createQueues(pool, queues);
       if (!work) return;
       working = true;
       await boss.start();
@@ -264,6 +255,46 @@ export function createJobs(options: {
       return stopping;
     },
   };
+}
+
+// Any number that is ours alone: serialises the creation of queues by processes starting at once.
+const queueLockKey = 7_240_552;
+
+/**
+ * Creates the queues that do not exist yet and applies the settings of those that do, one
+ * process at a time: pg-boss makes a partition of its job table for each queue, and two
+ * processes doing so at once deadlock.
+ */
+async function createQueues(pool: pg.Pool, queues: JobQueue[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock($1)', [queueLockKey]);
+    // A second pg-boss on this one connection, for these statements only: never started.
+    const locked = new PgBoss({
+      db: { executeSql: (text, values) => client.query(text, values) },
+      schema: jobSchema,
+      migrate: false,
+      schedule: false,
+      supervise: false,
+    });
+    for (const queue of queues) {
+      const settings = {
+        name: queue.name,
+        retryLimit: queue.retries,
+        retryDelay: queue.retryDelaySeconds,
+        expireInSeconds: queue.timeLimitSeconds,
+      };
+      await locked.createQueue(queue.name, settings);
+      await locked.updateQueue(queue.name, settings);
+    }
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /**
