@@ -7,11 +7,10 @@ import Fastify from 'fastify';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { loadGeneratedNetwork } from '../src/demo/generate-network.ts';
-import { systemContext } from '../src/main.ts';
+import { platformServices, stopServices, systemContext } from '../src/main.ts';
 import { authenticate, moduleRoutes, sessionCookie } from '../src/modules.ts';
 import { openDatabase } from '../src/platform/db.ts';
 import { buildApp } from '../src/platform/http/app.ts';
-import { createMailer } from '../src/platform/mail.ts';
 import { migrate } from '../src/platform/migrate.ts';
 
 function fail(message: string): never {
@@ -30,10 +29,10 @@ const database = databaseUrl
 await migrate(database.pool);
 const config = loadConfig({ LOG_LEVEL: 'warn' });
 const log = pino({ level: 'warn' });
-const mailer = createMailer(undefined, log, 'bench@intercoop.localhost');
+const services = platformServices(config, database, log, 'http://127.0.0.1');
 const started = performance.now();
 const added = await loadGeneratedNetwork(
-  systemContext(config, database, log, mailer, 'http://127.0.0.1'),
+  systemContext(config, database, log, services, 'http://127.0.0.1'),
   organizations,
 );
 const seedSeconds = Math.round((performance.now() - started) / 100) / 10;
@@ -60,7 +59,8 @@ const serve = async (appConfig: typeof config) => {
   const served = await buildApp({
     db: database.db,
     config: appConfig,
-    mailer,
+    jobs: services.jobs,
+    outbox: services.outbox,
     publicUrl: () => 'http://127.0.0.1',
     authenticate,
     sessionCookie,
@@ -111,8 +111,8 @@ const stop = async () => {
   await app.close();
   await uncached.close();
   await reference.close();
+  await stopServices(services);
   await database.close();
-  mailer.close();
   process.exit(0);
 };
 process.on('SIGTERM', stop);

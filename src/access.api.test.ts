@@ -149,6 +149,20 @@ async function intentId(): Promise<string> {
   return response.json().id;
 }
 
+/** A message the outbox gave up on (written as the system, then failed), for the retry row. */
+async function failedMessageId(): Promise<string> {
+  const id = await api.system.outbox.mail(api.database.db, {
+    to: `retry-${unique()}@coop.test`,
+    subject: 'Access test',
+    text: 'A message to send again.',
+  });
+  await api.database.pool.query(
+    "update platform_outbox_message set status = 'failed', failed_at = now(), last_error = 'refused' where id = $1",
+    [id],
+  );
+  return id;
+}
+
 /** The same answer for every caller: the outcome depends on the request, not on who asks. */
 const anyone = (status: number) =>
   Object.fromEntries(callers.map((caller) => [caller, status])) as Record<ActorName, number>;
@@ -882,6 +896,25 @@ const table: Record<string, Row> = {
       // Every filter at once: none of them widens what a caller may read.
       url: `/api/audit/entries?organizationId=${fixtures.organizationId}&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&action=grant-role&entityType=account`,
     }),
+  },
+  // Network admins only: the outbox names every address mail goes to.
+  'GET /api/platform/outbox': {
+    allowedAs: 'admin',
+    expect: networkAdmins(200),
+    request: () => ({ method: 'GET', url: '/api/platform/outbox?status=failed&limit=5' }),
+  },
+  'POST /api/platform/outbox/{id}/retry': {
+    allowedAs: 'admin',
+    expect: networkAdmins(200),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/platform/outbox/${await failedMessageId()}/retry`,
+    }),
+  },
+  'GET /api/platform/queues': {
+    allowedAs: 'admin',
+    expect: networkAdmins(200),
+    request: () => ({ method: 'GET', url: '/api/platform/queues' }),
   },
 };
 

@@ -549,6 +549,13 @@ const table: Record<string, Write> = {
       url: '/api/accounts/tokens/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e/revoke',
     }),
   },
+  'POST /api/platform/outbox/{id}/retry': {
+    as: () => api.admin,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/platform/outbox/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e/retry',
+    }),
+  },
   'POST /api/accounts/organizations/{organizationId}/members': {
     as: () => organizationAdmin,
     valid: () => ({
@@ -1043,4 +1050,23 @@ describe('the parameters of every operation, reads and writes', () => {
       }
     });
   }
+});
+
+describe('the outbox and queue lists', () => {
+  it.each([
+    ['/api/platform/outbox?status=sent', '/status', 'invalid-option'],
+    ['/api/platform/outbox?limit=0', '/limit', 'too-small'],
+    ['/api/platform/outbox?limit=101', '/limit', 'too-big'],
+    ['/api/platform/outbox?limit=ten', '/limit', 'invalid-type'],
+    ['/api/platform/outbox?cursor=not-one-of-ours', '/cursor', 'invalid-cursor'],
+    ['/api/platform/outbox?body=true', '/body', 'unknown-field'],
+    ['/api/platform/queues?name=platform', '/name', 'unknown-field'],
+  ])('%s is refused with a pointer at %s, changing nothing', async (url, pointer, code) => {
+    const before = await fingerprint(api.database);
+    const response = await api.admin.request({ method: 'GET', url });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json().errors).toContainEqual(expect.objectContaining({ pointer, code }));
+    expect(await fingerprint(api.database)).toBe(before);
+  });
 });

@@ -6,6 +6,7 @@ import {
   checkTiesPointToOrganizations,
 } from './modules/network/index.ts';
 import type { Db } from './platform/db.ts';
+import { checkOutboxDelivering } from './platform/outbox/index.ts';
 
 export type Check = { name: string; run: (db: Db) => Promise<string[]> };
 
@@ -13,6 +14,7 @@ export const checks: Check[] = [
   { name: 'the affiliation tree has no cycle', run: checkAffiliationsAcyclic },
   { name: 'ties point to existing organizations', run: checkTiesPointToOrganizations },
   { name: 'impact totals equal the sum of results', run: checkImpactTotals },
+  { name: 'outgoing messages are being delivered', run: checkOutboxDelivering },
 ];
 
 export type CheckReport = Array<{ name: string; problems: string[] }>;

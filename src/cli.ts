@@ -6,7 +6,15 @@ import { ConfigError, loadConfig, publicUrlFor } from './config.ts';
 import { loadGeneratedNetwork } from './demo/generate-network.ts';
 import { type DemoAccountCredentials, loadDemo, resetDemoAccounts } from './demo/load-demo.ts';
 import { removeDemo } from './demo/remove-demo.ts';
-import { createLogger, mailerFor, openConfiguredDatabase, serve, systemContext } from './main.ts';
+import {
+  createLogger,
+  openConfiguredDatabase,
+  platformServices,
+  serve,
+  stopServices,
+  systemContext,
+  work,
+} from './main.ts';
 import { createNetworkAdmin } from './modules/accounts/index.ts';
 import { exportRegistry, importRegistryFile } from './modules/network/index.ts';
 import type { Context } from './platform/context.ts';
@@ -26,6 +34,15 @@ program
   )
   .action(async () => {
     await serve(loadConfig());
+  });
+
+program
+  .command('worker')
+  .description(
+    'Run the jobs alone (mail delivery, schedules), beside servers started with WORKERS=off; stops cleanly on SIGTERM',
+  )
+  .action(async () => {
+    await work(loadConfig());
   });
 
 program
@@ -51,22 +68,8 @@ program
   .description('Create another network admin with a random password, printed once')
   .requiredOption('--email <email>', 'the new admin’s email address')
   .action(async (options: { email: string }) => {
-    const config = loadConfig();
-    const log = createLogger(config);
-    const database = await openConfiguredDatabase(config, log);
-    const url = publicUrlFor(config, config.port);
-    const mailer = mailerFor(config, log, url);
-    try {
-      await migrate(database.pool);
-      const admin = await createNetworkAdmin(
-        systemContext(config, database, log, mailer, url),
-        options.email,
-      );
-      process.stdout.write(`Network admin: ${admin.email} password: ${admin.password}\n`);
-    } finally {
-      mailer.close();
-      await database.close();
-    }
+    const admin = await asSystem((ctx) => createNetworkAdmin(ctx, options.email));
+    process.stdout.write(`Network admin: ${admin.email} password: ${admin.password}\n`);
   });
 
 /** Opens the configured database, migrates it, and runs the work as the system. */
@@ -75,12 +78,15 @@ async function asSystem<T>(work: (ctx: Context) => Promise<T>): Promise<T> {
   const log = createLogger(config);
   const database = await openConfiguredDatabase(config, log);
   const url = publicUrlFor(config, config.port);
-  const mailer = mailerFor(config, log, url);
+  const services = platformServices(config, database, log, url);
   try {
     await migrate(database.pool);
-    return await work(systemContext(config, database, log, mailer, url));
+    const context = () => systemContext(config, database, log, services, url);
+    // Creates the queues a use case may send to; the jobs themselves run in a server or worker.
+    await services.jobs.start({ work: false, context });
+    return await work(context());
   } finally {
-    mailer.close();
+    await stopServices(services);
     await database.close();
   }
 }

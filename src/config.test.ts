@@ -24,6 +24,8 @@ describe('configuration', () => {
       importMaxBytes: 256 * 1024 * 1024,
       importMaxInflatedBytes: 512 * 1024 * 1024,
       importMaxInflatedFileBytes: 128 * 1024 * 1024,
+      workers: true,
+      outbox: { retryFirstSeconds: 5, retryMaxSeconds: 60, giveUpSeconds: 86_400 },
     });
     expect(publicUrlFor(config, 3000)).toBe('http://127.0.0.1:3000');
     expect(Object.isFrozen(config)).toBe(true);
@@ -51,6 +53,14 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       shutdownTimeoutSeconds: 3,
       statementTimeoutSeconds: 0,
+      WORKERS: 'off',
+      OUTBOX_RETRY_FIRST_SECONDS: '0.5',
+      OUTBOX_RETRY_MAX_SECONDS: '30',
+      OUTBOX_GIVE_UP_SECONDS: '3600',
+    });
+    expect(config).toMatchObject({
+      workers: false,
+      outbox: { retryFirstSeconds: 0.5, retryMaxSeconds: 30, giveUpSeconds: 3600 },
       port: 8080,
       host: '0.0.0.0',
       publicUrl: 'https://coops.example.org',
@@ -100,6 +110,9 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://db/intercoop', /DATABASE_URL=.* must be a PostgreSQL URL/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud" must be one of fatal, error/],
     ['SMTP_URL', 'mail.example.org', /SMTP_URL=.* must be an SMTP URL/],
+    ['WORKERS', 'yes', /WORKERS="yes" must be on .* or off/],
+    ['OUTBOX_RETRY_FIRST_SECONDS', 'soon', /OUTBOX_RETRY_FIRST_SECONDS="soon" must be a number/],
+    ['OUTBOX_GIVE_UP_SECONDS', '0', /OUTBOX_GIVE_UP_SECONDS="0" must be at least 1 second/],
     ['SESSION_IDLE_MINUTES', '0', /SESSION_IDLE_MINUTES="0" must be at least 1 minute/],
     ['TRUST_PROXY', 'yes', /TRUST_PROXY="yes" must be off, or the addresses of the proxies/],
     ['TRUST_PROXY', '1', /TRUST_PROXY="1" must be off/],

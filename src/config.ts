@@ -113,6 +113,27 @@ const EnvironmentSchema = z.object({
     'the most one file of a zipped import may inflate to',
     128,
   ),
+  WORKERS: z
+    .enum(['on', 'off'], {
+      error:
+        'must be on (the server also runs the jobs: mail, schedules) or off (they run in `intercoop worker`)',
+    })
+    .default('on'),
+  OUTBOX_RETRY_FIRST_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds, such as 5' })
+    .min(0.1, 'must be at least 0.1 seconds')
+    .max(3600, 'must be at most 3600 seconds')
+    .default(5),
+  OUTBOX_RETRY_MAX_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds, such as 60' })
+    .min(0.1, 'must be at least 0.1 seconds')
+    .max(3600, 'must be at most 3600 seconds')
+    .default(60),
+  OUTBOX_GIVE_UP_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds, such as 86400 (a day)' })
+    .min(1, 'must be at least 1 second')
+    .max(30 * 86_400, 'must be at most 2592000 seconds (30 days)')
+    .default(86_400),
   RESPONSE_CHECKS: z
     .enum(['all', 'untrusted'], {
       error:
@@ -158,6 +179,10 @@ export type Config = Readonly<{
   /** The most a zipped import may inflate to, all its files together, and one file of it. */
   importMaxInflatedBytes: number;
   importMaxInflatedFileBytes: number;
+  /** Whether `intercoop serve` also runs the job workers and schedules. */
+  workers: boolean;
+  /** Outgoing messages: the first wait after a failure, the longest, and when to give up. */
+  outbox: Readonly<{ retryFirstSeconds: number; retryMaxSeconds: number; giveUpSeconds: number }>;
 }>;
 
 export class ConfigError extends Error {
@@ -206,6 +231,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importMaxBytes: values.IMPORT_MAX_MIB * mebibyte,
     importMaxInflatedBytes: values.IMPORT_MAX_INFLATED_MIB * mebibyte,
     importMaxInflatedFileBytes: values.IMPORT_MAX_INFLATED_FILE_MIB * mebibyte,
+    workers: values.WORKERS === 'on',
+    outbox: Object.freeze({
+      retryFirstSeconds: values.OUTBOX_RETRY_FIRST_SECONDS,
+      retryMaxSeconds: values.OUTBOX_RETRY_MAX_SECONDS,
+      giveUpSeconds: values.OUTBOX_GIVE_UP_SECONDS,
+    }),
   });
 }
 

@@ -1,6 +1,8 @@
-// Boot: config -> database -> HTTP -> migrations -> first-start work -> ready. Also the clean
-// stop on SIGTERM/SIGINT, in order: stop listening, finish the requests in flight (cut off after
-// SHUTDOWN_TIMEOUT_SECONDS), close the pool, stop the embedded database, release the folder.
+// Boot: config -> database -> HTTP -> migrations -> jobs -> first-start work -> ready. Also the
+// clean stop on SIGTERM/SIGINT, in order: stop listening, finish the requests in flight (cut off
+// after SHUTDOWN_TIMEOUT_SECONDS), stop the job workers (a job in hand finishes, or goes back to
+// the queue), close the pool, stop the embedded database, release the folder. And the worker
+// (`intercoop worker`): the jobs alone, stopped the same way.
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { type Config, publicUrlFor } from './config.ts';
@@ -12,8 +14,10 @@ import { system } from './platform/access.ts';
 import type { Context, Logger } from './platform/context.ts';
 import { type Database, openDatabase } from './platform/db.ts';
 import { buildApp } from './platform/http/app.ts';
+import { createJobs, type JobRunner, type JobTimings } from './platform/jobs/index.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { migrate } from './platform/migrate.ts';
+import { createOutbox, type Outbox, outboxJobs } from './platform/outbox/index.ts';
 
 export function createLogger(config: Config) {
   // JSON lines for log collectors; readable lines for a person at a terminal.
@@ -38,9 +42,12 @@ export function createLogger(config: Config) {
 export async function openConfiguredDatabase(
   config: Config,
   log: Logger,
-  { forServer = false } = {},
+  {
+    forServer = false,
+    statementTimeouts = forServer,
+  }: { forServer?: boolean; statementTimeouts?: boolean } = {},
 ): Promise<Database> {
-  const statementTimeoutSeconds = forServer ? config.statementTimeoutSeconds : 0;
+  const statementTimeoutSeconds = statementTimeouts ? config.statementTimeoutSeconds : 0;
   return config.databaseUrl
     ? openDatabase({ kind: 'server', url: config.databaseUrl, statementTimeoutSeconds })
     : openDatabase({
@@ -56,15 +63,58 @@ export function mailerFor(config: Config, log: Logger, publicUrl: string): Maile
   return createMailer(config.smtpUrl, log, `Intercoop <no-reply@${new URL(publicUrl).hostname}>`);
 }
 
-/** A context for work the operator starts (first start, CLI commands): the system acts. */
+export type PlatformServices = { jobs: JobRunner; outbox: Outbox; mailer: Mailer };
+
+/**
+ * The job queue with every queue and schedule of this instance, the outbox that writes to it,
+ * and the mailer the outbox delivers with. Nothing runs until `jobs.start`.
+ */
+export function platformServices(
+  config: Config,
+  database: Database,
+  log: Logger,
+  publicUrl: string,
+  timings: Partial<JobTimings> = { stopTimeoutSeconds: config.shutdownTimeoutSeconds },
+): PlatformServices {
+  const mailer = mailerFor(config, log, publicUrl);
+  const outbox = outboxJobs(mailer, config.outbox);
+  const jobs = createJobs({
+    pool: database.pool,
+    log,
+    queues: outbox.queues,
+    schedules: outbox.schedules,
+    timings,
+  });
+  return { jobs, outbox: createOutbox(jobs, config.outbox), mailer };
+}
+
+/** Stops the workers, then closes the mailer they deliver with. */
+export async function stopServices(services: PlatformServices): Promise<void> {
+  try {
+    await services.jobs.stop();
+  } finally {
+    services.mailer.close();
+  }
+}
+
+/** A context for work the operator starts (first start, CLI commands, jobs): the system acts. */
 export function systemContext(
   config: Config,
   database: Database,
   log: Logger,
-  mail: Mailer,
+  services: Pick<PlatformServices, 'jobs' | 'outbox'>,
   publicUrl: string,
 ): Context {
-  return { db: database.db, actor: system, now: () => new Date(), log, config, mail, publicUrl };
+  return {
+    db: database.db,
+    actor: system,
+    now: () => new Date(),
+    log,
+    config,
+    jobs: services.jobs,
+    outbox: services.outbox,
+    publicUrl,
+  };
 }
 
 export type RunningServer = {
@@ -83,7 +133,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openConfiguredDatabase(config, log, { forServer: true });
   let ready = false;
   let url = config.publicUrl ?? publicUrlFor(config, config.port);
-  const mailer = mailerFor(config, log, url);
+  const services = platformServices(config, database, log, url);
   let app: FastifyInstance | undefined;
   let newAdmin: NewAdmin | undefined;
   let demoAccounts: DemoAccountCredentials[] | undefined;
@@ -91,7 +141,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     app = await buildApp({
       db: database.db,
       config,
-      mailer,
+      jobs: services.jobs,
+      outbox: services.outbox,
       publicUrl: () => url,
       authenticate,
       sessionCookie,
@@ -105,14 +156,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url = publicUrlFor(config, typeof address === 'object' && address ? address.port : config.port);
     const result = await migrate(database.pool);
     if (result.applied.length > 0) log.info({ applied: result.applied }, 'migrations applied');
-    const system = systemContext(config, database, log, mailer, url);
+    await services.jobs.start({
+      work: config.workers,
+      context: () => systemContext(config, database, log, services, url),
+    });
+    const system = systemContext(config, database, log, services, url);
     newAdmin = await ensureNetworkAdmin(system);
     // An empty embedded database is someone trying Intercoop: give them a network to look at.
     // Never on PostgreSQL, where data is real; there `intercoop demo load` does it on purpose.
     // Nor over a registry filled before the first start (`intercoop demo load`, an import).
     if (newAdmin && database.mode === 'embedded' && !(await registryHasOrganizations(system))) {
       const started = performance.now();
-      const demo = await loadDemo(systemContext(config, database, log, mailer, url));
+      const demo = await loadDemo(systemContext(config, database, log, services, url));
       demoAccounts = demo.accounts;
       log.info(
         {
@@ -127,8 +182,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ready = true;
   } catch (error) {
     await app?.close().catch(() => {});
+    await stopServices(services).catch(() => {});
     await database.close().catch(() => {});
-    mailer.close();
     // The admin was made and its password is known only here: say it, or it is lost.
     if (newAdmin) Object.assign(error as object, { newAdmin });
     throw error;
@@ -156,8 +211,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
         } finally {
           clearTimeout(deadline);
         }
+        await stopServices(services);
         await database.close();
-        mailer.close();
       })();
       return stopping;
     },
@@ -168,6 +223,28 @@ export async function startServer(config: Config): Promise<RunningServer> {
 function printNewAdmin(admin: NewAdmin) {
   // Printed once, to the terminal only: the log never holds the password.
   process.stdout.write(`Network admin: ${admin.email} password: ${admin.password}\n`);
+}
+
+/** On SIGTERM or SIGINT, stops cleanly and exits 0; a second signal exits at once. */
+function stopOnSignal(log: Logger, what: string, stop: () => Promise<void>) {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      log.warn(`${signal} again: stopping now without waiting`);
+      process.exit(1);
+    }
+    signalled = true;
+    log.info(`${signal} received: ${what}, then stopping`);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'clean stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 export async function serve(config: Config): Promise<void> {
@@ -188,22 +265,46 @@ export async function serve(config: Config): Promise<void> {
   const where =
     server.database.mode === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   process.stdout.write(`Intercoop is running at ${server.url} (${where})\n`);
-  let signalled = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) {
-      server.app.log.warn(`${signal} again: stopping now without waiting`);
-      process.exit(1);
-    }
-    signalled = true;
-    server.app.log.info(`${signal} received: finishing requests in flight, then stopping`);
-    server.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        server.app.log.error({ err: error }, 'clean stop failed');
-        process.exit(1);
-      },
-    );
+  stopOnSignal(server.app.log, 'finishing requests in flight', () => server.stop());
+}
+
+export type RunningWorker = { database: Database; log: Logger; stop(): Promise<void> };
+
+/** The job workers and schedules alone, beside servers started with WORKERS=off. */
+export async function startWorker(config: Config): Promise<RunningWorker> {
+  const log = createLogger(config);
+  const database = await openConfiguredDatabase(config, log, { statementTimeouts: true });
+  const url = config.publicUrl ?? publicUrlFor(config, config.port);
+  const services = platformServices(config, database, log, url);
+  try {
+    await migrate(database.pool);
+    await services.jobs.start({
+      work: true,
+      context: () => systemContext(config, database, log, services, url),
+    });
+  } catch (error) {
+    await stopServices(services).catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    database,
+    log,
+    stop() {
+      stopping ??= (async () => {
+        await stopServices(services);
+        await database.close();
+      })();
+      return stopping;
+    },
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+}
+
+export async function work(config: Config): Promise<void> {
+  const worker = await startWorker(config);
+  const where =
+    worker.database.mode === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  process.stdout.write(`Intercoop worker is running (${where})\n`);
+  stopOnSignal(worker.log, 'finishing the jobs in hand', () => worker.stop());
 }

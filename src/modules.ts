@@ -22,10 +22,15 @@ import { provideScope } from './platform/scopes.ts';
 // The registry keeps the organizations that organization roles name.
 provideScope('organization', organizationScopeExists);
 
+import { queueRoutes } from './platform/jobs/index.ts';
+import { outboxRoutes } from './platform/outbox/index.ts';
+
 export const moduleRoutes: ModuleRoutes[] = [
   { prefix: '/api/auth', plugin: authRoutes },
   { prefix: '/api/accounts', plugin: accountsRoutes },
   { prefix: '/api/audit', plugin: auditRoutes },
+  { prefix: '/api/platform', plugin: outboxRoutes },
+  { prefix: '/api/platform', plugin: queueRoutes },
   { prefix: '/api/network', plugin: networkRoutes },
   { prefix: '/api/network', plugin: networkProfileRoutes },
   { prefix: '/api/network', plugin: networkGraphRoutes },

@@ -12,7 +12,8 @@ export type MailSink = {
   close(): Promise<void>;
 };
 
-export async function startMailSink(): Promise<MailSink> {
+/** Listens on `port` (any free one by default) of 127.0.0.1. */
+export async function startMailSink(port = 0): Promise<MailSink> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -30,11 +31,14 @@ export async function startMailSink(): Promise<MailSink> {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const listening = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening}`,
     messages,
     async waitFor(to, subject, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;

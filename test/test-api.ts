@@ -1,13 +1,21 @@
 // The whole HTTP application over a fresh database, driven with Fastify's inject (no socket),
-// with a local SMTP sink for its mail, a network admin, and helpers to act as anyone.
+// with its job workers (the outbox delivers mail to a local SMTP sink as in production), a
+// network admin, and helpers to act as anyone.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
-import { mailerFor, systemContext } from '../src/main.ts';
+import {
+  type PlatformServices,
+  platformServices,
+  stopServices,
+  systemContext,
+} from '../src/main.ts';
 import { ensureNetworkAdmin } from '../src/modules/accounts/index.ts';
 import { authenticate, moduleRoutes, sessionCookie } from '../src/modules.ts';
 import type { RoleGrant } from '../src/platform/access.ts';
+import type { Context } from '../src/platform/context.ts';
 import { buildApp } from '../src/platform/http/app.ts';
+import type { JobTimings } from '../src/platform/jobs/index.ts';
 import { type MailSink, startMailSink, tokenFrom } from './mail-sink.ts';
 import { openTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -27,6 +35,10 @@ export type TestApi = {
   app: FastifyInstance;
   database: TestDatabase;
   mail: MailSink;
+  /** The job queue and outbox the application writes to, its workers running. */
+  services: PlatformServices;
+  /** A context in which the system acts, on the application's clock. */
+  system: Context;
   admin: Agent;
   /** Sets the clock the application sees (sessions, expiries); undefined for the real one. */
   setNow(now: Date | undefined): void;
@@ -39,6 +51,15 @@ export type TestApi = {
 };
 
 let counter = 0;
+
+/** Short enough that tests wait little; the outbox's own delays are settings (OUTBOX_...). */
+export const testJobTimings: JobTimings = {
+  pollingSeconds: 0.5,
+  maintenanceSeconds: 1,
+  scheduleTickSeconds: 0.5,
+  scheduleCatchUpSeconds: 5,
+  stopTimeoutSeconds: 2,
+};
 
 export async function startTestApi(
   environment: Record<string, string> = {},
@@ -55,13 +76,15 @@ export async function startTestApi(
     ...environment,
   });
   const url = config.publicUrl ?? publicUrl;
-  const mailer = mailerFor(config, log, url);
+  const services = platformServices(config, database, log, url, testJobTimings);
   let now: Date | undefined;
   const clock = () => now ?? new Date();
+  const system = () => ({ ...systemContext(config, database, log, services, url), now: clock });
   const app = await buildApp({
     db: database.db,
     config,
-    mailer,
+    jobs: services.jobs,
+    outbox: services.outbox,
     publicUrl: () => url,
     authenticate,
     sessionCookie,
@@ -71,10 +94,8 @@ export async function startTestApi(
     now: clock,
   });
   await app.ready();
-  const firstAdmin = await ensureNetworkAdmin({
-    ...systemContext(config, database, log, mailer, url),
-    now: clock,
-  });
+  await services.jobs.start({ work: config.workers, context: system });
+  const firstAdmin = await ensureNetworkAdmin(system());
   if (!firstAdmin) throw new Error('a fresh database already had a network admin');
 
   async function signIn(email: string, password: string): Promise<Agent> {
@@ -150,6 +171,8 @@ export async function startTestApi(
     app,
     database,
     mail,
+    services,
+    system: system(),
     admin,
     setNow(value) {
       now = value;
@@ -159,7 +182,7 @@ export async function startTestApi(
     createOrganization,
     async close() {
       await app.close();
-      mailer.close();
+      await stopServices(services);
       await mail.close();
       await database.close();
     },
@@ -172,10 +195,25 @@ export async function countRows(database: TestDatabase, table: string): Promise<
 }
 
 /**
+ * Waits (up to a few seconds) until the outbox has no message waiting: mail that an earlier
+ * call wrote is delivered in the background, and its row would otherwise change under a test.
+ */
+export async function outboxSettled(database: TestDatabase, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (
+    (await countRows(database, "platform_outbox_message where status = 'pending'")) > 0 &&
+    Date.now() < deadline
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
  * Everything the application stores, as one string: a refused call must leave it unchanged.
  * Sessions and counted attempts are left out: reading and refusing touch them.
  */
 export async function fingerprint(database: TestDatabase): Promise<string> {
+  await outboxSettled(database);
   const tables = await database.pool.query<{ table_name: string }>(
     "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('accounts_session', 'accounts_attempt') order by 1",
   );

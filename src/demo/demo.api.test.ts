@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import atlas from 'world-atlas/countries-10m.json' with { type: 'json' };
 import { countRows, publicUrl, startTestApi, type TestApi } from '../../test/test-api.ts';
 import { loadConfig } from '../config.ts';
-import { mailerFor, systemContext } from '../main.ts';
+import { systemContext } from '../main.ts';
 import type { Organization, OrganizationListItem, Ties } from '../modules/network/index.ts';
 import type { Context } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
@@ -26,7 +26,6 @@ import { removeDemo } from './remove-demo.ts';
 let api: TestApi;
 let ctx: Context;
 let loaded: LoadedDemo;
-let closeMailer: () => void;
 const sewaFederation = "Gujarat State Women's SEWA Co-operative Federation Ltd";
 
 async function get<T>(url: string): Promise<T> {
@@ -77,9 +76,7 @@ beforeAll(async () => {
   api = await startTestApi();
   const config = loadConfig({ PUBLIC_URL: publicUrl, LOG_LEVEL: 'silent' });
   const log = pino({ level: 'silent' });
-  const mailer = mailerFor(config, log, publicUrl);
-  closeMailer = () => mailer.close();
-  ctx = systemContext(config, api.database, log, mailer, publicUrl);
+  ctx = systemContext(config, api.database, log, api.services, publicUrl);
   const started = performance.now();
   loaded = await loadDemo(ctx);
   // Not asserted (tests never assert on time); printed for the record.
@@ -89,7 +86,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  closeMailer();
   await api.close();
 });
 

@@ -4,7 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Actor } from './access.ts';
 import type { Db } from './db.ts';
-import type { Mailer } from './mail.ts';
+import type { Jobs } from './jobs/index.ts';
+import type { Outbox } from './outbox/index.ts';
 
 export type Logger = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
 
@@ -14,7 +15,10 @@ export type Context = {
   readonly now: () => Date;
   readonly log: Logger;
   readonly config: Config;
-  readonly mail: Mailer;
+  /** Sends a job; pass the transaction's `db`, so that a rollback leaves no job. */
+  readonly jobs: Jobs;
+  /** Writes a message (mail) to send; pass the transaction's `db`, so that a rollback sends none. */
+  readonly outbox: Outbox;
   /** The address people reach this instance at, for links in mail. */
   readonly publicUrl: string;
   /** The HTTP request this work serves, if any: recorded in the audit log. */

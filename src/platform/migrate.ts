@@ -1,10 +1,12 @@
 // Forward-only SQL migrations from one folder, each applied in its own transaction and
 // recorded with a checksum, so an edited migration is noticed instead of silently skipped.
+// Then the job queue's schema (pg-boss's, versioned by pg-boss itself).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { installJobSchema } from './jobs/schema.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -87,6 +89,8 @@ export async function migrate(
       }
       applied.push(migration.name);
     }
+    // The job queue's own schema, under the same lock (see jobs/schema.ts).
+    await installJobSchema(client);
     return { applied, alreadyApplied: done.size };
   } finally {
     await client.query('select pg_advisory_unlock($1)', [advisoryLockKey]).catch(() => {});

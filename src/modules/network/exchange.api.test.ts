@@ -10,7 +10,7 @@ import { countRows, publicUrl, startTestApi, type TestApi } from '../../../test/
 import { loadConfig } from '../../config.ts';
 import { generateNetwork } from '../../demo/generate-network.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
-import { mailerFor, systemContext } from '../../main.ts';
+import { systemContext } from '../../main.ts';
 import type { Context } from '../../platform/context.ts';
 import { registryToCsvZip } from './exchange/registry-csv.ts';
 import {
@@ -27,7 +27,7 @@ let sourceContext: Context;
 function contextFor(api: TestApi): Context {
   const config = loadConfig({ PUBLIC_URL: publicUrl, LOG_LEVEL: 'silent' });
   const log = pino({ level: 'silent' });
-  return systemContext(config, api.database, log, mailerFor(config, log, publicUrl), publicUrl);
+  return systemContext(config, api.database, log, api.services, publicUrl);
 }
 
 async function emptyInstance<T>(work: (ctx: Context, api: TestApi) => Promise<T>): Promise<T> {

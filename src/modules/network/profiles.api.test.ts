@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicUrl, startTestApi, type TestApi } from '../../../test/test-api.ts';
 import { loadConfig } from '../../config.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
-import { mailerFor, systemContext } from '../../main.ts';
+import { systemContext } from '../../main.ts';
 
 let api: TestApi;
 let validateProfile: ValidateFunction;
@@ -53,9 +53,7 @@ beforeAll(async () => {
   // The demo network too: every one of its profiles must validate.
   const config = loadConfig({ PUBLIC_URL: publicUrl, LOG_LEVEL: 'silent' });
   const log = pino({ level: 'silent' });
-  const mailer = mailerFor(config, log, publicUrl);
-  await loadDemo(systemContext(config, api.database, log, mailer, publicUrl));
-  mailer.close();
+  await loadDemo(systemContext(config, api.database, log, api.services, publicUrl));
   ids = {
     federation: await api.createOrganization({
       name: 'Gujarat State Women’s Cooperative Federation',

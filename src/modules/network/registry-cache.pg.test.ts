@@ -8,7 +8,6 @@ import { loadConfig } from '../../config.ts';
 import { authenticate, moduleRoutes, sessionCookie } from '../../modules.ts';
 import { type Database, openDatabase } from '../../platform/db.ts';
 import { buildApp } from '../../platform/http/app.ts';
-import { createMailer } from '../../platform/mail.ts';
 import { rebuildTieGraph } from './graph/graph-memory.ts';
 
 let api: TestApi;
@@ -22,7 +21,8 @@ beforeAll(async () => {
   const app = await buildApp({
     db: database.db,
     config: loadConfig({ LOG_LEVEL: 'silent' }),
-    mailer: createMailer(undefined, log, 'second@intercoop.localhost'),
+    jobs: api.services.jobs,
+    outbox: api.services.outbox,
     publicUrl: () => 'http://second.intercoop.test',
     authenticate,
     sessionCookie,

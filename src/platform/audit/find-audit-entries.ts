@@ -8,8 +8,8 @@ import {
   scopeTypes,
 } from '../access.ts';
 import type { Context } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { AppError } from '../errors.ts';
+import { decodeCursor, keysetPage } from '../paging.ts';
 import { type AuditEntryPage, FindAuditEntriesQuery } from './schemas.ts';
 
 const Cursor = z.tuple([z.iso.datetime(), z.uuid()]);
@@ -88,8 +88,10 @@ export async function findAuditEntries(
     .orderBy('id', 'desc')
     .limit(valid.limit + 1)
     .execute();
-  const page = rows.slice(0, valid.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, valid.limit, (last) => [
+    last.at.toISOString(),
+    last.id,
+  ]);
   return {
     items: page.map((row) => ({
       id: row.id,
@@ -104,7 +106,6 @@ export async function findAuditEntries(
       after: withVisibleGrants(row.after, visible),
       requestId: row.request_id,
     })),
-    nextCursor:
-      rows.length > valid.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null,
+    nextCursor,
   };
 }

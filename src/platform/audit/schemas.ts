@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageCursor, pageLimit } from '../paging.ts';
 
 export const AuditEntry = z.object({
   id: z.uuid(),
@@ -31,13 +32,8 @@ export const FindAuditEntriesQuery = z
     from: Instant.optional(),
     /** Entries before this instant (so a day ends at the next day's midnight). */
     to: Instant.optional(),
-    limit: z.coerce
-      .number()
-      .int('Use a whole number.')
-      .min(1, 'Use a limit from 1 to 100.')
-      .max(100, 'Use a limit from 1 to 100.')
-      .default(50),
-    cursor: z.string().max(200, 'This cursor is not one this server gave.').optional(),
+    limit: pageLimit(50),
+    cursor: PageCursor.optional(),
   })
   .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), {
     message: 'The end must come after the start.',

@@ -31,7 +31,8 @@ import { type Actor, anonymous } from '../access.ts';
 import type { Context } from '../context.ts';
 import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
-import type { Mailer } from '../mail.ts';
+import type { Jobs } from '../jobs/index.ts';
+import type { Outbox } from '../outbox/index.ts';
 import { decodeMarkingInvalid, findTextProblem, textProblemDetails } from '../well-formed-text.ts';
 import { documentIdempotencyKey, registerIdempotency } from './idempotency.ts';
 import { errorToProblem, ProblemResponse, problem, sendProblem } from './problem.ts';
@@ -90,7 +91,8 @@ export type Authenticator = (
 export type AppOptions = {
   db: Db;
   config: Config;
-  mailer: Mailer;
+  jobs: Jobs;
+  outbox: Outbox;
   /** The address people reach this instance at, known once the server listens. */
   publicUrl: () => string;
   authenticate: Authenticator;
@@ -244,7 +246,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       now: options.now ?? (() => new Date()),
       log: request.log,
       config: options.config,
-      mail: options.mailer,
+      jobs: options.jobs,
+      outbox: options.outbox,
       publicUrl: options.publicUrl(),
       requestId: String(request.id),
     };

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { countRows, startTestApi, type TestApi } from '../../../test/test-api.ts';
 import { loadConfig } from '../../config.ts';
 import { anonymous } from '../access.ts';
-import { createMailer } from '../mail.ts';
 import { buildApp, maxUrlLength, trustedResponse } from './app.ts';
 
 let api: TestApi;
@@ -85,7 +84,8 @@ describe('errors under /api are problem+json, Fastify’s own included', () => {
       const app = await buildApp({
         db: api.database.db,
         config: loadConfig({ RESPONSE_CHECKS: checks }),
-        mailer: createMailer(undefined, pino({ level: 'silent' }), 'test@intercoop.test'),
+        jobs: api.services.jobs,
+        outbox: api.services.outbox,
         publicUrl: () => 'http://intercoop.test',
         authenticate: async () => ({ actor: anonymous }),
         sessionCookie: 'session',
@@ -116,7 +116,8 @@ describe('errors under /api are problem+json, Fastify’s own included', () => {
     const app = await buildApp({
       db: api.database.db,
       config: loadConfig({}),
-      mailer: createMailer(undefined, pino({ level: 'silent' }), 'test@intercoop.test'),
+      jobs: api.services.jobs,
+      outbox: api.services.outbox,
       publicUrl: () => 'http://intercoop.test',
       authenticate: async () => ({ actor: anonymous }),
       sessionCookie: 'session',

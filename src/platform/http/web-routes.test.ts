@@ -28,6 +28,20 @@ describe('the paths the web app answers', () => {
     }
   });
 
+  it('include every part of the administration, the outbox too', async () => {
+    const page = await readFile(
+      new URL('../../../web/src/pages/admin/admin-page.tsx', import.meta.url),
+      'utf8',
+    );
+    const slugs = [...page.matchAll(/\{ slug: '([a-z-]*)'/g)].map((match) => match[1] as string);
+    expect(slugs).toContain('outbox');
+    for (const slug of slugs) {
+      const path = slug ? `/admin/${slug}` : '/admin';
+      expect(isWebRoute(path), path).toBe(true);
+    }
+    expect(isWebRoute('/admin/nowhere')).toBe(false);
+  });
+
   it('include every route of the web app, so a shared or reloaded link answers 200', async () => {
     const app = await readFile(new URL('../../../web/src/app.tsx', import.meta.url), 'utf8');
     const paths = [...app.matchAll(/<Route path="([^"]+)"/g)].map((match) => match[1] as string);

@@ -1,5 +1,5 @@
 // The administration's calls: accounts and their roles, invitations, API tokens, the audit log,
-// and the registry's export and import.
+// the registry's export and import, and the outbox and job queues.
 import type { z } from 'zod';
 import type {
   AccountView,
@@ -9,6 +9,8 @@ import type {
   RoleGrantInput,
 } from '../../../src/modules/accounts/schemas.ts';
 import type { AuditEntry, AuditEntryPage } from '../../../src/platform/audit/schemas.ts';
+import type { QueueSummary } from '../../../src/platform/jobs/schemas.ts';
+import type { OutboxMessagePage, OutboxMessageView } from '../../../src/platform/outbox/schemas.ts';
 import { apiRequest } from './http.ts';
 import { getOrganization } from './organizations.ts';
 import { problemFromResponse } from './problem.ts';
@@ -239,4 +241,33 @@ export function organizationName(id: string): Promise<string | null> {
 
 export function rememberOrganizationName(id: string, name: string): void {
   names.set(id, Promise.resolve(name));
+}
+
+export type { OutboxMessagePage, OutboxMessageView, QueueSummary };
+export type OutboxStatus = OutboxMessageView['status'];
+
+/** A page of the outbox, newest first: all messages, or those of one status (network admins). */
+export function findOutboxMessages(
+  {
+    status,
+    cursor,
+    limit,
+  }: { status?: OutboxStatus | undefined; cursor?: string | null; limit: number },
+  signal?: AbortSignal,
+): Promise<OutboxMessagePage> {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (status) params.set('status', status);
+  if (cursor) params.set('cursor', cursor);
+  return apiRequest('GET', `/api/platform/outbox?${params}`, { signal });
+}
+
+/** Sends a failed message again; 409 if it is not failed or its link has expired. */
+export function retryOutboxMessage(id: string): Promise<OutboxMessageView> {
+  return apiRequest('POST', `/api/platform/outbox/${encodeURIComponent(id)}/retry`);
+}
+
+/** Each job queue with its jobs by state. */
+export async function listQueues(signal?: AbortSignal): Promise<QueueSummary[]> {
+  return (await apiRequest<{ items: QueueSummary[] }>('GET', '/api/platform/queues', { signal }))
+    .items;
 }

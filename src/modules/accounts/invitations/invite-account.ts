@@ -11,7 +11,10 @@ import { invitationView } from './invitation-view.ts';
 
 export const invitationLifetimeDays = 7;
 
-/** Invites a person by email to take an account with the given roles; the link works 7 days. */
+/**
+ * Invites a person by email to take an account with the given roles; the link works 7 days. The
+ * mail is written to the outbox with the invitation, and goes out when the mail server answers.
+ */
 export async function inviteAccount(ctx: Context, input: InviteInput): Promise<InvitationView> {
   const actor = requireAccount(ctx.actor);
   if (actor.token)
@@ -40,6 +43,19 @@ export async function inviteAccount(ctx: Context, input: InviteInput): Promise<I
       revoked_at: null,
     };
     await accounts(tx.db).insertInto('accounts_invitation').values(row).execute();
+    await tx.outbox.mail(tx.db, {
+      to: valid.email,
+      subject: 'You are invited to Intercoop',
+      text: [
+        `${actor.email} invites you to take an account on Intercoop, the network's shared software.`,
+        '',
+        `Open this link within ${invitationLifetimeDays} days to choose your password:`,
+        `${ctx.publicUrl}/invitations/accept#token=${token}`,
+        '',
+        'If you did not expect this invitation, you can ignore this email.',
+      ].join('\n'),
+      secretUntil: row.expires_at,
+    });
     const view = invitationView({ ...row, roles: valid.roles }, now);
     const organizationId =
       valid.roles.find((grant) => grant.scopeType === 'organization')?.scopeId ?? null;
@@ -52,19 +68,6 @@ export async function inviteAccount(ctx: Context, input: InviteInput): Promise<I
       after: view,
     });
     return view;
-  });
-  const link = `${ctx.publicUrl}/invitations/accept#token=${token}`;
-  await ctx.mail.send({
-    to: valid.email,
-    subject: 'You are invited to Intercoop',
-    text: [
-      `${actor.email} invites you to take an account on Intercoop, the network's shared software.`,
-      '',
-      `Open this link within ${invitationLifetimeDays} days to choose your password:`,
-      link,
-      '',
-      'If you did not expect this invitation, you can ignore this email.',
-    ].join('\n'),
   });
   return invitation;
 }

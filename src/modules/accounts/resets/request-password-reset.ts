@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import type { Context } from '../../../platform/context.ts';
+import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { sendLater } from '../../../platform/mail.ts';
 import { randomSecret, sha256 } from '../../../platform/secrets.ts';
 import { type AttemptRule, takeAttempt, waitInWords } from '../attempts/take-attempt.ts';
 import { insertPasswordResetForEmail } from '../queries.ts';
@@ -25,9 +24,10 @@ export const resetRequestsForEmail: AttemptRule = {
 };
 
 /**
- * Sends a single-use reset link to the account's email. Answers the same, after the same work,
- * whether or not the email has an account, so that nobody can find out who has one: the link is
- * made (or not) by one statement, and the mail goes out after the answer.
+ * Sends a single-use reset link to the account's email, through the outbox in the reset's own
+ * transaction. Answers the same, after the same work, whether or not the email has an account,
+ * so that nobody can find out who has one: the link is made (or not) by one statement, and the
+ * mail is only queued, never sent while the request waits.
  */
 export async function requestPasswordReset(
   ctx: Context,
@@ -53,27 +53,31 @@ export async function requestPasswordReset(
     }
   }
   const token = randomSecret();
-  const now = ctx.now();
-  const made = await insertPasswordResetForEmail(ctx.db, email, {
-    id: newId(),
-    tokenHash: sha256(token),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + resetLifetimeMinutes * 60_000),
-  });
-  if (!made) {
-    ctx.log.info({ email }, 'password reset asked for an email without an active account');
-    return;
-  }
-  sendLater(ctx, {
-    to: email,
-    subject: 'Choose a new Intercoop password',
-    text: [
-      'Someone, probably you, asked to choose a new password for your Intercoop account.',
-      '',
-      `Open this link within ${resetLifetimeMinutes} minutes; it works once:`,
-      `${ctx.publicUrl}/password-reset#token=${token}`,
-      '',
-      'If you did not ask, ignore this email: your password stays as it is.',
-    ].join('\n'),
+  await inTransaction(ctx, async (tx) => {
+    const now = tx.now();
+    const expiresAt = new Date(now.getTime() + resetLifetimeMinutes * 60_000);
+    const made = await insertPasswordResetForEmail(tx.db, email, {
+      id: newId(),
+      tokenHash: sha256(token),
+      createdAt: now,
+      expiresAt,
+    });
+    if (!made) {
+      tx.log.info({ email }, 'password reset asked for an email without an active account');
+      return;
+    }
+    await tx.outbox.mail(tx.db, {
+      to: email,
+      subject: 'Choose a new Intercoop password',
+      text: [
+        'Someone, probably you, asked to choose a new password for your Intercoop account.',
+        '',
+        `Open this link within ${resetLifetimeMinutes} minutes; it works once:`,
+        `${ctx.publicUrl}/password-reset#token=${token}`,
+        '',
+        'If you did not ask, ignore this email: your password stays as it is.',
+      ].join('\n'),
+      secretUntil: expiresAt,
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/cursor.ts';
+import { decodeCursor, keysetPage } from '../../../platform/paging.ts';
 import { selectBoardPage } from './intent-queries.ts';
 import { FindIntentsQuery, type IntentPage } from './intent-schemas.ts';
 import { intentView, todayOf } from './intent-view.ts';
@@ -32,10 +32,6 @@ export async function findIntents(ctx: Context, query: FindIntentsQuery): Promis
     after,
     valid.limit + 1,
   );
-  const page = rows.slice(0, valid.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => intentView(row, today)),
-    nextCursor: rows.length > valid.limit && last ? encodeCursor(['board', last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, valid.limit, (last) => ['board', last.id]);
+  return { items: page.map((row) => intentView(row, today)), nextCursor };
 }

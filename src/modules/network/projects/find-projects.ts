@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/cursor.ts';
+import { decodeCursor, keysetPage } from '../../../platform/paging.ts';
 import { selectProjectPage } from './project-queries.ts';
 import { FindProjectsQuery, type ProjectPage } from './project-schemas.ts';
 
@@ -29,11 +29,10 @@ export async function findProjects(ctx: Context, query: FindProjectsQuery): Prom
     after,
     valid.limit,
   );
-  const page = rows.slice(0, valid.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ sortKey: _sortKey, ...item }) => item),
-    nextCursor:
-      rows.length > valid.limit && last ? encodeCursor(['title', last.sortKey, last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, valid.limit, (last) => [
+    'title',
+    last.sortKey,
+    last.id,
+  ]);
+  return { items: page.map(({ sortKey: _sortKey, ...item }) => item), nextCursor };
 }

@@ -1,5 +1,5 @@
 // The administration: people and roles, API tokens, the audit log, and (for network admins)
-// the registry's export and import. Each part has its own address under /admin.
+// the registry's export and import and the outbox. Each part has its own address under /admin.
 import { useEffect, useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Link, useLocation } from 'wouter';
@@ -8,6 +8,7 @@ import { useSession } from '../../session/session-provider.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { AuditTab } from './audit-tab.tsx';
 import { ExchangeTab } from './exchange-tab.tsx';
+import { OutboxTab } from './outbox-tab.tsx';
 import { PeopleTab } from './people-tab.tsx';
 import { administers, isNetworkAdmin, roleChoices } from './role-choices.ts';
 import { TokensTab } from './tokens-tab.tsx';
@@ -18,6 +19,7 @@ const tabs = [
   { slug: 'tokens', label: 'admin.tab.tokens', networkOnly: false },
   { slug: 'audit', label: 'admin.tab.audit', networkOnly: false },
   { slug: 'exchange', label: 'admin.tab.exchange', networkOnly: true },
+  { slug: 'outbox', label: 'admin.tab.outbox', networkOnly: true },
 ] as const satisfies readonly { slug: string; label: MessageId; networkOnly: boolean }[];
 
 export function AdminPage({ tab = '' }: { tab?: string | undefined }) {
@@ -98,6 +100,8 @@ export function AdminPage({ tab = '' }: { tab?: string | undefined }) {
         <TokensTab me={me} choices={choices} />
       ) : shown.slug === 'audit' ? (
         <AuditTab me={me} choices={choices} />
+      ) : shown.slug === 'outbox' ? (
+        <OutboxTab />
       ) : (
         <ExchangeTab me={me} />
       )}

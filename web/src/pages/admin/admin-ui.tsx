@@ -1,6 +1,7 @@
-// Small pieces the administration's parts share: a confirmation, notices, a role's label.
+// Small pieces the administration's parts share: a confirmation, notices, a role's label, an
+// instant.
 import { type ReactNode, useEffect, useId, useRef } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedDate, FormattedMessage, FormattedTime } from 'react-intl';
 import { Link } from 'wouter';
 import type { Grant } from '../../api/admin.ts';
 import { type Problem, problemOf } from '../../api/problem.ts';
@@ -118,6 +119,16 @@ export function GrantText({ grant }: { grant: Pick<Grant, 'role' | 'scopeType' |
           <OrganizationName id={grant.scopeId} />
         </>
       ) : null}
+    </>
+  );
+}
+
+/** An instant as a date and a time of day, in the reader's language. */
+export function When({ value }: { value: string }) {
+  return (
+    <>
+      <FormattedDate value={value} dateStyle="medium" />{' '}
+      <FormattedTime value={value} timeStyle="short" />
     </>
   );
 }

@@ -70,6 +70,7 @@ export const knownActions = [
   'close-need',
   'create-demo-account',
   'reset-demo-account',
+  'retry-outbox-message',
 ] as const;
 
 export const knownEntityTypes = [
@@ -85,6 +86,7 @@ export const knownEntityTypes = [
   'intent',
   'registry',
   'demo',
+  'outbox-message',
 ] as const;
 
 function actionMessage(action: string): MessageId | null {

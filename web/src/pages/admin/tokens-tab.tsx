@@ -1,7 +1,7 @@
 // API tokens for machine clients: each acts for one organization, to read or to write. A new
 // token is shown once, here, and never again: the server keeps only its hash.
 import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { FormattedDate, FormattedMessage, FormattedTime, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   type ApiTokenView,
   createToken,
@@ -14,7 +14,7 @@ import { problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { type FieldErrorText, fieldErrorMessage } from '../../forms/field-message.ts';
 import { SelectField, TextField } from '../../forms/fields.tsx';
-import { ConfirmPanel, Notice, ProblemText } from './admin-ui.tsx';
+import { ConfirmPanel, Notice, ProblemText, When } from './admin-ui.tsx';
 import {
   type ChosenOrganization,
   OrganizationName,
@@ -330,15 +330,6 @@ function CreateTokenForm({
         <FormattedMessage id="admin.tokens.create" />
       </button>
     </form>
-  );
-}
-
-function When({ value }: { value: string }) {
-  return (
-    <>
-      <FormattedDate value={value} dateStyle="medium" />{' '}
-      <FormattedTime value={value} timeStyle="short" />
-    </>
   );
 }
 

@@ -1,0 +1,32 @@
+// The outbox's queue and schedule, for the job runner.
+import type { JobQueue, JobSchedule } from '../jobs/index.ts';
+import type { Mailer } from '../mail.ts';
+import { deliverMessage } from './deliver-message.ts';
+import { deliveryQueueName, sweepScheduleName } from './outbox.ts';
+import { attemptTimeLimitSeconds, type OutboxSettings } from './settings.ts';
+import { sweepOutbox } from './sweep-outbox.ts';
+
+export function outboxJobs(
+  mailer: Mailer,
+  settings: OutboxSettings,
+): { queues: JobQueue[]; schedules: JobSchedule[] } {
+  return {
+    queues: [
+      {
+        name: deliveryQueueName,
+        handle: (ctx, data) => deliverMessage(ctx, mailer, settings, data),
+        timeLimitSeconds: attemptTimeLimitSeconds,
+        retries: 5,
+        retryDelaySeconds: 5,
+      },
+    ],
+    schedules: [
+      {
+        name: sweepScheduleName,
+        cron: '* * * * *',
+        handle: (ctx) => sweepOutbox(ctx),
+        timeLimitSeconds: 60,
+      },
+    ],
+  };
+}
