@@ -63,6 +63,9 @@ export const networkExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         // What can be refused before the body is read is refused so: who asks, the size it
         // declares, a registry that is not empty.
         preParsing: async (request, _reply, payload) => {
+          // A body of another type is refused by Fastify (415) before anything is checked.
+          if (!/^application\/(json|zip)\b/i.test(request.headers['content-type'] ?? ''))
+            return payload;
           const declared = Number(request.headers['content-length']);
           await checkImportable(request.ctx, Number.isFinite(declared) ? declared : undefined);
           const limit = request.ctx.config.importMaxBytes;

@@ -279,8 +279,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // An operation that takes no query parameters refuses them, rather than silently ignoring a
-  // parameter the caller believes has an effect.
-  app.addHook('preValidation', async (request) => {
+  // parameter the caller believes has an effect; before the body is read, as a route may refuse
+  // more before it reads its body (an import: a registry that is not empty).
+  app.addHook('preParsing', async (request) => {
     if (!request.url.startsWith('/api/') || request.routeOptions.schema?.querystring) return;
     const unknown = Object.keys((request.query ?? {}) as Record<string, unknown>);
     if (unknown.length === 0) return;
