@@ -656,30 +656,30 @@ describe('password reset', () => {
         payload: { email },
         remoteAddress,
       });
-    api.setNow(new Date('2026-03-04T08:00:00Z'));
-    try {
-      // Three mails for one email, even from as many addresses; then a wait.
-      for (const email of [person.email, `nobody-${Date.now()}@coop.test`]) {
-        for (let index = 0; index < 3; index++)
-          expect((await ask(email, `198.51.100.${110 + index}`)).statusCode).toBe(202);
-        const limited = await ask(email, '198.51.100.120');
-        expect(limited.statusCode).toBe(429);
-        expect(limited.headers['retry-after']).toBe('300');
-        expect(limited.json().detail).toMatch(/wait 5 minutes/);
-      }
-      // Ten requests from one address, whatever the emails; then a wait.
-      for (let index = 0; index < 10; index++)
-        expect((await ask(`someone-${index}@coop.test`, '198.51.100.130')).statusCode).toBe(202);
-      expect((await ask('someone-else@coop.test', '198.51.100.130')).statusCode).toBe(429);
-      await api.mail.waitFor(person.email, /password/);
-      expect(
-        api.mail.messages.filter(
-          (message) => message.to.includes(person.email) && /password/.test(message.subject),
-        ),
-      ).toHaveLength(3);
-    } finally {
-      api.setNow(undefined);
+    // The real clock: the reset links' mails go out through the outbox, which keeps time too.
+    // Three mails for one email, even from as many addresses; then a wait.
+    for (const email of [person.email, `nobody-${Date.now()}@coop.test`]) {
+      for (let index = 0; index < 3; index++)
+        expect((await ask(email, `198.51.100.${110 + index}`)).statusCode).toBe(202);
+      const limited = await ask(email, '198.51.100.120');
+      expect(limited.statusCode).toBe(429);
+      expect(limited.headers['retry-after']).toBe('300');
+      expect(limited.json().detail).toMatch(/wait 5 minutes/);
     }
+    // Ten requests from one address, whatever the emails; then a wait.
+    for (let index = 0; index < 10; index++)
+      expect((await ask(`someone-${index}@coop.test`, '198.51.100.130')).statusCode).toBe(202);
+    expect((await ask('someone-else@coop.test', '198.51.100.130')).statusCode).toBe(429);
+    const resets = () =>
+      api.mail.messages.filter(
+        (message) => message.to.includes(person.email) && /password/.test(message.subject),
+      );
+    // The outbox delivers them in the background: wait for the three, then for no fourth.
+    for (let waited = 0; resets().length < 3 && waited < 10_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(resets()).toHaveLength(3);
   });
 
   it('answers without waiting for the mail server, so that its time tells nothing', async () => {
