@@ -189,7 +189,8 @@ const rows: Row[] = [];
 const sizes: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intercoop-bench-'));
 try {
-  const embedded = await measure('embedded', { BENCH_DATA_DIR: dataDir });
+  // No database URL: the server process runs the embedded PostgreSQL in its own folder.
+  const embedded = await measure('embedded', { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: '' });
   rows.push(...embedded.rows);
   sizes.push(
     `embedded: ${embedded.started.organizations} organizations, ${embedded.started.ties} ties (added in ${embedded.started.seedSeconds} s)`,
