@@ -1,35 +1,16 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   run,
   type Started,
   signInOverHttp,
   startServe,
-  stopLeftoverDatabase,
+  trackedDataFolders,
 } from '../test/processes.ts';
 
-const folders: string[] = [];
-const servers: Started[] = [];
-function freshDataDir() {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'intercoop-data-'));
-  folders.push(folder);
-  return folder;
-}
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    if (server.child.exitCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
-  }
-  for (const folder of folders.splice(0)) {
-    await stopLeftoverDatabase(folder);
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
-});
+const { freshDataDir, servers } = trackedDataFolders();
 
 async function createOrganization(server: Started, name: string) {
   if (!server.admin) throw new Error('no admin printed');

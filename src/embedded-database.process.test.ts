@@ -2,33 +2,18 @@
 // once, a crash of the Node process, a stuck request at shutdown, folders it cannot use.
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   leftoverDatabase,
   run,
   type Started,
   signInOverHttp,
   startServe,
-  stopLeftoverDatabase,
+  trackedDataFolders,
 } from '../test/processes.ts';
 
-const folders: string[] = [];
-const servers: Started[] = [];
-function freshDataDir(parent = os.tmpdir()) {
-  const folder = fs.mkdtempSync(path.join(parent, 'intercoop-data-'));
-  folders.push(folder);
-  return folder;
-}
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.kill();
-  for (const folder of folders.splice(0)) {
-    await stopLeftoverDatabase(folder);
-    fs.chmodSync(folder, 0o755);
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
-});
+const { freshDataDir, servers } = trackedDataFolders();
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,10 @@
 // Runs the real `intercoop` command as a child process, as an operator would.
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
+import { isRunning } from '../src/platform/data-lock.ts';
 import { clusterFolder, readPostmaster } from '../src/platform/embedded-postgres.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -18,19 +22,10 @@ export type Started = {
   kill(): Promise<void>;
 };
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The embedded PostgreSQL still running in a data folder (after a SIGKILL of Intercoop), if any. */
 export function leftoverDatabase(dataDir: string): number | undefined {
   const running = readPostmaster(clusterFolder(dataDir));
-  return running && alive(running.pid) ? running.pid : undefined;
+  return running && isRunning(running.pid) ? running.pid : undefined;
 }
 
 /** Stops an embedded PostgreSQL that a killed test server left running, so nothing leaks. */
@@ -38,7 +33,7 @@ export async function stopLeftoverDatabase(dataDir: string | undefined): Promise
   const pid = dataDir ? leftoverDatabase(dataDir) : undefined;
   if (pid === undefined) return;
   process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown
-  for (let waited = 0; alive(pid) && waited < 20_000; waited += 50) {
+  for (let waited = 0; isRunning(pid) && waited < 20_000; waited += 50) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -117,4 +112,29 @@ export async function startServe(
   await started.exited;
   await stopLeftoverDatabase(env.INTERCOOP_DATA_DIR);
   throw new Error(`intercoop serve did not become ready:\n${started.output()}`);
+}
+
+/**
+ * Fresh data folders and the servers started on them, all cleaned after each test: servers
+ * killed, any embedded PostgreSQL they left stopped, folders removed.
+ */
+export function trackedDataFolders() {
+  const folders: string[] = [];
+  const servers: Started[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.kill();
+    for (const folder of folders.splice(0)) {
+      await stopLeftoverDatabase(folder);
+      fs.chmodSync(folder, 0o755); // a test may have closed it
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+  return {
+    freshDataDir(parent = os.tmpdir()) {
+      const folder = fs.mkdtempSync(path.join(parent, 'intercoop-data-'));
+      folders.push(folder);
+      return folder;
+    },
+    servers,
+  };
 }

@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { isRunning } from './data-lock.ts';
 
 /** Where the embedded database says what it did; `warn` for what an operator should know. */
 export type EmbeddedLog = (message: string, level?: 'info' | 'warn') => void;
@@ -195,15 +196,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** What `postmaster.pid` says: the server's pid, port and state ("ready", "starting", ...). */
