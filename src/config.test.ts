@@ -17,7 +17,10 @@ describe('configuration', () => {
       sessionAbsoluteHours: 12,
       adminEmail: 'admin@intercoop.localhost',
       registryCache: true,
+      defaultLanguage: 'en',
       checkAllResponses: false,
+      shutdownTimeoutSeconds: 10,
+      statementTimeoutSeconds: 30,
     });
     expect(publicUrlFor(config, 3000)).toBe('http://127.0.0.1:3000');
     expect(Object.isFrozen(config)).toBe(true);
@@ -36,6 +39,7 @@ describe('configuration', () => {
       SESSION_ABSOLUTE_HOURS: '8',
       INTERCOOP_ADMIN_EMAIL: 'Admin@Federation.Example',
       REGISTRY_CACHE: 'off',
+      DEFAULT_LANGUAGE: 'hi',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -49,6 +53,7 @@ describe('configuration', () => {
       sessionAbsoluteHours: 8,
       adminEmail: 'admin@federation.example',
       registryCache: false,
+      defaultLanguage: 'hi',
     });
     expect(publicUrlFor(config, 8080)).toBe('https://coops.example.org');
   });
@@ -81,6 +86,11 @@ describe('configuration', () => {
     ],
     ['INTERCOOP_ADMIN_EMAIL', 'admin', /INTERCOOP_ADMIN_EMAIL="admin" must be an email address/],
     ['REGISTRY_CACHE', 'yes', /REGISTRY_CACHE="yes" must be on \(keep search pages/],
+    [
+      'DEFAULT_LANGUAGE',
+      'pt',
+      /DEFAULT_LANGUAGE="pt" must be one of the languages this version ships: en, (.*)hi/,
+    ],
   ])('refuses %s=%s with a message that says what to fix', (name, value, message) => {
     let error: unknown;
     try {

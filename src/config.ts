@@ -2,6 +2,7 @@
 // with a message that names the variable and says what to put there.
 import path from 'node:path';
 import { z } from 'zod';
+import { shippedLanguages } from './platform/messages/platform-messages.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -72,6 +73,13 @@ const EnvironmentSchema = z.object({
     .min(0, 'must be at least 0 seconds (0: no limit)')
     .max(3600, 'must be at most 3600 seconds')
     .default(30),
+  DEFAULT_LANGUAGE: z
+    .string()
+    .trim()
+    .refine((value) => shippedLanguages.includes(value), {
+      error: `must be one of the languages this version ships: ${shippedLanguages.join(', ')}`,
+    })
+    .default('en'),
   RESPONSE_CHECKS: z
     .enum(['all', 'untrusted'], {
       error:
@@ -101,6 +109,8 @@ export type Config = Readonly<{
   adminEmail: string;
   /** Search pages and the graph's ties kept in memory, checked against the registry's version. */
   registryCache: boolean;
+  /** The language of answers and mail for a reader who asks for none this instance ships. */
+  defaultLanguage: string;
   /** Every response checked against its schema, or all but those marked `trustedResponse`. */
   checkAllResponses: boolean;
   /** On SIGTERM, requests still running after this long are cut off and the process stops. */
@@ -148,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteHours: values.SESSION_ABSOLUTE_HOURS,
     adminEmail: values.INTERCOOP_ADMIN_EMAIL,
     registryCache: values.REGISTRY_CACHE === 'on',
+    defaultLanguage: values.DEFAULT_LANGUAGE,
     checkAllResponses: values.RESPONSE_CHECKS === 'all',
     shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT_SECONDS,
     statementTimeoutSeconds: values.STATEMENT_TIMEOUT_SECONDS,

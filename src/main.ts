@@ -56,7 +56,16 @@ export function systemContext(
   mail: Mailer,
   publicUrl: string,
 ): Context {
-  return { db: database.db, actor: system, now: () => new Date(), log, config, mail, publicUrl };
+  return {
+    db: database.db,
+    actor: system,
+    now: () => new Date(),
+    log,
+    config,
+    mail,
+    publicUrl,
+    language: config.defaultLanguage,
+  };
 }
 
 export type RunningServer = {

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { isNetworkAdmin, organizationsWhere, requireAccount } from '../access.ts';
 import type { Context } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidCursor } from '../errors.ts';
+import { platformMessage } from '../messages/platform-messages.ts';
 import { type AuditEntryPage, FindAuditEntriesQuery } from './schemas.ts';
 
 const Cursor = z.tuple([z.iso.datetime(), z.uuid()]);
@@ -11,19 +12,7 @@ function decodeCursor(cursor: string): [string, string] {
   try {
     return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw new AppError(
-      'validation-failed',
-      'This cursor is not one this server gave; start again without it.',
-      {
-        errors: [
-          {
-            pointer: '/cursor',
-            detail: 'Use the nextCursor of a previous page, unchanged.',
-            code: 'invalid-cursor',
-          },
-        ],
-      },
-    );
+    throw invalidCursor('Use the nextCursor of a previous page, unchanged.');
   }
 }
 
@@ -42,13 +31,10 @@ export async function findAuditEntries(
     visible = organizationsWhere(account, ['organization-admin']);
     if (account.token) visible = visible.filter((id) => id === account.token?.organizationId);
     if (visible.length === 0) {
-      throw new AppError(
-        'forbidden',
-        'Only network admins and organization admins may read the audit log.',
-      );
+      throw new AppError('forbidden', platformMessage('audit.admins-only'));
     }
     if (valid.organizationId && !visible.includes(valid.organizationId)) {
-      throw new AppError('forbidden', 'You may read the audit log of your own organization only.');
+      throw new AppError('forbidden', platformMessage('audit.own-organization-only'));
     }
   } else if (account?.token) {
     visible = [account.token.organizationId];

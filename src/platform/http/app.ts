@@ -1,5 +1,6 @@
 // The HTTP application: Fastify with zod schemas, OpenAPI, problem+json errors, security
-// headers, compression, request ids, who-is-asking, health and readiness, and the built web UI.
+// headers, compression, request ids, who-is-asking and in which language, health and readiness,
+// and the built web UI.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyPluginAsync,
+  type FastifyRequest,
 } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -30,6 +32,9 @@ import type { Context } from '../context.ts';
 import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { Mailer } from '../mail.ts';
+import { listMessage } from '../messages/catalogue.ts';
+import { platformMessage, shippedLanguages } from '../messages/platform-messages.ts';
+import { chooseLanguage } from '../messages/reader-language.ts';
 import { errorToProblem, ProblemResponse, problem, sendProblem } from './problem.ts';
 import { isWebRoute } from './web-routes.ts';
 
@@ -40,6 +45,8 @@ declare module 'fastify' {
     ctx: Context;
     /** The session the request came with, when signed in with the cookie. */
     session: SessionInfo | undefined;
+    /** The language the answer is worded in (Accept-Language, the account's, the default). */
+    language: string;
   }
   interface FastifyContextConfig {
     /** Sign-in: there is no session yet whose CSRF token a request could carry. */
@@ -107,6 +114,13 @@ const defaultWebDist = fileURLToPath(new URL('../../../web/dist/', import.meta.u
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const https = options.config.publicUrl?.startsWith('https://') ?? false;
+  const readerLanguage = (request: FastifyRequest, preferred?: string | null) =>
+    chooseLanguage({
+      acceptLanguage: request.headers['accept-language'],
+      preferred,
+      fallback: options.config.defaultLanguage,
+      available: shippedLanguages,
+    });
   const app = Fastify({
     loggerInstance: options.logger,
     // Keep a caller's request id when it is sane, so logs can be followed across services.
@@ -118,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
     frameworkErrors: (error, request, reply) => {
+      request.language = readerLanguage(request);
       sendProblem(request, reply, errorToProblem(error, request));
     },
   }).withTypeProvider<ZodTypeProvider>();
@@ -146,8 +161,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   app.decorateRequest('ctx', null as unknown as Context);
   app.decorateRequest('session', undefined);
+  app.decorateRequest('language', '');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    request.language = readerLanguage(request);
     if ((request.raw.url ?? '').length > maxUrlLength) {
       return sendProblem(
         request,
@@ -155,7 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         problem(
           414,
           'url-too-long',
-          `The address is longer than ${maxUrlLength} characters; send less in it.`,
+          platformMessage('problem.url-too-long', { maximum: String(maxUrlLength) }),
         ),
       );
     }
@@ -168,13 +185,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       mail: options.mailer,
       publicUrl: options.publicUrl(),
       requestId: String(request.id),
+      language: request.language,
     };
     // Only the API needs to know who asks; static files and health checks do not touch the database.
     if (!request.url.startsWith('/api/')) return;
     const authorization = request.headers.authorization;
     const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (authorization !== undefined && bearer === undefined) {
-      throw new AppError('unauthenticated', 'Send an API token as: Authorization: Bearer <token>.');
+      throw new AppError('unauthenticated', platformMessage('access.bearer-format'));
     }
     const csrfHeader = request.headers['x-csrf-token'];
     const authentication = await options.authenticate(request.ctx, {
@@ -196,24 +214,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // An answer with words in it says which language they are in (an image or a 204 has none).
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (request.language && request.url.startsWith('/api/') && type.includes('json')) {
+      reply.header('content-language', request.language);
+      // The words differ by the language asked for (the account's rides on its credentials).
+      const vary = String(reply.getHeader('vary') ?? '');
+      if (!/accept-language/i.test(vary))
+        reply.header('vary', vary ? `${vary}, accept-language` : 'accept-language');
+    }
+    done(null, payload);
+  });
+
   // An operation that takes no query parameters refuses them, rather than silently ignoring a
   // parameter the caller believes has an effect.
   app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/api/') || request.routeOptions.schema?.querystring) return;
     const unknown = Object.keys((request.query ?? {}) as Record<string, unknown>);
     if (unknown.length === 0) return;
-    throw new AppError(
-      'validation-failed',
-      'This operation takes no query parameters; remove them.',
-      {
-        errors: unknown.map((name) => ({
-          pointer: `/${name}`,
-          detail: 'Unknown query parameter: remove it.',
-          code: 'unknown-field' as const,
-          params: { field: name },
-        })),
-      },
-    );
+    throw new AppError('validation-failed', platformMessage('problem.no-query-parameters'), {
+      errors: unknown.map((name) => ({
+        pointer: `/${name}`,
+        detail: 'Unknown query parameter: remove it.',
+        code: 'unknown-field' as const,
+        params: { field: name },
+      })),
+    });
   });
 
   const headers = await securityHeaders({
@@ -282,7 +309,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return sendProblem(
           request,
           reply,
-          problem(503, 'starting', 'Intercoop is still starting; try again shortly.'),
+          problem(503, 'starting', platformMessage('problem.starting')),
         );
       }
       try {
@@ -292,7 +319,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return sendProblem(
           request,
           reply,
-          problem(503, 'database-unavailable', 'The database does not answer.'),
+          problem(503, 'database-unavailable', platformMessage('problem.database-unavailable')),
         );
       }
       return { status: 'ready' as const };
@@ -324,11 +351,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           problem(
             405,
             'method-not-allowed',
-            `${request.method} is not allowed here; use ${allowed.join(' or ')}.`,
+            platformMessage('problem.method-not-allowed', {
+              method: request.method,
+              allowed: listMessage(allowed, 'disjunction'),
+            }),
           ),
         );
       }
-      return sendProblem(request, reply, problem(404, 'not-found', `There is nothing at ${path}.`));
+      return sendProblem(
+        request,
+        reply,
+        problem(404, 'not-found', platformMessage('problem.nothing-here', { path })),
+      );
     }
     if ((request.method === 'GET' || request.method === 'HEAD') && hasWeb) {
       // The web app shows its own "not found" page for unknown paths, with a real 404 status.
@@ -337,7 +371,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .type('text/html; charset=utf-8')
         .sendFile('index.html');
     }
-    return sendProblem(request, reply, problem(404, 'not-found', `There is nothing at ${path}.`));
+    return sendProblem(
+      request,
+      reply,
+      problem(404, 'not-found', platformMessage('problem.nothing-here', { path })),
+    );
   });
 
   return app;

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { randomSecret, sha256 } from '../../../platform/secrets.ts';
 import { checkGrants } from '../grants/grant-rules.ts';
+import { accountsMessage } from '../messages.ts';
 import { accounts, selectAccountByEmail } from '../queries.ts';
 import { type InvitationView, InviteInput } from '../schemas.ts';
 import { invitationView } from './invitation-view.ts';
@@ -14,8 +15,7 @@ export const invitationLifetimeDays = 7;
 /** Invites a person by email to take an account with the given roles; the link works 7 days. */
 export async function inviteAccount(ctx: Context, input: InviteInput): Promise<InvitationView> {
   const actor = requireAccount(ctx.actor);
-  if (actor.token)
-    throw new AppError('forbidden', 'Invitations are sent by people, not by API tokens.');
+  if (actor.token) throw new AppError('forbidden', accountsMessage('invitation.not-by-tokens'));
   const valid = InviteInput.parse(input);
   await checkGrants(ctx.db, actor, valid.roles, '/roles');
   const token = randomSecret();
@@ -23,7 +23,7 @@ export async function inviteAccount(ctx: Context, input: InviteInput): Promise<I
     if (await selectAccountByEmail(tx.db, valid.email)) {
       throw new AppError(
         'conflict',
-        `${valid.email} has an account already: give the role to that account instead.`,
+        accountsMessage('invitation.email-has-account', { email: valid.email }),
       );
     }
     const now = tx.now();

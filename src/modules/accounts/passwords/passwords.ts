@@ -2,6 +2,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '../../../platform/errors.ts';
+import { accountsMessage } from '../messages.ts';
 
 // Argon2id with the parameters OWASP recommends as a floor (19 MiB, 2 passes, 1 lane).
 const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -72,7 +73,7 @@ export function passwordWeakness(password: string, email?: string): string | und
 export function assertStrongPassword(password: string, email?: string): void {
   const weakness = weaknessOf(password, email);
   if (weakness) {
-    throw new AppError('validation-failed', 'Choose a stronger password.', {
+    throw new AppError('validation-failed', accountsMessage('password.weak'), {
       errors: [
         {
           pointer: '/password',

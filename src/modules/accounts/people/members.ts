@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { type Actor, authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, invalidCursor } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { accountsMessage } from '../messages.ts';
 import { accounts, insertPerson, organizationExists } from '../queries.ts';
 import { AddMemberInput, type MemberView } from '../schemas.ts';
 
@@ -47,7 +48,7 @@ export async function addMember(
   authorizeMembers(ctx.actor, organizationId, true);
   const valid = AddMemberInput.parse(input);
   if (valid.membership.endedOn && valid.membership.endedOn < valid.membership.startedOn) {
-    throw new AppError('validation-failed', 'A membership cannot end before it starts.', {
+    throw new AppError('validation-failed', accountsMessage('membership.end-before-start'), {
       errors: [
         {
           pointer: '/membership/endedOn',
@@ -59,7 +60,7 @@ export async function addMember(
     });
   }
   if (!(await organizationExists(ctx.db, organizationId)))
-    throw new AppError('not-found', 'There is no organization with this id.');
+    throw new AppError('not-found', accountsMessage('organization.not-found'));
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();
     const personId = newId();
@@ -113,15 +114,7 @@ export async function findMembers(
   if (cursor) {
     const after = z.uuid().safeParse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!after.success) {
-      throw new AppError('validation-failed', 'This cursor is not one this server gave.', {
-        errors: [
-          {
-            pointer: '/cursor',
-            detail: 'Use the nextCursor of a previous page, unchanged.',
-            code: 'invalid-cursor',
-          },
-        ],
-      });
+      throw invalidCursor('Use the nextCursor of a previous page, unchanged.');
     }
     query = query.where('accounts_membership.id', '>', after.data);
   }

@@ -2,6 +2,7 @@ import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { randomSecret, sha256 } from '../../../platform/secrets.ts';
+import { accountsMessage } from '../messages.ts';
 import { spendPasswordCheck, verifyPassword } from '../passwords/passwords.ts';
 import {
   countRecentFailures,
@@ -15,7 +16,6 @@ import { describeAccount } from './describe-account.ts';
 
 /** At most this many failed sign-ins a minute, per account and per address. */
 export const maxFailuresPerMinute = 10;
-const genericRefusal = 'The email or the password is not right.';
 
 export type SignInResult = { sessionSecret: string; csrfToken: string; expiresAt: Date; me: Me };
 
@@ -33,13 +33,9 @@ export async function signIn(
     countRecentFailures(ctx.db, 'address', client.address, minuteAgo),
   ]);
   if (byEmail >= maxFailuresPerMinute || byAddress >= maxFailuresPerMinute) {
-    throw new AppError(
-      'rate-limited',
-      'Too many failed sign-ins; wait a minute before trying again.',
-      {
-        retryAfterSeconds: 60,
-      },
-    );
+    throw new AppError('rate-limited', accountsMessage('sign-in.too-many-failures'), {
+      retryAfterSeconds: 60,
+    });
   }
 
   const account = await selectAccountByEmail(ctx.db, email);
@@ -52,7 +48,7 @@ export async function signIn(
     if (Math.random() < 0.01)
       await deleteOldLoginFailures(ctx.db, new Date(now.getTime() - 3_600_000));
     ctx.log.info({ email, address: client.address }, 'sign-in refused');
-    throw new AppError('unauthenticated', genericRefusal);
+    throw new AppError('unauthenticated', accountsMessage('sign-in.refused'));
   }
 
   // A fresh session id at every sign-in: a session fixed by someone else before sign-in is useless.

@@ -7,6 +7,7 @@ import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { randomSecret, sha256 } from '../../../platform/secrets.ts';
+import { accountsMessage } from '../messages.ts';
 import { type AccountsTables, accounts, organizationExists } from '../queries.ts';
 import { type ApiTokenView, CreateApiTokenInput } from '../schemas.ts';
 
@@ -26,11 +27,7 @@ function view(row: AccountsTables['accounts_api_token']): ApiTokenView {
 /** Organization admins make tokens for their organization; network admins for any. */
 export async function createApiToken(ctx: Context, input: z.input<typeof CreateApiTokenInput>) {
   const actor = requireAccount(ctx.actor);
-  if (actor.token)
-    throw new AppError(
-      'forbidden',
-      'An API token cannot create other tokens; sign in as a person.',
-    );
+  if (actor.token) throw new AppError('forbidden', accountsMessage('tokens.not-by-tokens'));
   const valid = CreateApiTokenInput.parse(input);
   authorize(actor, {
     anyOf: [
@@ -40,7 +37,7 @@ export async function createApiToken(ctx: Context, input: z.input<typeof CreateA
     organizationId: valid.organizationId,
   });
   if (!(await organizationExists(ctx.db, valid.organizationId))) {
-    throw new AppError('validation-failed', 'There is no organization with this id.', {
+    throw new AppError('validation-failed', accountsMessage('organization.not-found'), {
       errors: [
         {
           pointer: '/organizationId',
@@ -101,10 +98,10 @@ export async function revokeApiToken(ctx: Context, id: string): Promise<ApiToken
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!row) throw new AppError('not-found', 'There is no API token with this id.');
+    if (!row) throw new AppError('not-found', accountsMessage('tokens.not-found'));
     const owner = row.account_id === actor.accountId && !actor.token;
     if (!owner && !(isNetworkAdmin(actor) && !actor.token)) {
-      throw new AppError('forbidden', 'Only the token’s owner or a network admin may revoke it.');
+      throw new AppError('forbidden', accountsMessage('tokens.owner-or-admin-only'));
     }
     if (row.revoked_at) return view(row);
     const after = { ...row, revoked_at: tx.now() };

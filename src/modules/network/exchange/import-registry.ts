@@ -8,9 +8,12 @@ import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import {
   codeOfZodIssue,
+  type FieldError,
   type FieldErrorCode,
   type FieldErrorParams,
 } from '../../../platform/field-errors.ts';
+import { fieldErrorMessage } from '../../../platform/messages/field-error-text.ts';
+import { networkMessage } from '../messages.ts';
 import { valuesFromInput } from '../organizations/organization-view.ts';
 import { toMinorUnits } from '../projects/amounts.ts';
 import {
@@ -70,26 +73,23 @@ const emptyData = (): RegistryData => ({
 });
 
 function refuse(
-  where: string,
+  where: LocatedRow['where'],
   pointer: string,
   field: string,
   detail: string,
   code: FieldErrorCode,
   params?: FieldErrorParams,
 ): never {
+  const error: FieldError = {
+    pointer: `${pointer}${field === '(row)' ? '' : `/${field}`}`,
+    detail,
+    code,
+    ...(params ? { params } : {}),
+  };
   throw new AppError(
     'validation-failed',
-    `${where}, field ${field}: ${detail} Nothing was imported.`,
-    {
-      errors: [
-        {
-          pointer: `${pointer}${field === '(row)' ? '' : `/${field}`}`,
-          detail,
-          code,
-          ...(params ? { params } : {}),
-        },
-      ],
-    },
+    networkMessage('exchange.refused', { where, field, detail: fieldErrorMessage(error) }),
+    { errors: [error] },
   );
 }
 
@@ -98,17 +98,17 @@ function rowsFromJson(bytes: Buffer): LocatedRow[] {
   try {
     document = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new AppError(
-      'validation-failed',
-      'The file is not valid JSON; send the file an export produced.',
-    );
+    throw new AppError('validation-failed', networkMessage('exchange.json-not-valid'));
   }
   const parsed = RegistryDocument.safeParse(document);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError(
       'validation-failed',
-      `This is not a registry export: ${issue?.message ?? 'unknown shape'} (at /${issue?.path.join('/') ?? ''}).`,
+      networkMessage('exchange.not-an-export', {
+        reason: issue?.message ?? 'unknown shape',
+        path: issue?.path.join('/') ?? '',
+      }),
     );
   }
   return registryTables.flatMap((table) =>
@@ -349,10 +349,7 @@ async function store(
 ): Promise<ImportedCounts> {
   return inTransaction(ctx, async (tx) => {
     if (options.intoEmpty && !(await registryIsEmpty(tx.db))) {
-      throw new AppError(
-        'conflict',
-        'The registry is not empty: import only into an empty one (remove the demo network first with `intercoop demo remove`).',
-      );
+      throw new AppError('conflict', networkMessage('exchange.registry-not-empty'));
     }
     const stamps = (row: {
       id: string;

@@ -4,7 +4,8 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, type Message } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import {
   type RegistryData,
   type RegistryTable,
@@ -228,7 +229,13 @@ export function registryToCsvZip(data: RegistryData): Uint8Array {
   return zipSync(files, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
 }
 
-export type LocatedRow = { table: TableName; where: string; pointer: string; value: unknown };
+/** `where` names the row for a person: `organizations[3]`, or a CSV file's line (worded). */
+export type LocatedRow = {
+  table: TableName;
+  where: string | Message;
+  pointer: string;
+  value: unknown;
+};
 
 /** Reads the archive into raw rows, each with where it came from, for validation to name. */
 export function rowsFromCsvZip(bytes: Uint8Array): LocatedRow[] {
@@ -236,41 +243,39 @@ export function rowsFromCsvZip(bytes: Uint8Array): LocatedRow[] {
   try {
     files = unzipSync(bytes);
   } catch {
-    throw new AppError(
-      'validation-failed',
-      'This is not a zip archive; send the file an export produced.',
-    );
+    throw new AppError('validation-failed', networkMessage('exchange.not-zip'));
   }
   const manifestFile = files['manifest.json'];
   if (!manifestFile)
-    throw new AppError(
-      'validation-failed',
-      'The archive has no manifest.json; send the file an export produced.',
-    );
+    throw new AppError('validation-failed', networkMessage('exchange.no-manifest'));
   let manifest: { format?: unknown; version?: unknown };
   try {
     manifest = JSON.parse(strFromU8(manifestFile));
   } catch {
-    throw new AppError('validation-failed', 'manifest.json is not valid JSON.');
+    throw new AppError('validation-failed', networkMessage('exchange.manifest-not-json'));
   }
   if (manifest.format !== registryFormat || manifest.version !== registryFormatVersion) {
     throw new AppError(
       'validation-failed',
-      `manifest.json does not describe an ${registryFormat} file of version ${registryFormatVersion}.`,
+      networkMessage('exchange.manifest-not-ours', {
+        format: registryFormat,
+        version: String(registryFormatVersion),
+      }),
     );
   }
   const rows: LocatedRow[] = [];
   for (const table of tableNames) {
     const file = csvFileNames[table];
     const content = files[file];
-    if (!content) throw new AppError('validation-failed', `The archive has no ${file}.`);
+    if (!content)
+      throw new AppError('validation-failed', networkMessage('exchange.file-missing', { file }));
     let records: string[][];
     try {
       records = parse(strFromU8(content), { relax_column_count: true });
     } catch (error) {
       throw new AppError(
         'validation-failed',
-        `${file} is not valid CSV: ${(error as Error).message}`,
+        networkMessage('exchange.csv-not-valid', { file, reason: (error as Error).message }),
       );
     }
     const columns = tables[table] as Column<unknown>[];
@@ -279,7 +284,7 @@ export function rowsFromCsvZip(bytes: Uint8Array): LocatedRow[] {
     if (header.join(',') !== expected.join(',')) {
       throw new AppError(
         'validation-failed',
-        `${file} line 1: the columns must be ${expected.join(', ')}.`,
+        networkMessage('exchange.columns', { file, columns: expected.join(', ') }),
       );
     }
     records.slice(1).forEach((record, index) => {
@@ -287,7 +292,12 @@ export function rowsFromCsvZip(bytes: Uint8Array): LocatedRow[] {
       if (record.length !== columns.length) {
         throw new AppError(
           'validation-failed',
-          `${file} line ${line}: ${record.length} cells where ${columns.length} are expected.`,
+          networkMessage('exchange.cells', {
+            file,
+            line: String(line),
+            cells: String(record.length),
+            expected: String(columns.length),
+          }),
         );
       }
       const value = Object.fromEntries(
@@ -295,7 +305,7 @@ export function rowsFromCsvZip(bytes: Uint8Array): LocatedRow[] {
       );
       rows.push({
         table,
-        where: `${file} line ${line}`,
+        where: networkMessage('exchange.csv-line', { file, line: String(line) }),
         pointer: `/${table}/${index}`,
         value: reshape(table, value, files),
       });

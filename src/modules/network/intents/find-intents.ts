@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { invalidCursor } from '../../../platform/errors.ts';
 import { selectBoardPage } from './intent-queries.ts';
 import { FindIntentsQuery, type IntentPage } from './intent-schemas.ts';
 import { intentView, todayOf } from './intent-view.ts';
@@ -12,19 +12,7 @@ function decodeCursor(cursor: string): string {
   try {
     return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))[1];
   } catch {
-    throw new AppError(
-      'validation-failed',
-      'This cursor is not one this server gave; start again without it.',
-      {
-        errors: [
-          {
-            pointer: '/cursor',
-            detail: 'Use the nextCursor of a previous page of the board, unchanged.',
-            code: 'invalid-cursor',
-          },
-        ],
-      },
-    );
+    throw invalidCursor('Use the nextCursor of a previous page of the board, unchanged.');
   }
 }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { invalidCursor } from '../../../platform/errors.ts';
 import { Lru } from '../../../platform/lru.ts';
+import { networkMessage } from '../messages.ts';
 import { readRegistryVersion } from '../registry-version.ts';
 import { FindOrganizationsQuery, type OrganizationPage } from '../schemas.ts';
 import {
@@ -99,18 +100,9 @@ function decodeCursor(cursor: string, ordering: Ordering) {
     if (mode !== ordering) throw new Error('cursor of another search');
     return { value, id };
   } catch {
-    throw new AppError(
-      'validation-failed',
-      'This cursor is not one this server gave for this search; start again without it.',
-      {
-        errors: [
-          {
-            pointer: '/cursor',
-            detail: 'Use the nextCursor of a previous page of the same search, unchanged.',
-            code: 'invalid-cursor',
-          },
-        ],
-      },
+    throw invalidCursor(
+      'Use the nextCursor of a previous page of the same search, unchanged.',
+      networkMessage('search.cursor-not-ours'),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { invalidCursor } from '../../../platform/errors.ts';
 import { selectProjectPage } from './project-queries.ts';
 import { FindProjectsQuery, type ProjectPage } from './project-schemas.ts';
 
@@ -14,19 +14,7 @@ function decodeCursor(cursor: string) {
     );
     return { sortKey, id };
   } catch {
-    throw new AppError(
-      'validation-failed',
-      'This cursor is not one this server gave; start again without it.',
-      {
-        errors: [
-          {
-            pointer: '/cursor',
-            detail: 'Use the nextCursor of a previous page of the same list, unchanged.',
-            code: 'invalid-cursor',
-          },
-        ],
-      },
-    );
+    throw invalidCursor('Use the nextCursor of a previous page of the same list, unchanged.');
   }
 }
 
