@@ -46,7 +46,8 @@ export type Actor =
       personId: string;
       email: string;
       grants: RoleGrant[];
-
+      /** The language the account chose for messages and mail, if any (ISO 639-1). */
+      preferredLanguage: string | null;
       /** Set when the request came with an API token: it acts only within these limits. */
       token?: TokenLimit;
     };

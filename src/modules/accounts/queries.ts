@@ -65,6 +65,8 @@ export type AccountsTables = {
     accepted_at: Date | null;
     accepted_account_id: string | null;
     revoked_at: Date | null;
+    /** ISO 639-1; null for invitations made before invitations had a language. */
+    language: string | null;
   };
   accounts_password_reset: {
     id: string;
@@ -108,6 +110,31 @@ export async function selectAccount(db: Db, id: string) {
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** An account with its person's preferred language, the two things a request's actor needs. */
+export async function selectAccountWithLanguage(db: Db, id: string) {
+  return accounts(db)
+    .selectFrom('accounts_account')
+    .innerJoin('accounts_person', 'accounts_person.id', 'accounts_account.person_id')
+    .selectAll('accounts_account')
+    .select('accounts_person.preferred_language')
+    .where('accounts_account.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The language an account's person reads messages and mail in; null to follow each request. */
+export async function updatePreferredLanguage(
+  db: Db,
+  personId: string,
+  language: string | null,
+  now: Date,
+) {
+  await accounts(db)
+    .updateTable('accounts_person')
+    .set({ preferred_language: language, updated_at: now, version: sql`version + 1` })
+    .where('id', '=', personId)
+    .execute();
 }
 
 export async function selectPerson(db: Db, id: string) {
@@ -270,6 +297,7 @@ export async function insertAccountWithPerson(
     grants: RoleGrant[];
     grantedBy: string | null;
     now: Date;
+    preferredLanguage?: string | null;
   },
 ): Promise<string> {
   const personId = newId();
@@ -278,7 +306,7 @@ export async function insertAccountWithPerson(
     id: personId,
     display_name: account.displayName,
     phone: null,
-    preferred_language: null,
+    preferred_language: account.preferredLanguage ?? null,
     version: 1,
     created_at: account.now,
     updated_at: account.now,

@@ -202,7 +202,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       unsafeMethod: !['GET', 'HEAD', 'OPTIONS'].includes(request.method),
       csrfExempt: request.routeOptions.config?.csrfExempt === true,
     });
-    request.ctx = { ...request.ctx, actor: authentication.actor };
+    const actor = authentication.actor;
+    request.language = readerLanguage(
+      request,
+      actor.type === 'account' ? actor.preferredLanguage : null,
+    );
+    request.ctx = { ...request.ctx, actor, language: request.language };
     request.session = authentication.session;
     if (authentication.expiredSession) {
       reply.clearCookie(options.sessionCookie, {

@@ -45,6 +45,8 @@ export async function acceptInvitation(
       grants: roles,
       grantedBy: row.invited_by,
       now,
+      // The language the invitation was written in, until the person chooses another.
+      preferredLanguage: row.language,
     });
     await accounts(tx.db)
       .updateTable('accounts_invitation')

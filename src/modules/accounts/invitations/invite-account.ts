@@ -3,20 +3,27 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { assertShippedLanguage } from '../../../platform/messages/shipped-language.ts';
 import { randomSecret, sha256 } from '../../../platform/secrets.ts';
 import { checkGrants } from '../grants/grant-rules.ts';
 import { accountsMessage } from '../messages.ts';
 import { accounts, selectAccountByEmail } from '../queries.ts';
 import { type InvitationView, InviteInput } from '../schemas.ts';
+import { invitationMail } from './invitation-mail.ts';
 import { invitationView } from './invitation-view.ts';
 
 export const invitationLifetimeDays = 7;
 
-/** Invites a person by email to take an account with the given roles; the link works 7 days. */
+/**
+ * Invites a person by email to take an account with the given roles; the link works 7 days.
+ * The mail is in the language asked for, else the inviter's (that of the request).
+ */
 export async function inviteAccount(ctx: Context, input: InviteInput): Promise<InvitationView> {
   const actor = requireAccount(ctx.actor);
   if (actor.token) throw new AppError('forbidden', accountsMessage('invitation.not-by-tokens'));
   const valid = InviteInput.parse(input);
+  if (valid.language !== undefined) assertShippedLanguage(valid.language, '/language');
+  const language = valid.language ?? ctx.language;
   await checkGrants(ctx.db, actor, valid.roles, '/roles');
   const token = randomSecret();
   const invitation = await inTransaction(ctx, async (tx) => {
@@ -38,6 +45,7 @@ export async function inviteAccount(ctx: Context, input: InviteInput): Promise<I
       accepted_at: null,
       accepted_account_id: null,
       revoked_at: null,
+      language,
     };
     await accounts(tx.db).insertInto('accounts_invitation').values(row).execute();
     const view = invitationView({ ...row, roles: valid.roles }, now);
@@ -53,18 +61,13 @@ export async function inviteAccount(ctx: Context, input: InviteInput): Promise<I
     });
     return view;
   });
-  const link = `${ctx.publicUrl}/invitations/accept#token=${token}`;
   await ctx.mail.send({
     to: valid.email,
-    subject: 'You are invited to Intercoop',
-    text: [
-      `${actor.email} invites you to take an account on Intercoop, the network's shared software.`,
-      '',
-      `Open this link within ${invitationLifetimeDays} days to choose your password:`,
-      link,
-      '',
-      'If you did not expect this invitation, you can ignore this email.',
-    ].join('\n'),
+    ...invitationMail(language, {
+      inviterEmail: actor.email,
+      link: `${ctx.publicUrl}/invitations/accept#token=${token}`,
+      lifetimeDays: invitationLifetimeDays,
+    }),
   });
   return invitation;
 }

@@ -1,15 +1,18 @@
 import type { z } from 'zod';
 import type { Context } from '../../../platform/context.ts';
 import { newId } from '../../../platform/ids.ts';
+import { isShippedLanguage } from '../../../platform/messages/platform-messages.ts';
 import { randomSecret, sha256 } from '../../../platform/secrets.ts';
-import { accounts, selectAccountByEmail } from '../queries.ts';
+import { accounts, selectAccountByEmail, selectPerson } from '../queries.ts';
 import { RequestPasswordResetInput } from '../schemas.ts';
+import { passwordResetMail } from './password-reset-mail.ts';
 
 export const resetLifetimeMinutes = 60;
 
 /**
- * Sends a single-use reset link to the account's email. Answers the same whether or not the
- * email has an account, so that nobody can find out who has one.
+ * Sends a single-use reset link to the account's email, in the account's preferred language
+ * (else the request's). Answers the same whether or not the email has an account, so that
+ * nobody can find out who has one.
  */
 export async function requestPasswordReset(
   ctx: Context,
@@ -34,16 +37,12 @@ export async function requestPasswordReset(
       used_at: null,
     })
     .execute();
+  const preferred = (await selectPerson(ctx.db, account.person_id)).preferred_language;
   await ctx.mail.send({
     to: email,
-    subject: 'Choose a new Intercoop password',
-    text: [
-      'Someone, probably you, asked to choose a new password for your Intercoop account.',
-      '',
-      `Open this link within ${resetLifetimeMinutes} minutes; it works once:`,
-      `${ctx.publicUrl}/password-reset#token=${token}`,
-      '',
-      'If you did not ask, ignore this email: your password stays as it is.',
-    ].join('\n'),
+    ...passwordResetMail(isShippedLanguage(preferred) ? preferred : ctx.language, {
+      link: `${ctx.publicUrl}/password-reset#token=${token}`,
+      lifetimeMinutes: resetLifetimeMinutes,
+    }),
   });
 }
