@@ -656,6 +656,12 @@ const table: Record<string, Row> = {
     expect: signedIn(200),
     request: () => ({ method: 'GET', url: '/api/auth/me' }),
   },
+  'PATCH /api/auth/me': {
+    allowedAs: 'member',
+    // Each person chooses their own language; nobody sets another's.
+    expect: signedIn(200),
+    request: () => ({ method: 'PATCH', url: '/api/auth/me', payload: { preferredLanguage: null } }),
+  },
   'GET /api/auth/sessions': {
     allowedAs: 'member',
     expect: signedIn(200),

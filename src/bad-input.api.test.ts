@@ -428,6 +428,10 @@ const table: Record<string, Write> = {
     as: () => member,
     valid: () => ({ method: 'POST', url: '/api/auth/logout?everywhere=false' }),
   },
+  'PATCH /api/auth/me': {
+    as: () => member,
+    valid: () => ({ method: 'PATCH', url: '/api/auth/me', payload: { preferredLanguage: 'fr' } }),
+  },
   'DELETE /api/auth/sessions/{id}': {
     as: () => member,
     valid: () => ({

@@ -17,6 +17,7 @@ describe('configuration', () => {
       sessionAbsoluteHours: 12,
       adminEmail: 'admin@intercoop.localhost',
       registryCache: true,
+      defaultLanguage: 'en',
       checkAllResponses: false,
       shutdownTimeoutSeconds: 10,
       statementTimeoutSeconds: 30,
@@ -53,6 +54,7 @@ describe('configuration', () => {
       OUTBOX_RETRY_FIRST_SECONDS: '0.5',
       OUTBOX_RETRY_MAX_SECONDS: '30',
       OUTBOX_GIVE_UP_SECONDS: '3600',
+      DEFAULT_LANGUAGE: 'hi',
     });
     expect(config).toMatchObject({
       shutdownTimeoutSeconds: 3,
@@ -73,6 +75,7 @@ describe('configuration', () => {
       importMaxBytes: 64 * 1024 * 1024,
       importMaxInflatedBytes: 2048 * 1024 * 1024,
       importMaxInflatedFileBytes: 1024 * 1024 * 1024,
+      defaultLanguage: 'hi',
     });
     expect(publicUrlFor(config, 8080)).toBe('https://coops.example.org');
   });
@@ -123,6 +126,11 @@ describe('configuration', () => {
     ],
     ['INTERCOOP_ADMIN_EMAIL', 'admin', /INTERCOOP_ADMIN_EMAIL="admin" must be an email address/],
     ['REGISTRY_CACHE', 'yes', /REGISTRY_CACHE="yes" must be on \(keep search pages/],
+    [
+      'DEFAULT_LANGUAGE',
+      'pt',
+      /DEFAULT_LANGUAGE="pt" must be one of the languages this version ships: en, (.*)hi/,
+    ],
   ])('refuses %s=%s with a message that says what to fix', (name, value, message) => {
     let error: unknown;
     try {

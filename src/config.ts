@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { shippedLanguages } from './platform/messages/platform-messages.ts';
 
 const mebibyte = 1024 * 1024;
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -134,6 +135,13 @@ const EnvironmentSchema = z.object({
     .min(1, 'must be at least 1 second')
     .max(30 * 86_400, 'must be at most 2592000 seconds (30 days)')
     .default(86_400),
+  DEFAULT_LANGUAGE: z
+    .string()
+    .trim()
+    .refine((value) => shippedLanguages.includes(value), {
+      error: `must be one of the languages this version ships: ${shippedLanguages.join(', ')}`,
+    })
+    .default('en'),
   RESPONSE_CHECKS: z
     .enum(['all', 'untrusted'], {
       error:
@@ -163,6 +171,8 @@ export type Config = Readonly<{
   adminEmail: string;
   /** Search pages and the graph's ties kept in memory, checked against the registry's version. */
   registryCache: boolean;
+  /** The language of answers and mail for a reader who asks for none this instance ships. */
+  defaultLanguage: string;
   /** Every response checked against its schema, or all but those marked `trustedResponse`. */
   checkAllResponses: boolean;
   /** On SIGTERM, requests still running after this long are cut off and the process stops. */
@@ -224,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteHours: values.SESSION_ABSOLUTE_HOURS,
     adminEmail: values.INTERCOOP_ADMIN_EMAIL,
     registryCache: values.REGISTRY_CACHE === 'on',
+    defaultLanguage: values.DEFAULT_LANGUAGE,
     checkAllResponses: values.RESPONSE_CHECKS === 'all',
     shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT_SECONDS,
     statementTimeoutSeconds: values.STATEMENT_TIMEOUT_SECONDS,

@@ -114,6 +114,7 @@ export function systemContext(
     jobs: services.jobs,
     outbox: services.outbox,
     publicUrl,
+    language: config.defaultLanguage,
   };
 }
 

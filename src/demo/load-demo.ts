@@ -14,6 +14,7 @@ import {
 import type { Context } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { generateSurroundings } from './generate-surroundings.ts';
+import { demoMessage } from './messages.ts';
 import { seedIntents } from './seed-intents.ts';
 import { buildSeedNetwork, type DemoNetwork } from './seed-network.ts';
 import { seedDemoProjects } from './seed-projects.ts';
@@ -91,7 +92,7 @@ async function provideDemoAccounts(
 ): Promise<DemoAccountCredentials[]> {
   const idOf = (name: string) => {
     const id = ids.get(name);
-    if (!id) throw new AppError('conflict', `The demo has no organization named ${name}.`);
+    if (!id) throw new AppError('conflict', demoMessage('demo.no-organization-named', { name }));
     return id;
   };
   const credentials: DemoAccountCredentials[] = [];
@@ -112,10 +113,7 @@ async function provideDemoAccounts(
  */
 export async function loadDemo(ctx: Context): Promise<LoadedDemo> {
   if ((await listDemoOrganizations(ctx)).length > 0) {
-    throw new AppError(
-      'conflict',
-      'The demo is loaded already. `intercoop demo accounts` gives its accounts new passwords; `intercoop demo remove` removes it.',
-    );
+    throw new AppError('conflict', demoMessage('demo.loaded-already'));
   }
   const network = demoNetwork();
   const ids = new Map<string, string>();
@@ -165,7 +163,7 @@ export async function loadDemo(ctx: Context): Promise<LoadedDemo> {
 export async function resetDemoAccounts(ctx: Context): Promise<DemoAccountCredentials[]> {
   const organizations = await listDemoOrganizations(ctx);
   if (organizations.length === 0) {
-    throw new AppError('conflict', 'No demo is loaded; `intercoop demo load` loads it.');
+    throw new AppError('conflict', demoMessage('demo.not-loaded'));
   }
   return provideDemoAccounts(ctx, new Map(organizations.map((entry) => [entry.name, entry.id])));
 }

@@ -14,6 +14,7 @@ import {
 } from '../modules/network/index.ts';
 import type { Context } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { demoMessage } from './messages.ts';
 
 export type RemovedDemo = DemoRemoval & DemoAccountsRemoval;
 
@@ -30,11 +31,13 @@ export async function removeDemo(ctx: Context): Promise<RemovedDemo> {
     ...(await findAccountReferencesToOrganizations(ctx, ids)),
   ];
   if (references.length > 0) {
-    const shown = references.slice(0, 10).join('; ');
-    const more = references.length > 10 ? ` and ${references.length - 10} more` : '';
     throw new AppError(
       'conflict',
-      `The demo cannot be removed: ${references.length} record(s) made outside the demo refer to it (${shown}${more}). Remove or end them first.`,
+      demoMessage('demo.referred-to', {
+        count: references.length,
+        shown: references.slice(0, 10).join('; '),
+        hidden: Math.max(0, references.length - 10),
+      }),
     );
   }
   // Accounts first: their grants and tokens name demo organizations.

@@ -2,6 +2,8 @@
 // Roles attach to accounts, each within a scope (the network, an organization, a fund, ...).
 // Later modules add scopes and roles here; they do not write checks of their own.
 import { AppError } from './errors.ts';
+import { listMessage } from './messages/catalogue.ts';
+import { platformMessage } from './messages/platform-messages.ts';
 
 export const roles = [
   'network-admin',
@@ -44,6 +46,8 @@ export type Actor =
       personId: string;
       email: string;
       grants: RoleGrant[];
+      /** The language the account chose for messages and mail, if any (ISO 639-1). */
+      preferredLanguage: string | null;
       /** Set when the request came with an API token: it acts only within these limits. */
       token?: TokenLimit;
     };
@@ -55,7 +59,7 @@ export const system: Actor = { type: 'system', label: 'system' };
 
 export function requireAccount(actor: Actor): AccountActor {
   if (actor.type === 'account') return actor;
-  throw new AppError('unauthenticated', 'Sign in to do this.');
+  throw new AppError('unauthenticated', platformMessage('access.sign-in'));
 }
 
 /**
@@ -65,10 +69,7 @@ export function requireAccount(actor: Actor): AccountActor {
 export function requireSignedIn(actor: Actor): AccountActor {
   const account = requireAccount(actor);
   if (account.token) {
-    throw new AppError(
-      'forbidden',
-      'An API token acts only on its organization; sign in to see or change your account and its sessions.',
-    );
+    throw new AppError('forbidden', platformMessage('access.token-not-for-account'));
   }
   return account;
 }
@@ -108,27 +109,23 @@ export function authorize(actor: Actor, requirement: Requirement): void {
   const account = requireAccount(actor);
   if (account.token) {
     if (requirement.write && account.token.access !== 'write') {
-      throw new AppError(
-        'forbidden',
-        'This API token may only read; create a token with write access.',
-      );
+      throw new AppError('forbidden', platformMessage('access.token-read-only'));
     }
     if (
       !requirement.organizationId ||
       requirement.organizationId !== account.token.organizationId
     ) {
-      throw new AppError(
-        'forbidden',
-        'This API token is limited to another organization, or to one organization.',
-      );
+      throw new AppError('forbidden', platformMessage('access.token-other-organization'));
     }
   }
   if (isNetworkAdmin(account)) return;
   if (requirement.anyOf.some((allowance) => hasGrant(account, allowance))) return;
-  const needed = [...new Set(requirement.anyOf.map((allowance) => allowance.role))].join(' or ');
+  const needed = [...new Set(requirement.anyOf.map((allowance) => allowance.role))];
   throw new AppError(
     'forbidden',
-    `You do not have the role this needs (${needed || 'network-admin'}).`,
+    platformMessage('access.role-needed', {
+      roles: listMessage(needed.length > 0 ? needed : ['network-admin'], 'disjunction'),
+    }),
   );
 }
 

@@ -21,6 +21,9 @@ export type Context = {
   readonly outbox: Outbox;
   /** The address people reach this instance at, for links in mail. */
   readonly publicUrl: string;
+  /** The reader's language (ISO 639-1, shipped): of the request, else of the account, else the
+   * instance's default. What a use case words now (a mail's default) is worded in it. */
+  readonly language: string;
   /** The HTTP request this work serves, if any: recorded in the audit log. */
   readonly requestId?: string;
 };

@@ -3,23 +3,20 @@
 // the database would refuse with a 500), it is a 400 that points at the cursor.
 import type { z } from 'zod';
 import { AppError } from './errors.ts';
+import { platformMessage } from './messages/platform-messages.ts';
 import { bytesProblem, findTextProblem } from './well-formed-text.ts';
 
 export function invalidCursor(): AppError {
-  return new AppError(
-    'validation-failed',
-    'This cursor is not one this server gave for this list; start again without it.',
-    {
-      errors: [
-        {
-          pointer: '/cursor',
-          in: 'query',
-          detail: 'Use the nextCursor of a previous page of the same list, unchanged.',
-          code: 'invalid-cursor',
-        },
-      ],
-    },
-  );
+  return new AppError('validation-failed', platformMessage('cursor.not-ours'), {
+    errors: [
+      {
+        pointer: '/cursor',
+        in: 'query',
+        detail: 'Use the nextCursor of a previous page of the same list, unchanged.',
+        code: 'invalid-cursor',
+      },
+    ],
+  });
 }
 
 export function encodeCursorText(text: string): string {

@@ -1,8 +1,11 @@
 // One error type for expected outcomes. The code decides the HTTP status in one place
-// (platform/http/problem.ts); the message tells a person what to fix.
+// (platform/http/problem.ts); the message tells a person what to fix, in their language: it is
+// a catalogue message, worded when the answer is sent, and in English as the Error's message.
 import type { FieldError } from './field-errors.ts';
+import { type Message, sourceLanguage } from './messages/catalogue.ts';
 
 export type { FieldError, FieldErrorCode } from './field-errors.ts';
+export type { Message } from './messages/catalogue.ts';
 
 export type AppErrorCode =
   | 'validation-failed'
@@ -20,10 +23,11 @@ export type AppErrorCode =
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
-    message: string,
+    /** What to tell the person, worded in their language when sent. */
+    readonly detail: Message,
     readonly details?: { errors?: FieldError[]; current?: unknown; retryAfterSeconds?: number },
   ) {
-    super(message);
+    super(detail.word(sourceLanguage));
     this.name = 'AppError';
   }
 }

@@ -3,6 +3,7 @@
 // instance works before mail is set up.
 import nodemailer from 'nodemailer';
 import type { Logger } from './context.ts';
+import type { Catalogue, MessageParams } from './messages/catalogue.ts';
 
 export type OutgoingMail = {
   to: string;
@@ -11,6 +12,22 @@ export type OutgoingMail = {
   /** The outbox message's id: the same in every attempt, so a receiver can tell a repeat. */
   messageId: string;
 };
+
+/**
+ * A mail's words in `language`: the messages `mail.<name>.subject` and `mail.<name>.text` of a
+ * catalogue. Wording is apart from sending, so that whatever sends the mail can word it.
+ */
+export function wordMail<Key extends string>(
+  catalogue: Catalogue<Key>,
+  language: string,
+  name: string,
+  params: MessageParams,
+): Pick<OutgoingMail, 'subject' | 'text'> {
+  return {
+    subject: catalogue.format(language, `mail.${name}.subject` as Key, params),
+    text: catalogue.format(language, `mail.${name}.text` as Key, params),
+  };
+}
 export type Mailer = { send(mail: OutgoingMail): Promise<void>; close(): void };
 
 export function createMailer(smtpUrl: string | undefined, log: Logger, from: string): Mailer {

@@ -71,6 +71,8 @@ export type AccountsTables = {
     accepted_at: Date | null;
     accepted_account_id: string | null;
     revoked_at: Date | null;
+    /** ISO 639-1; null for invitations made before invitations had a language. */
+    language: string | null;
   };
   accounts_password_reset: {
     id: string;
@@ -112,6 +114,31 @@ export async function selectAccount(db: Db, id: string) {
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** An account with its person's preferred language, the two things a request's actor needs. */
+export async function selectAccountWithLanguage(db: Db, id: string) {
+  return accounts(db)
+    .selectFrom('accounts_account')
+    .innerJoin('accounts_person', 'accounts_person.id', 'accounts_account.person_id')
+    .selectAll('accounts_account')
+    .select('accounts_person.preferred_language')
+    .where('accounts_account.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The language an account's person reads messages and mail in; null to follow each request. */
+export async function updatePreferredLanguage(
+  db: Db,
+  personId: string,
+  language: string | null,
+  now: Date,
+) {
+  await accounts(db)
+    .updateTable('accounts_person')
+    .set({ preferred_language: language, updated_at: now, version: sql`version + 1` })
+    .where('id', '=', personId)
+    .execute();
 }
 
 export async function selectPerson(db: Db, id: string) {
@@ -253,18 +280,30 @@ export async function selectLiveSessions(db: Db, accountId: string, now: Date) {
  * A reset link for the active account with this email, if there is one, in one statement that
  * does the same work either way. Whether a link was made.
  */
+/**
+ * A reset for the active account with this email, in one statement whether or not there is one;
+ * the language its mail is to be worded in (the person's preferred one, or null), or undefined
+ * when there is no such account.
+ */
 export async function insertPasswordResetForEmail(
   db: Db,
   email: string,
   reset: { id: string; tokenHash: string; createdAt: Date; expiresAt: Date },
-): Promise<boolean> {
-  const result = await sql<{ account_id: string }>`
-    insert into accounts_password_reset (id, account_id, token_hash, created_at, expires_at, used_at)
-    select ${reset.id}::uuid, id, ${reset.tokenHash}, ${reset.createdAt}, ${reset.expiresAt}, null
-      from accounts_account
-     where email = ${email} and status = 'active'
-    returning account_id`.execute(db);
-  return result.rows.length > 0;
+): Promise<{ preferredLanguage: string | null } | undefined> {
+  const result = await sql<{ preferred_language: string | null }>`
+    with made as (
+      insert into accounts_password_reset (id, account_id, token_hash, created_at, expires_at, used_at)
+      select ${reset.id}::uuid, id, ${reset.tokenHash}, ${reset.createdAt}, ${reset.expiresAt}, null
+        from accounts_account
+       where email = ${email} and status = 'active'
+      returning account_id
+    )
+    select person.preferred_language
+      from made
+      join accounts_account account on account.id = made.account_id
+      join accounts_person person on person.id = account.person_id`.execute(db);
+  const row = result.rows[0];
+  return row && { preferredLanguage: row.preferred_language };
 }
 
 export async function setPasswordHash(db: Db, accountId: string, hash: string, now: Date) {
@@ -295,6 +334,7 @@ export async function insertAccountWithPerson(
     grants: RoleGrant[];
     grantedBy: string | null;
     now: Date;
+    preferredLanguage?: string | null;
   },
 ): Promise<string> {
   const personId = newId();
@@ -303,7 +343,7 @@ export async function insertAccountWithPerson(
     id: personId,
     display_name: account.displayName,
     phone: null,
-    preferred_language: null,
+    preferred_language: account.preferredLanguage ?? null,
     version: 1,
     created_at: account.now,
     updated_at: account.now,

@@ -12,6 +12,7 @@ import { findInvitations } from './invitations/find-invitations.ts';
 import { inviteAccount } from './invitations/invite-account.ts';
 import { revokeInvitation } from './invitations/revoke-invitation.ts';
 import { addMember, findMembers } from './people/members.ts';
+import { setPreferredLanguage } from './people/set-preferred-language.ts';
 import { requestPasswordReset } from './resets/request-password-reset.ts';
 import { resetPassword } from './resets/reset-password.ts';
 import {
@@ -40,6 +41,7 @@ import {
   SessionList,
   SignInInput,
   SignInResult,
+  UpdateMeInput,
 } from './schemas.ts';
 import { describeAccount } from './sessions/describe-account.ts';
 import { listSessions, revokeSession } from './sessions/list-sessions.ts';
@@ -135,6 +137,25 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      const account = requireSignedIn(request.ctx.actor);
+      return describeAccount(request.ctx.db, account.accountId, request.session);
+    },
+  );
+
+  app.patch(
+    '/me',
+    {
+      bodyLimit: small,
+      schema: {
+        tags,
+        summary:
+          'Choose my language for answers that ask for none (no Accept-Language) and for my mail',
+        body: UpdateMeInput,
+        response: { 200: Me, ...problems },
+      },
+    },
+    async (request) => {
+      await setPreferredLanguage(request.ctx, request.body);
       const account = requireSignedIn(request.ctx.actor);
       return describeAccount(request.ctx.db, account.accountId, request.session);
     },

@@ -59,11 +59,23 @@ export const RoleGrantView = z.object({
   scopeId: z.uuid().nullable(),
 });
 
+/**
+ * A language as ISO 639-1; the use case checks that this instance ships it (the list is the
+ * server's catalogue files, which this pure schema cannot read).
+ */
+export const LanguageCode = z
+  .string()
+  .regex(/^[a-z]{2}$/, 'Use a two-letter ISO 639-1 code, such as hi or gu.');
+
 export const Me = z.object({
   accountId: z.uuid(),
   personId: z.uuid(),
   email: z.string(),
   displayName: z.string(),
+  preferredLanguage: z.string().nullable().meta({
+    description:
+      'The language chosen for messages and mail (ISO 639-1); null to follow each request (Accept-Language) and the instance default.',
+  }),
   grants: z.array(RoleGrantView),
   csrfToken: z.string().nullable(),
   sessionExpiresAt: z.string().nullable(),
@@ -71,6 +83,14 @@ export const Me = z.object({
 export type Me = z.infer<typeof Me>;
 
 export const SignInResult = z.object({ csrfToken: z.string(), me: Me });
+
+export const UpdateMeInput = z.strictObject({
+  preferredLanguage: LanguageCode.nullable().meta({
+    description:
+      'A language this instance ships, for answers without Accept-Language and for mail; null to have none.',
+  }),
+});
+export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
 
 export const SessionView = z.object({
   id: z.uuid(),
@@ -91,6 +111,10 @@ export const InviteInput = z.strictObject({
     .array(RoleGrantInput)
     .min(1, 'Give at least one role.')
     .max(20, 'Give at most 20 roles.'),
+  language: LanguageCode.optional().meta({
+    description:
+      "The language of the invitation's mail and of the new account (one this instance ships); by default the inviter's.",
+  }),
 });
 export type InviteInput = z.infer<typeof InviteInput>;
 
@@ -101,6 +125,8 @@ export const InvitationView = z.object({
   createdAt: z.string(),
   expiresAt: z.string(),
   status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+  /** Null for an invitation made before invitations had a language. */
+  language: z.string().nullable(),
 });
 export type InvitationView = z.infer<typeof InvitationView>;
 export const InvitationList = z.object({ items: z.array(InvitationView) });
@@ -184,10 +210,7 @@ export const PersonInput = z.strictObject({
     .string()
     .regex(/^\+[1-9][0-9]{6,14}$/, 'Use the international format, such as +919876543210.')
     .optional(),
-  preferredLanguage: z
-    .string()
-    .regex(/^[a-z]{2}$/, 'Use a two-letter ISO 639-1 code, such as hi or gu.')
-    .optional(),
+  preferredLanguage: LanguageCode.optional(),
 });
 export const MembershipInput = z.strictObject({
   kind: z.enum(membershipKinds),

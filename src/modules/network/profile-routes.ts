@@ -9,6 +9,7 @@ import { LogoInfo, LogoQuery } from './logos/logo-schemas.ts';
 import { isLogoMediaType, logoMediaTypes, maxLogoBytes } from './logos/prepare-logo.ts';
 import { removeLogo } from './logos/remove-logo.ts';
 import { setLogo } from './logos/set-logo.ts';
+import { networkMessage } from './messages.ts';
 import { getMurmurationsProfile } from './profiles/get-murmurations-profile.ts';
 import { MurmurationsProfile } from './profiles/profile-schemas.ts';
 import { schemaOrgContext } from './profiles/schema-org-context.ts';
@@ -127,7 +128,11 @@ export const networkProfileRoutes: FastifyPluginAsyncZod = async (app) => {
             problem(
               415,
               'unsupported-media-type',
-              `Send the logo as the request body, a PNG, JPEG or WebP image with Content-Type ${logoMediaTypes.join(', ')} (this request said ${mediaType || 'nothing'}).`,
+              networkMessage('logo.send-as-body', {
+                types: logoMediaTypes.join(', '),
+                hasType: mediaType ? 'yes' : 'no',
+                given: mediaType,
+              }),
             ),
           );
         }

@@ -9,6 +9,7 @@ import {
 } from '../access.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { platformMessage } from '../messages/platform-messages.ts';
 import { decodeCursor, keysetPage } from '../paging.ts';
 import { type AuditEntryPage, FindAuditEntriesQuery } from './schemas.ts';
 
@@ -59,13 +60,10 @@ export async function findAuditEntries(
     visible = organizationsWhere(account, ['organization-admin']);
     if (account.token) visible = visible.filter((id) => id === account.token?.organizationId);
     if (visible.length === 0) {
-      throw new AppError(
-        'forbidden',
-        'Only network admins and organization admins may read the audit log.',
-      );
+      throw new AppError('forbidden', platformMessage('audit.admins-only'));
     }
     if (valid.organizationId && !visible.includes(valid.organizationId)) {
-      throw new AppError('forbidden', 'You may read the audit log of your own organization only.');
+      throw new AppError('forbidden', platformMessage('audit.own-organization-only'));
     }
   } else if (account?.token) {
     visible = [account.token.organizationId];

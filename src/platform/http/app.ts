@@ -1,5 +1,6 @@
 // The HTTP application: Fastify with zod schemas, OpenAPI, problem+json errors, security
-// headers, compression, request ids, who-is-asking, health and readiness, and the built web UI.
+// headers, compression, request ids, who-is-asking and in which language, health and readiness,
+// and the built web UI.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,9 @@ import type { Context } from '../context.ts';
 import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { Jobs } from '../jobs/index.ts';
+import { listMessage } from '../messages/catalogue.ts';
+import { platformMessage, shippedLanguages } from '../messages/platform-messages.ts';
+import { chooseLanguage } from '../messages/reader-language.ts';
 import type { Outbox } from '../outbox/index.ts';
 import { decodeMarkingInvalid, findTextProblem, textProblemDetails } from '../well-formed-text.ts';
 import { documentIdempotencyKey, registerIdempotency } from './idempotency.ts';
@@ -46,6 +50,8 @@ declare module 'fastify' {
     ctx: Context;
     /** The session the request came with, when signed in with the cookie. */
     session: SessionInfo | undefined;
+    /** The language the answer is worded in (Accept-Language, the account's, the default). */
+    language: string;
   }
   interface FastifyContextConfig {
     /** Sign-in: there is no session yet whose CSRF token a request could carry. */
@@ -127,6 +133,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     reply.header('x-request-id', request.id);
   };
+  const readerLanguage = (request: FastifyRequest, preferred?: string | null) =>
+    chooseLanguage({
+      acceptLanguage: request.headers['accept-language'],
+      preferred,
+      fallback: options.config.defaultLanguage,
+      available: shippedLanguages,
+    });
   const app = Fastify({
     loggerInstance: options.logger,
     // Keep a caller's request id when it is sane, so logs can be followed across services.
@@ -144,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Errors Fastify meets before any hook runs (a malformed URL, say).
     frameworkErrors: (error, request, reply) => {
       withSecurityHeaders(request, reply);
+      request.language = readerLanguage(request);
       // An address whose escapes are not UTF-8 cannot be routed; say which parameter holds them.
       const faults = error.code === 'FST_ERR_BAD_URL' ? addressFaults(request.raw.url ?? '') : [];
       sendProblem(
@@ -179,7 +193,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       done(
         new AppError(
           'validation-failed',
-          'The request body has one field to correct; see errors.',
+          platformMessage('problem.fields-to-correct', { place: 'body', count: 1 }),
           {
             errors: [
               {
@@ -222,7 +236,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   app.decorateRequest('ctx', null as unknown as Context);
   app.decorateRequest('session', undefined);
+  app.decorateRequest('language', '');
   app.addHook('onRequest', async (request, reply) => {
+    request.language = readerLanguage(request);
     if ((request.raw.url ?? '').length > maxUrlLength) {
       return sendProblem(
         request,
@@ -230,7 +246,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         problem(
           414,
           'url-too-long',
-          `The address is longer than ${maxUrlLength} characters; send less in it.`,
+          platformMessage('problem.url-too-long', { maximum: String(maxUrlLength) }),
         ),
       );
     }
@@ -250,13 +266,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       outbox: options.outbox,
       publicUrl: options.publicUrl(),
       requestId: String(request.id),
+      language: request.language,
     };
     // Only the API needs to know who asks; static files and health checks do not touch the database.
     if (!request.url.startsWith('/api/')) return;
     const authorization = request.headers.authorization;
     const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (authorization !== undefined && bearer === undefined) {
-      throw new AppError('unauthenticated', 'Send an API token as: Authorization: Bearer <token>.');
+      throw new AppError('unauthenticated', platformMessage('access.bearer-format'));
     }
     const csrfHeader = request.headers['x-csrf-token'];
     const authentication = await options.authenticate(request.ctx, {
@@ -266,7 +283,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       unsafeMethod: !['GET', 'HEAD', 'OPTIONS'].includes(request.method),
       csrfExempt: request.routeOptions.config?.csrfExempt === true,
     });
-    request.ctx = { ...request.ctx, actor: authentication.actor };
+    const actor = authentication.actor;
+    request.language = readerLanguage(
+      request,
+      actor.type === 'account' ? actor.preferredLanguage : null,
+    );
+    request.ctx = { ...request.ctx, actor, language: request.language };
     request.session = authentication.session;
     if (authentication.expiredSession) {
       reply.clearCookie(options.sessionCookie, {
@@ -278,6 +300,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // An answer with words in it says which language they are in (an image or a 204 has none).
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (request.language && request.url.startsWith('/api/') && type.includes('json')) {
+      reply.header('content-language', request.language);
+      // The words differ by the language asked for (the account's rides on its credentials).
+      const vary = String(reply.getHeader('vary') ?? '');
+      if (!/accept-language/i.test(vary))
+        reply.header('vary', vary ? `${vary}, accept-language` : 'accept-language');
+    }
+    done(null, payload);
+  });
+
   // An operation that takes no query parameters refuses them, rather than silently ignoring a
   // parameter the caller believes has an effect; before the body is read, as a route may refuse
   // more before it reads its body (an import: a registry that is not empty).
@@ -285,19 +320,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!request.url.startsWith('/api/') || request.routeOptions.schema?.querystring) return;
     const unknown = Object.keys((request.query ?? {}) as Record<string, unknown>);
     if (unknown.length === 0) return;
-    throw new AppError(
-      'validation-failed',
-      'This operation takes no query parameters; remove them.',
-      {
-        errors: unknown.map((name) => ({
-          pointer: `/${name}`,
-          in: 'query' as const,
-          detail: 'Unknown query parameter: remove it.',
-          code: 'unknown-field' as const,
-          params: { field: name },
-        })),
-      },
-    );
+    throw new AppError('validation-failed', platformMessage('problem.no-query-parameters'), {
+      errors: unknown.map((name) => ({
+        pointer: `/${name}`,
+        in: 'query' as const,
+        detail: 'Unknown query parameter: remove it.',
+        code: 'unknown-field' as const,
+        params: { field: name },
+      })),
+    });
   });
 
   // Before compression: the answer an idempotency key keeps is the JSON text, not its gzip.
@@ -355,7 +386,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return sendProblem(
           request,
           reply,
-          problem(503, 'starting', 'Intercoop is still starting; try again shortly.'),
+          problem(503, 'starting', platformMessage('problem.starting')),
         );
       }
       try {
@@ -365,7 +396,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return sendProblem(
           request,
           reply,
-          problem(503, 'database-unavailable', 'The database does not answer.'),
+          problem(503, 'database-unavailable', platformMessage('problem.database-unavailable')),
         );
       }
       return { status: 'ready' as const };
@@ -397,11 +428,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           problem(
             405,
             'method-not-allowed',
-            `${request.method} is not allowed here; use ${allowed.join(' or ')}.`,
+            platformMessage('problem.method-not-allowed', {
+              method: request.method,
+              allowed: listMessage(allowed, 'disjunction'),
+            }),
           ),
         );
       }
-      return sendProblem(request, reply, problem(404, 'not-found', `There is nothing at ${path}.`));
+      return sendProblem(
+        request,
+        reply,
+        problem(404, 'not-found', platformMessage('problem.nothing-here', { path })),
+      );
     }
     if ((request.method === 'GET' || request.method === 'HEAD') && hasWeb) {
       // The web app shows its own "not found" page for unknown paths, with a real 404 status.
@@ -410,7 +448,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .type('text/html; charset=utf-8')
         .sendFile('index.html');
     }
-    return sendProblem(request, reply, problem(404, 'not-found', `There is nothing at ${path}.`));
+    return sendProblem(
+      request,
+      reply,
+      problem(404, 'not-found', platformMessage('problem.nothing-here', { path })),
+    );
   });
 
   return app;
@@ -483,9 +525,7 @@ function textFaultsError(
   );
   return new AppError(
     'validation-failed',
-    named.length === 1
-      ? `${named[0]?.sentence} Send text as UTF-8, without NUL characters.`
-      : `The request has ${named.length} fields to correct; see errors.`,
+    platformMessage('problem.text-faults', { count: named.length }),
     { errors: named.map((entry) => entry.error) },
   );
 }

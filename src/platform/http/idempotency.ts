@@ -15,7 +15,12 @@ import {
   selectStoredAnswer,
   storeAnswer,
 } from '../idempotency/idempotency-queries.ts';
-import { parseIdempotencyKey } from '../idempotency/parse-idempotency-key.ts';
+import {
+  type IdempotencyKeyFault,
+  parseIdempotencyKey,
+} from '../idempotency/parse-idempotency-key.ts';
+import { selectorOf, sourceLanguage } from '../messages/catalogue.ts';
+import { platformMessage } from '../messages/platform-messages.ts';
 
 export type IdempotencyMode = 'optional' | 'required';
 
@@ -75,12 +80,17 @@ async function hashOf(body: unknown): Promise<string> {
   return hash.update(JSON.stringify(canonical(body ?? null))).digest('hex');
 }
 
-function headerError(detail: string, code: 'required' | 'invalid-format' | 'duplicate') {
-  return new AppError('validation-failed', `The Idempotency-Key header: ${detail}.`, {
+type HeaderFault = 'missing' | 'repeated' | IdempotencyKeyFault;
+
+function headerError(fault: HeaderFault) {
+  const message = platformMessage('idempotency.header', { fault: selectorOf(fault) });
+  const code =
+    fault === 'missing' ? 'required' : fault === 'repeated' ? 'duplicate' : 'invalid-format';
+  return new AppError('validation-failed', message, {
     errors: [
       {
         pointer: '/headers/idempotency-key',
-        detail: `${detail[0]?.toUpperCase()}${detail.slice(1)}.`,
+        detail: message.word(sourceLanguage),
         code,
         ...(code === 'invalid-format' ? { params: { format: 'pattern' } } : {}),
       },
@@ -111,16 +121,13 @@ export function registerIdempotency(
     const header = request.headers[idempotencyKeyHeader];
     if (header === undefined) {
       if (mode === 'required') {
-        throw headerError(
-          'this operation needs one, a key of your own for this request (such as a new UUID), the same when you send it again',
-          'required',
-        );
+        throw headerError('missing');
       }
       return;
     }
-    if (Array.isArray(header)) throw headerError('send it once', 'duplicate');
+    if (Array.isArray(header)) throw headerError('repeated');
     const parsed = parseIdempotencyKey(header);
-    if (!parsed.ok) throw headerError(parsed.reason, 'invalid-format');
+    if (!parsed.ok) throw headerError(parsed.reason);
     // Anonymous callers get the route's own refusal; there is no one to keep the key for.
     const principal = principalOf(request.ctx.actor);
     if (principal === undefined) return;
@@ -140,18 +147,12 @@ export function registerIdempotency(
         select pg_try_advisory_xact_lock(hashtextextended(${lockName}, 7240551)) as locked
       `.execute(tx);
       if (!rows[0]?.locked) {
-        throw new AppError(
-          'conflict',
-          'A request with this Idempotency-Key is still being carried out: wait for its answer, then send it again if you need to.',
-        );
+        throw new AppError('conflict', platformMessage('idempotency.in-progress'));
       }
       const stored = await selectStoredAnswer(tx, scope, options.now());
       if (stored) {
         if (stored.requestHash !== requestHash) {
-          throw new AppError(
-            'idempotency-key-reused',
-            'This Idempotency-Key was used for another request: send a new key with each new request, and the same key only to repeat a request unchanged.',
-          );
+          throw new AppError('idempotency-key-reused', platformMessage('idempotency.key-reused'));
         }
         await closeQuietly(write);
         reply.code(stored.status).headers(stored.headers).header('idempotent-replayed', 'true');

@@ -1,5 +1,6 @@
 // Every error under /api leaves as application/problem+json (RFC 9457), Fastify's own included,
-// with a message a person can act on and, for bad input, a pointer to each field at fault.
+// with a message a person can act on and, for bad input, a pointer to each field at fault. Title
+// and details are worded when the answer is sent, in the request's language (Content-Language).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -14,6 +15,13 @@ import {
   fieldErrorCodes,
   type IssueLike,
 } from '../field-errors.ts';
+import { type Message, sourceLanguage } from '../messages/catalogue.ts';
+import { fieldErrorDetail } from '../messages/field-error-text.ts';
+import {
+  type PlatformMessageKey,
+  platformMessage,
+  platformMessages,
+} from '../messages/platform-messages.ts';
 
 const FieldErrorEntry = z
   .object({
@@ -25,7 +33,10 @@ const FieldErrorEntry = z
       .enum(['query', 'path', 'header'])
       .optional()
       .meta({ description: 'Where the field is, when not in the request body.' }),
-    detail: z.string().meta({ description: 'What is wrong, in English.' }),
+    detail: z.string().meta({
+      description:
+        "What is wrong, in the response's language (Content-Language): worded from the code and params, or as written in English where the code alone says less.",
+    }),
     code: z.enum(fieldErrorCodes).meta({
       description:
         "What is wrong, as a stable code from which a client words the message in its reader's language; new codes may be added, so fall back to detail for one not known. " +
@@ -62,49 +73,64 @@ export const ProblemResponse = z
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemResponse>;
 
-const titles: Record<number, string> = {
-  400: 'The request is not valid',
-  401: 'Sign-in needed',
-  403: 'Not allowed',
-  404: 'Not found',
-  405: 'Method not allowed',
-  406: 'Not acceptable',
-  409: 'Conflict',
-  410: 'No longer valid',
-  413: 'Request too large',
-  414: 'Address too long',
-  415: 'Unsupported content type',
-  422: 'The key was used for another request',
-  429: 'Too many requests',
-  500: 'Something went wrong on our side',
-  503: 'Not available yet',
+/** A problem before it is worded: its detail is a message, its field errors' details English. */
+export type ProblemDraft = {
+  status: number;
+  code: string;
+  detail: Message;
+  errors?: FieldError[];
+  current?: unknown;
+  retryAfterSeconds?: number;
 };
 
 export function problem(
   status: number,
   code: string,
-  detail: string,
-  extra: Partial<
-    Pick<Problem, 'errors' | 'current' | 'requestId' | 'instance' | 'retryAfterSeconds'>
-  > = {},
-): Problem {
+  detail: Message,
+  extra: Partial<Pick<ProblemDraft, 'errors' | 'current' | 'retryAfterSeconds'>> = {},
+): ProblemDraft {
+  return { status, code, detail, ...extra };
+}
+
+/** The problem worded in `language`, as it is sent. */
+export function wordProblem(draft: ProblemDraft, language: string): Problem {
+  const titled = `problem.title.${draft.status}`;
+  const titleKey = platformMessages.has(titled) ? titled : 'problem.title.other';
   return {
-    type: `urn:intercoop:problem:${code}`,
-    title: titles[status] ?? 'Request failed',
-    status,
-    detail,
-    ...extra,
+    type: `urn:intercoop:problem:${draft.code}`,
+    title: platformMessages.format(language, titleKey),
+    status: draft.status,
+    detail: draft.detail.word(language),
+    ...(draft.errors
+      ? {
+          errors: draft.errors.map((error) => ({
+            ...error,
+            detail: fieldErrorDetail(language, error),
+          })),
+        }
+      : {}),
+    ...(draft.current === undefined ? {} : { current: draft.current }),
+    ...(draft.retryAfterSeconds === undefined
+      ? {}
+      : { retryAfterSeconds: draft.retryAfterSeconds }),
   };
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: Problem) {
-  if (body.retryAfterSeconds !== undefined)
-    reply.header('retry-after', String(body.retryAfterSeconds));
+/** Sends the problem in the request's language (`request.language`, English before it is known). */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, draft: ProblemDraft) {
+  const language = request.language || sourceLanguage;
+  if (draft.retryAfterSeconds !== undefined)
+    reply.header('retry-after', String(draft.retryAfterSeconds));
   return reply
-    .code(body.status)
+    .code(draft.status)
+    .header('content-language', language)
     .type('application/problem+json; charset=utf-8')
     .serializer(JSON.stringify)
-    .send({ ...body, instance: request.url.slice(0, 500), requestId: String(request.id) });
+    .send({
+      ...wordProblem(draft, language),
+      instance: request.url.slice(0, 500),
+      requestId: String(request.id),
+    });
 }
 
 function pointerOf(path: ReadonlyArray<PropertyKey>): string {
@@ -159,54 +185,33 @@ function humanize(message: string): string {
   return message;
 }
 
-const frameworkMessages: Record<string, { code: string; detail: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    code: 'body-too-large',
-    detail: 'The request body is larger than this operation accepts; send less data.',
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: {
-    code: 'validation-failed',
-    detail: 'The request body is empty; send a JSON object.',
-  },
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    code: 'validation-failed',
-    detail: 'The request body is not valid JSON; check quotes, commas and brackets.',
-  },
+const frameworkMessages: Record<string, { code: string; key: PlatformMessageKey }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body-too-large', key: 'problem.body-too-large' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'validation-failed', key: 'problem.body-empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'validation-failed', key: 'problem.body-not-json' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'unsupported-media-type',
-    detail: 'Send the body as JSON with the header Content-Type: application/json.',
+    key: 'problem.body-media-type',
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     code: 'validation-failed',
-    detail: 'The Content-Length header does not match the body.',
+    key: 'problem.content-length-mismatch',
   },
-  FST_ERR_BAD_URL: {
-    code: 'bad-url',
-    detail: 'The address is not a valid URL (check its percent-encoding).',
-  },
-  FST_ERR_ASYNC_CONSTRAINT: { code: 'bad-url', detail: 'The request could not be routed.' },
+  FST_ERR_BAD_URL: { code: 'bad-url', key: 'problem.bad-url' },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'bad-url', key: 'problem.not-routed' },
 };
 
-const databaseErrors: Record<string, { status: number; code: string; detail: string }> = {
-  '23514': {
-    status: 400,
-    code: 'validation-failed',
-    detail:
-      'The change breaks a rule of the data (such as counts that must add up); check the values.',
-  },
-  '23505': { status: 409, code: 'conflict', detail: 'This exists already.' },
-  '23503': {
-    status: 409,
-    code: 'conflict',
-    detail: 'This refers to something that does not exist, or is still referred to.',
-  },
-  '22P02': { status: 400, code: 'validation-failed', detail: 'A value has the wrong form.' },
-  '22003': { status: 400, code: 'validation-failed', detail: 'A number is out of range.' },
+const databaseErrors: Record<string, { status: number; code: string; key: PlatformMessageKey }> = {
+  '23514': { status: 400, code: 'validation-failed', key: 'problem.constraint-broken' },
+  '23505': { status: 409, code: 'conflict', key: 'problem.exists-already' },
+  '23503': { status: 409, code: 'conflict', key: 'problem.reference-broken' },
+  '22P02': { status: 400, code: 'validation-failed', key: 'problem.wrong-form' },
+  '22003': { status: 400, code: 'validation-failed', key: 'problem.number-out-of-range' },
 };
 
-export function errorToProblem(error: FastifyError | Error, request: FastifyRequest): Problem {
+export function errorToProblem(error: FastifyError | Error, request: FastifyRequest): ProblemDraft {
   if (error instanceof AppError) {
-    return problem(appErrorStatus[error.code], error.code, error.message, {
+    return problem(appErrorStatus[error.code], error.code, error.detail, {
       errors: error.details?.errors,
       current: error.details?.current,
       retryAfterSeconds: error.details?.retryAfterSeconds,
@@ -235,16 +240,13 @@ export function errorToProblem(error: FastifyError | Error, request: FastifyRequ
         (fieldError) => (location ? { ...fieldError, in: location } : fieldError),
       );
     });
-    const place =
-      where === 'querystring'
-        ? 'query parameters'
-        : where === 'params'
-          ? 'address'
-          : 'request body';
-    const count = errors.length === 1 ? 'one field' : `${errors.length} fields`;
-    return problem(400, 'validation-failed', `The ${place} has ${count} to correct; see errors.`, {
-      errors,
-    });
+    const place = where === 'querystring' ? 'query' : where === 'params' ? 'address' : 'body';
+    return problem(
+      400,
+      'validation-failed',
+      platformMessage('problem.fields-to-correct', { place, count: errors.length }),
+      { errors },
+    );
   }
   if (error instanceof ZodError) {
     // A use case's own parse: the input is not at hand, but zod's message says what was received.
@@ -255,7 +257,7 @@ export function errorToProblem(error: FastifyError | Error, request: FastifyRequ
         codeOfZodIssue(issue).code === 'required',
       ),
     );
-    return problem(400, 'validation-failed', 'The request has fields to correct; see errors.', {
+    return problem(400, 'validation-failed', platformMessage('problem.request-fields-to-correct'), {
       errors,
     });
   }
@@ -264,14 +266,19 @@ export function errorToProblem(error: FastifyError | Error, request: FastifyRequ
   if (typeof databaseCode === 'string' && databaseErrors[databaseCode]) {
     const known = databaseErrors[databaseCode];
     request.log.warn({ err: error }, 'a database constraint refused the change');
-    return problem(known.status, known.code, known.detail);
+    return problem(known.status, known.code, platformMessage(known.key));
   }
   const fastifyError = error as FastifyError;
   const known = fastifyError.code ? frameworkMessages[fastifyError.code] : undefined;
   const status = fastifyError.statusCode ?? 500;
-  if (known) return problem(status, known.code, known.detail);
+  if (known) return problem(status, known.code, platformMessage(known.key));
   if (status >= 400 && status < 500) {
-    return problem(status, 'request-rejected', fastifyError.message || 'The request was refused.');
+    // Fastify's own words, in English, are all there is to say what was refused.
+    return problem(
+      status,
+      'request-rejected',
+      platformMessage('problem.request-refused', { reason: fastifyError.message || '-' }),
+    );
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ issues: error.cause.issues }, 'response did not match its schema');
@@ -281,6 +288,6 @@ export function errorToProblem(error: FastifyError | Error, request: FastifyRequ
   return problem(
     500,
     'internal-error',
-    `The request failed because of an error on our side. Quote request id ${request.id} when reporting it.`,
+    platformMessage('problem.internal-error', { requestId: String(request.id) }),
   );
 }

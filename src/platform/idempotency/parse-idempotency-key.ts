@@ -2,7 +2,16 @@
 // structured-field string, `"8e03978e-40d5-43e8-bc93-6894a57f9324"`, as the draft shows, or the
 // same characters bare. Both mean the same key: 1 to 255 visible ASCII characters.
 
-export type ParsedIdempotencyKey = { ok: true; key: string } | { ok: false; reason: string };
+/** What is wrong with a key that is not one. */
+export type IdempotencyKeyFault =
+  | 'unclosed-quote'
+  | 'bad-escape'
+  | 'unescaped-quote'
+  | 'not-visible';
+
+export type ParsedIdempotencyKey =
+  | { ok: true; key: string }
+  | { ok: false; reason: IdempotencyKeyFault };
 
 const visible = /^[\x21-\x7e]{1,255}$/;
 
@@ -11,7 +20,7 @@ export function parseIdempotencyKey(header: string): ParsedIdempotencyKey {
   let key = value;
   if (value.startsWith('"')) {
     if (value.length < 2 || !value.endsWith('"')) {
-      return { ok: false, reason: 'a quoted key must end with a quote' };
+      return { ok: false, reason: 'unclosed-quote' };
     }
     let unquoted = '';
     const inner = value.slice(1, -1);
@@ -20,12 +29,12 @@ export function parseIdempotencyKey(header: string): ParsedIdempotencyKey {
       if (character === '\\') {
         const next = inner[index + 1];
         if (next !== '"' && next !== '\\') {
-          return { ok: false, reason: 'inside quotes, a backslash may only escape " or \\' };
+          return { ok: false, reason: 'bad-escape' };
         }
         unquoted += next;
         index++;
       } else if (character === '"') {
-        return { ok: false, reason: 'a quote inside the key must be escaped as \\"' };
+        return { ok: false, reason: 'unescaped-quote' };
       } else {
         unquoted += character;
       }
@@ -33,11 +42,7 @@ export function parseIdempotencyKey(header: string): ParsedIdempotencyKey {
     key = unquoted;
   }
   if (!visible.test(key)) {
-    return {
-      ok: false,
-      reason:
-        'a key is 1 to 255 visible ASCII characters (letters, digits, punctuation), such as a UUID',
-    };
+    return { ok: false, reason: 'not-visible' };
   }
   return { ok: true, key };
 }

@@ -3,6 +3,7 @@ import { authorize } from '../access.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Context, inTransaction } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { platformMessage } from '../messages/platform-messages.ts';
 import { deliveryQueueName } from './outbox.ts';
 import { outboxMessageView, viewColumns } from './outbox-message-view.ts';
 import { outboxTable } from './queries.ts';
@@ -23,21 +24,17 @@ export async function retryOutboxMessage(ctx: Context, id: string): Promise<Outb
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!current) throw new AppError('not-found', 'There is no such message in the outbox.');
+    if (!current) throw new AppError('not-found', platformMessage('outbox.not-found'));
     const before = outboxMessageView(current);
     if (current.status !== 'failed') {
       throw new AppError(
         'conflict',
-        `This message is ${current.status}: only a failed message can be sent again.`,
+        platformMessage('outbox.not-failed', { status: current.status }),
         { current: before },
       );
     }
     if (!current.has_body) {
-      throw new AppError(
-        'conflict',
-        'The link in this message has expired and its text is erased: send a new invitation or password reset instead.',
-        { current: before },
-      );
+      throw new AppError('conflict', platformMessage('outbox.body-erased'), { current: before });
     }
     const row = await table
       .updateTable('platform_outbox_message')

@@ -79,8 +79,13 @@ export async function listInvitations(signal?: AbortSignal): Promise<InvitationV
   ).items;
 }
 
-export function invite(email: string, roles: GrantInput[]): Promise<InvitationView> {
-  return apiRequest('POST', '/api/accounts/invitations', { body: { email, roles } });
+/** `language`: that of the invitation's mail and of the new account (by default, the inviter's). */
+export function invite(
+  email: string,
+  roles: GrantInput[],
+  language?: string,
+): Promise<InvitationView> {
+  return apiRequest('POST', '/api/accounts/invitations', { body: { email, roles, language } });
 }
 
 export function revokeInvitation(id: string): Promise<InvitationView> {

@@ -29,6 +29,11 @@ export async function signIn(email: string, password: string): Promise<Me> {
   return result.me;
 }
 
+/** The language of my answers and mail (one the server ships), or null to follow each request. */
+export function setPreferredLanguage(preferredLanguage: string | null): Promise<Me> {
+  return apiRequest('PATCH', '/api/auth/me', { body: { preferredLanguage } });
+}
+
 export async function signOut(everywhere: boolean): Promise<void> {
   await apiRequest('POST', `/api/auth/logout${everywhere ? '?everywhere=true' : ''}`);
   setCsrfToken(null);

@@ -7,6 +7,13 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+// The language the app shows: the server words its answers (errors, a mail's default) in it.
+let requestLanguage: string | null = null;
+
+export function setRequestLanguage(language: string | null): void {
+  requestLanguage = language;
+}
+
 type RequestOptions = {
   /** JSON, or a file sent as it is with its own type (an image upload). */
   body?: unknown;
@@ -24,6 +31,7 @@ export async function apiRequest<T>(
   { body, signal, accept = 'application/json' }: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept };
+  if (requestLanguage) headers['accept-language'] = requestLanguage;
   const isFile = body instanceof Blob;
   if (body !== undefined) headers['content-type'] = isFile ? body.type : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

@@ -1,12 +1,15 @@
 /**
- * One field at fault: where (a JSON pointer), what in English, and a code with its params from
- * which the app words the message in the reader's language (see forms/field-message.ts).
+ * One field at fault: where (a JSON pointer), what is wrong (in the language the server answered
+ * in), and a code with its params from which the app words the message in the reader's language
+ * (see forms/field-message.ts).
  */
 export type FieldErrorEntry = {
   pointer: string;
   detail: string;
   code?: string;
   params?: Record<string, string | number | boolean>;
+  /** The language of `detail`: the answer's Content-Language; English when the server says none. */
+  language?: string;
 };
 
 /** The API's error body (RFC 9457 problem details). */
@@ -20,7 +23,14 @@ export type Problem = {
   current?: unknown;
   /** On 429: how long to wait before trying again. */
   retryAfterSeconds?: number;
+  /** The language of title and detail (the answer's Content-Language), for `lang` attributes. */
+  language?: string;
 };
+
+/** The language a problem's words are in: English from a server that does not say. */
+export function problemLanguage(problem: Pick<Problem, 'language'> | null | undefined): string {
+  return problem?.language ?? 'en';
+}
 
 /** A request that reached the server and got an error answer. */
 export class ApiProblemError extends Error {
@@ -48,7 +58,8 @@ export async function problemFromResponse(response: Response): Promise<ApiProble
   if (contentType.includes('json')) {
     try {
       const body: unknown = await response.json();
-      if (isProblem(body)) return new ApiProblemError(body);
+      const language = response.headers.get('content-language')?.split(',')[0]?.trim();
+      if (isProblem(body)) return new ApiProblemError(language ? inLanguage(body, language) : body);
     } catch {
       // Fall through to the status line.
     }
@@ -58,6 +69,11 @@ export async function problemFromResponse(response: Response): Promise<ApiProble
     title: response.statusText || 'Error',
     status: response.status,
   });
+}
+
+function inLanguage(problem: Problem, language: string): Problem {
+  const errors = problem.errors?.map((error) => ({ ...error, language }));
+  return { ...problem, language, ...(errors ? { errors } : {}) };
 }
 
 /** The problem behind a failed request, or null when the server was not reached at all. */

@@ -2,9 +2,11 @@ import { type ChangeEvent, useId, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useLocaleChoice } from '../i18n/i18n-provider.tsx';
 import { isLocale, localeNames, locales } from '../i18n/locales.ts';
+import { useOptionalSession } from '../session/session-provider.tsx';
 
 export function LanguageSwitcher() {
   const { locale, changeLocale } = useLocaleChoice();
+  const session = useOptionalSession();
   const [isLoading, setIsLoading] = useState(false);
   const selectId = useId();
 
@@ -14,6 +16,12 @@ export function LanguageSwitcher() {
     setIsLoading(true);
     // On a failed download the page simply stays in its current language.
     changeLocale(next)
+      // Signed in, the choice is kept on the account: the server's answers and mail follow it.
+      .then(() =>
+        session?.me && session.me.preferredLanguage !== next
+          ? session.setPreferredLanguage(next)
+          : undefined,
+      )
       .catch(() => undefined)
       .finally(() => setIsLoading(false));
   };

@@ -3,8 +3,8 @@ import type { FieldErrorEntry } from '../api/problem.ts';
 import type { MessageId } from '../i18n/locales.ts';
 
 /**
- * A message shown for a field. `lang` is set only when the text is not in the reader's language:
- * the server's English detail, used when its code is one this app does not know.
+ * A message shown for a field. `lang` is set only for the server's own detail, used when its code
+ * is one this app does not know: the language the server answered in.
  */
 export type FieldMessage = { message: string; lang?: string };
 
@@ -85,16 +85,16 @@ function bound(intl: IntlShape, value: string | number | boolean): string {
 
 /**
  * A field error from the server in the reader's language, worded from its code and params; the
- * server's English detail, marked as English, for a code this app does not know.
+ * server's detail, marked with its language, for a code this app does not know.
  */
 export function fieldErrorMessage(
   intl: IntlShape,
-  error: Pick<FieldErrorEntry, 'detail' | 'code' | 'params'>,
+  error: Pick<FieldErrorEntry, 'detail' | 'code' | 'params' | 'language'>,
 ): FieldMessage {
   const known = error.code ? messages[error.code] : undefined;
   const params: Params = error.params ?? {};
   if (!known || !(known.needs ?? []).every((name) => params[name] !== undefined)) {
-    return { message: error.detail, lang: 'en' };
+    return { message: error.detail, lang: error.language ?? 'en' };
   }
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) values[name] = String(value);

@@ -8,6 +8,7 @@ import {
   useState,
 } from 'react';
 import { IntlProvider } from 'react-intl';
+import { setRequestLanguage } from '../api/http.ts';
 import {
   defaultLocale,
   type Locale,
@@ -38,7 +39,11 @@ type I18nProviderProps = {
 };
 
 export function I18nProvider({ initialLocale, initialMessages, children }: I18nProviderProps) {
-  const [current, setCurrent] = useState({ locale: initialLocale, messages: initialMessages });
+  const [current, setCurrent] = useState(() => {
+    // The server words its answers in the language shown, from the very first request.
+    setRequestLanguage(initialLocale);
+    return { locale: initialLocale, messages: initialMessages };
+  });
 
   // The last language asked for wins, even if an earlier, slower catalogue download ends later.
   const requestedLocaleRef = useRef(initialLocale);
@@ -47,6 +52,7 @@ export function I18nProvider({ initialLocale, initialMessages, children }: I18nP
     const messages = await loadMessages(locale);
     if (requestedLocaleRef.current !== locale) return;
     rememberLocale(locale);
+    setRequestLanguage(locale);
     setCurrent({ locale, messages });
   }, []);
 

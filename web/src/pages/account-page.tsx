@@ -3,6 +3,7 @@ import { FormattedDate, FormattedMessage, FormattedTime } from 'react-intl';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import { endSession, listSessions, type Session } from '../api/auth.ts';
 import { problemOf } from '../api/problem.ts';
+import { isLocale, localeNames } from '../i18n/locales.ts';
 import { useSession } from '../session/session-provider.tsx';
 import { roleMessageId } from '../vocabulary.ts';
 import { useDocumentTitle } from './use-document-title.ts';
@@ -94,6 +95,22 @@ export function AccountPage() {
             <FormattedMessage id="account.email" />
           </dt>
           <dd>{me.email}</dd>
+        </div>
+        <div>
+          <dt>
+            <FormattedMessage id="account.language" />
+          </dt>
+          <dd>
+            {isLocale(me.preferredLanguage) ? (
+              <span lang={me.preferredLanguage}>{localeNames[me.preferredLanguage]}</span>
+            ) : (
+              <FormattedMessage id="account.languageNotChosen" />
+            )}
+            <span className="field__hint">
+              {' '}
+              <FormattedMessage id="account.languageHint" />
+            </span>
+          </dd>
         </div>
       </dl>
 

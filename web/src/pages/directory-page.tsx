@@ -12,6 +12,7 @@ import {
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation, useSearchParams } from 'wouter';
 import type { FacetName, OrganizationFilters } from '../api/organizations.ts';
+import { problemLanguage } from '../api/problem.ts';
 import { OrganizationCard } from '../components/organization-card.tsx';
 import { fieldErrorMessage } from '../forms/field-message.ts';
 import { useCountryNames, useLanguageNames } from '../i18n/display-names.ts';
@@ -433,10 +434,10 @@ function ErrorNotice({ failure, onRetry }: { failure: SearchFailure | null; onRe
         <FormattedMessage id="directory.error" />
       </p>
       {problem ? (
-        // The server explains in English (lang lets a screen reader use the right voice); each
-        // field's error is in the reader's language when its code is known.
+        // The server explains in its answer's language (lang lets a screen reader use the right
+        // voice); each field's error is in the reader's language when its code is known.
         <div>
-          {detail ? <p lang="en">{detail}</p> : null}
+          {detail ? <p lang={problemLanguage(problem)}>{detail}</p> : null}
           {problem.errors && problem.errors.length > 0 ? (
             <ul>
               {problem.errors.map((error) => {

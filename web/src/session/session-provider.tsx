@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 import {
   fetchMe,
   type Me,
+  setPreferredLanguage as setPreferredLanguageRequest,
   signIn as signInRequest,
   signOut as signOutRequest,
 } from '../api/auth.ts';
@@ -14,6 +15,8 @@ type SessionState = {
   signOut: (everywhere?: boolean) => Promise<void>;
   /** Reads /api/auth/me again, for instance after a 401 showed the session had ended. */
   refresh: () => Promise<void>;
+  /** Keeps the language the person chose on their account, for answers and mail. */
+  setPreferredLanguage: (language: string) => Promise<void>;
 };
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -27,6 +30,11 @@ export function useSession(): SessionState {
 /** Who is signed in, or null, also where no session is provided (a page shown on its own). */
 export function useSignedInPerson(): Me | null {
   return useContext(SessionContext)?.me ?? null;
+}
+
+/** The session where one is provided, or null (a component shown on its own). */
+export function useOptionalSession(): SessionState | null {
+  return useContext(SessionContext);
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -60,8 +68,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-out', me: null });
   }, []);
 
+  const setPreferredLanguage = useCallback(async (language: string) => {
+    const me = await setPreferredLanguageRequest(language);
+    setState({ status: 'signed-in', me });
+  }, []);
+
   return (
-    <SessionContext.Provider value={{ ...state, signIn, signOut, refresh }}>
+    <SessionContext.Provider value={{ ...state, signIn, signOut, refresh, setPreferredLanguage }}>
       {children}
     </SessionContext.Provider>
   );
@@ -80,6 +93,7 @@ export function StaticSessionProvider({ me, children }: { me: Me | null; childre
         },
         signOut: noop,
         refresh: noop,
+        setPreferredLanguage: noop,
       }}
     >
       {children}

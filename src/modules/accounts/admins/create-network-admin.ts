@@ -4,6 +4,7 @@ import { authorize, system } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { accountsMessage } from '../messages.ts';
 import { hashPassword } from '../passwords/passwords.ts';
 import { insertAccountWithPerson, networkAdminExists, selectAccountByEmail } from '../queries.ts';
 import { Email } from '../schemas.ts';
@@ -21,7 +22,7 @@ export async function createNetworkAdmin(ctx: Context, emailInput: string): Prom
   if (!parsed.success) {
     throw new AppError(
       'validation-failed',
-      `${JSON.stringify(emailInput)} is not an email address: give one such as admin@federation.example.`,
+      accountsMessage('admin.email-not-valid', { given: JSON.stringify(emailInput) }),
     );
   }
   const email = parsed.data;
@@ -37,7 +38,7 @@ async function insertNetworkAdmin(
   passwordHash: string,
 ): Promise<NewAdmin> {
   if (await selectAccountByEmail(tx.db, email)) {
-    throw new AppError('conflict', `An account with the email ${email} exists already.`);
+    throw new AppError('conflict', accountsMessage('admin.email-taken', { email }));
   }
   const accountId = await insertAccountWithPerson(tx.db, {
     email,

@@ -41,8 +41,10 @@ describe('counting attempts', () => {
   });
 
   it('says a wait in words', () => {
-    expect(waitInWords(1)).toBe('1 second');
-    expect(waitInWords(64)).toBe('64 seconds');
-    expect(waitInWords(900)).toBe('15 minutes');
+    expect(waitInWords(1).word('en')).toBe('1 second');
+    expect(waitInWords(64).word('en')).toBe('64 seconds');
+    expect(waitInWords(900).word('en')).toBe('15 minutes');
+    expect(waitInWords(900).word('fr')).toBe('15 minutes');
+    expect(waitInWords(1).word('es')).toBe('1 segundo');
   });
 });

@@ -2,6 +2,8 @@
 // for reset links from one address or for one email) has a few attempts free; then each further
 // attempt waits a delay that doubles, up to a ceiling. A day without attempts forgets them.
 import { type Context, inTransaction } from '../../../platform/context.ts';
+import type { Message } from '../../../platform/errors.ts';
+import { accountsMessage } from '../messages.ts';
 import { deleteAttempts, deleteAttemptsBefore, lockAttempts, setAttempts } from '../queries.ts';
 
 export type AttemptRule = {
@@ -84,8 +86,8 @@ export async function forgetAttempts(ctx: Context, key: string): Promise<void> {
   await deleteAttempts(ctx.db, key);
 }
 
-/** A wait in words a person can act on: "2 seconds", "15 minutes". */
-export function waitInWords(seconds: number): string {
-  if (seconds < 120) return seconds === 1 ? '1 second' : `${seconds} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
+/** A wait in words a person can act on, in their language: "2 seconds", "15 minutes". */
+export function waitInWords(seconds: number): Message {
+  if (seconds < 120) return accountsMessage('wait.seconds', { seconds });
+  return accountsMessage('wait.minutes', { minutes: Math.ceil(seconds / 60) });
 }

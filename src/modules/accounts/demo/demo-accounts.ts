@@ -6,6 +6,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { scopeExists } from '../../../platform/scopes.ts';
+import { accountsMessage } from '../messages.ts';
 import { hashPassword } from '../passwords/passwords.ts';
 import {
   insertAccountWithPerson,
@@ -36,7 +37,7 @@ export async function provideDemoAccount(
   if (!email.endsWith(`@${demoEmailDomain}`)) {
     throw new AppError(
       'validation-failed',
-      `A demo account's email ends with @${demoEmailDomain}.`,
+      accountsMessage('demo.email-domain', { domain: demoEmailDomain }),
       {
         errors: [
           {
@@ -61,7 +62,10 @@ export async function provideDemoAccount(
     for (const grant of input.grants) {
       if (grant.scopeType === 'organization' && grant.scopeId) {
         if (!(await scopeExists(tx.db, 'organization', grant.scopeId)))
-          throw new AppError('not-found', `There is no organization with id ${grant.scopeId}.`);
+          throw new AppError(
+            'not-found',
+            accountsMessage('organization.not-found-with-id', { id: grant.scopeId }),
+          );
       }
     }
     const now = tx.now();

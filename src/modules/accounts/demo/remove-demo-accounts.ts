@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { accountsMessage } from '../messages.ts';
 import {
   type DemoAccountsRemoval,
   deleteDemoAccounts,
@@ -33,11 +34,13 @@ export async function removeDemoAccounts(
   return inTransaction(ctx, async (tx) => {
     const references = await selectNonDemoReferences(tx.db, demoOrganizationIds);
     if (references.length > 0) {
-      const shown = references.slice(0, 10).join('; ');
-      const more = references.length > 10 ? ` and ${references.length - 10} more` : '';
       throw new AppError(
         'conflict',
-        `The demo cannot be removed: ${references.length} record(s) made outside the demo refer to it (${shown}${more}). Remove them first.`,
+        accountsMessage('demo.referred-to', {
+          count: references.length,
+          shown: references.slice(0, 10).join('; '),
+          hidden: Math.max(0, references.length - 10),
+        }),
       );
     }
     const removed = await deleteDemoAccounts(tx.db);

@@ -9,7 +9,9 @@ import {
 } from '../../../platform/access.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, type FieldError } from '../../../platform/errors.ts';
+import { listMessage } from '../../../platform/messages/catalogue.ts';
 import { scopeExists } from '../../../platform/scopes.ts';
+import { accountsMessage } from '../messages.ts';
 import type { RoleGrantInput } from '../schemas.ts';
 
 const organizationRoles = new Set(['organization-admin', 'organization-member', 'partner-viewer']);
@@ -71,14 +73,18 @@ export async function checkGrants(
     }
   }
   if (errors.length > 0)
-    throw new AppError('validation-failed', 'Some roles cannot be given as written; see errors.', {
+    throw new AppError('validation-failed', accountsMessage('roles.not-as-written'), {
       errors,
     });
   const refused = grants.filter((grant) => !mayGrant(actor, grant));
   if (refused.length > 0) {
+    const roles = [...new Set(refused.map((grant) => grant.role))];
     throw new AppError(
       'forbidden',
-      `You may not give the role ${refused.map((grant) => grant.role).join(', ')} here: network admins give network roles, and an organization's admins give the roles of their own organization.`,
+      accountsMessage('roles.may-not-give', {
+        count: roles.length,
+        roles: listMessage(roles, 'conjunction'),
+      }),
     );
   }
 }

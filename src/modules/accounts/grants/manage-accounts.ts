@@ -13,6 +13,7 @@ import { type Context, inTransaction } from '../../../platform/context.ts';
 import { decodeCursorText, encodeCursorText, invalidCursor } from '../../../platform/cursor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { accountsMessage } from '../messages.ts';
 import { accounts, insertGrant, selectAccount, selectGrants, toGrant } from '../queries.ts';
 import { AccountListQuery, type AccountView, RoleGrantInput } from '../schemas.ts';
 import { checkGrants, mayGrant } from './grant-rules.ts';
@@ -106,13 +107,12 @@ export async function findAccounts(
   query: z.input<typeof AccountListQuery> = {},
 ): Promise<{ items: AccountView[]; nextCursor: string | null }> {
   const actor = requireAccount(ctx.actor);
-  if (actor.token)
-    throw new AppError('forbidden', 'Accounts are managed by people, not by API tokens.');
+  if (actor.token) throw new AppError('forbidden', accountsMessage('accounts.not-by-tokens'));
   const { q, cursor, limit } = AccountListQuery.parse(query);
   const everyone = isNetworkAdmin(actor) || hasGrant(actor, { role: 'network-staff' });
   const organizations = everyone ? [] : organizationsWhere(actor, ['organization-admin']);
   if (!everyone && organizations.length === 0) {
-    throw new AppError('forbidden', 'Only network staff and organization admins see accounts.');
+    throw new AppError('forbidden', accountsMessage('accounts.staff-and-admins-only'));
   }
   let select = accountRows(ctx);
   if (!everyone) {
@@ -156,11 +156,11 @@ export async function grantRole(
 ): Promise<AccountView> {
   const actor = requireAccount(ctx.actor);
   const grant = RoleGrantInput.parse(input);
-  if (actor.token) throw new AppError('forbidden', 'Roles are given by people, not by API tokens.');
+  if (actor.token) throw new AppError('forbidden', accountsMessage('roles.not-given-by-tokens'));
   await checkGrants(ctx.db, actor, [grant], '');
   return inTransaction(ctx, async (tx) => {
     if (!(await selectAccount(tx.db, accountId)))
-      throw new AppError('not-found', 'There is no account with this id.');
+      throw new AppError('not-found', accountsMessage('account.not-found'));
     const [before] = await accountViews(tx, [accountId]);
     await insertGrant(tx.db, {
       id: newId(),
@@ -192,7 +192,7 @@ async function refuseLastNetworkAdmin(tx: Context): Promise<void> {
     .where('role', '=', 'network-admin')
     .execute();
   if (admins.length <= 1)
-    throw new AppError('conflict', 'This is the last network admin; make another one first.');
+    throw new AppError('conflict', accountsMessage('roles.last-network-admin'));
 }
 
 export async function revokeRole(
@@ -202,7 +202,7 @@ export async function revokeRole(
 ): Promise<AccountView> {
   const actor = requireAccount(ctx.actor);
   if (actor.token)
-    throw new AppError('forbidden', 'Roles are taken back by people, not by API tokens.');
+    throw new AppError('forbidden', accountsMessage('roles.not-taken-back-by-tokens'));
   return inTransaction(ctx, async (tx) => {
     const row = await accounts(tx.db)
       .selectFrom('accounts_role_grant')
@@ -211,10 +211,13 @@ export async function revokeRole(
       .where('account_id', '=', accountId)
       .forUpdate()
       .executeTakeFirst();
-    if (!row) throw new AppError('not-found', 'This account has no role with this id.');
+    if (!row) throw new AppError('not-found', accountsMessage('roles.grant-not-found'));
     const grant = { role: row.role, scopeType: row.scope_type, scopeId: row.scope_id };
     if (!mayGrant(actor, grant))
-      throw new AppError('forbidden', `You may not take back the role ${row.role} here.`);
+      throw new AppError(
+        'forbidden',
+        accountsMessage('roles.may-not-take-back', { role: row.role }),
+      );
     if (row.role === 'network-admin') await refuseLastNetworkAdmin(tx);
     const [before] = await accountViews(tx, [accountId]);
     await accounts(tx.db).deleteFrom('accounts_role_grant').where('id', '=', grantId).execute();
@@ -246,12 +249,11 @@ export async function changeRole(
 ): Promise<AccountView> {
   const actor = requireAccount(ctx.actor);
   const grant = RoleGrantInput.parse(input);
-  if (actor.token)
-    throw new AppError('forbidden', 'Roles are changed by people, not by API tokens.');
+  if (actor.token) throw new AppError('forbidden', accountsMessage('roles.not-changed-by-tokens'));
   await checkGrants(ctx.db, actor, [grant], '');
   return inTransaction(ctx, async (tx) => {
     if (!(await selectAccount(tx.db, accountId)))
-      throw new AppError('not-found', 'There is no account with this id.');
+      throw new AppError('not-found', accountsMessage('account.not-found'));
     const row = await accounts(tx.db)
       .selectFrom('accounts_role_grant')
       .selectAll()
@@ -260,13 +262,13 @@ export async function changeRole(
       .forUpdate()
       .executeTakeFirst();
     if (!row) {
-      throw new AppError(
-        'conflict',
-        'This role was taken back or changed meanwhile; reload to see the roles the account holds now.',
-      );
+      throw new AppError('conflict', accountsMessage('roles.changed-meanwhile'));
     }
     if (!mayGrant(actor, toGrant(row)))
-      throw new AppError('forbidden', `You may not take back the role ${row.role} here.`);
+      throw new AppError(
+        'forbidden',
+        accountsMessage('roles.may-not-take-back', { role: row.role }),
+      );
     const [before] = await accountViews(tx, [accountId]);
     if (
       before?.grants.some(
@@ -276,7 +278,7 @@ export async function changeRole(
           held.scopeId === grant.scopeId,
       )
     ) {
-      throw new AppError('validation-failed', 'The account already holds this role.', {
+      throw new AppError('validation-failed', accountsMessage('roles.already-held'), {
         errors: [
           {
             pointer: '/role',

@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { sha256 } from '../../../platform/secrets.ts';
+import { accountsMessage } from '../messages.ts';
 import { assertStrongPassword, hashPassword } from '../passwords/passwords.ts';
 import { accounts, insertAccountWithPerson, selectAccountByEmail } from '../queries.ts';
 import { AcceptInvitationInput } from '../schemas.ts';
@@ -23,28 +24,18 @@ export async function acceptInvitation(
       .forUpdate()
       .executeTakeFirst();
     const now = tx.now();
-    if (!row)
-      throw new AppError(
-        'not-found',
-        'This invitation link is not valid. Ask for a new invitation.',
-      );
-    if (row.accepted_at)
-      throw new AppError(
-        'gone',
-        'This invitation was used already. Sign in, or ask for a new invitation.',
-      );
-    if (row.revoked_at)
-      throw new AppError(
-        'gone',
-        'This invitation was withdrawn. Ask for a new invitation if you need one.',
-      );
-    if (row.expires_at <= now)
-      throw new AppError('gone', 'This invitation has expired. Ask for a new invitation.');
+    if (!row) throw new AppError('not-found', accountsMessage('invitation.link-not-valid'));
+    if (row.accepted_at) throw new AppError('gone', accountsMessage('invitation.used'));
+    if (row.revoked_at) throw new AppError('gone', accountsMessage('invitation.withdrawn'));
+    if (row.expires_at <= now) throw new AppError('gone', accountsMessage('invitation.expired'));
     assertStrongPassword(valid.password, { email: row.email, displayName: valid.displayName });
     // Hashed only once the link is known good, so that bogus links cost the server nothing.
     const passwordHash = await hashPassword(valid.password);
     if (await selectAccountByEmail(tx.db, row.email)) {
-      throw new AppError('conflict', `${row.email} has an account already: sign in instead.`);
+      throw new AppError(
+        'conflict',
+        accountsMessage('invitation.accepted-has-account', { email: row.email }),
+      );
     }
     const roles = parseRoles(row.roles);
     const accountId = await insertAccountWithPerson(tx.db, {
@@ -54,6 +45,8 @@ export async function acceptInvitation(
       grants: roles,
       grantedBy: row.invited_by,
       now,
+      // The language the invitation was written in, until the person chooses another.
+      preferredLanguage: row.language,
     });
     await accounts(tx.db)
       .updateTable('accounts_invitation')

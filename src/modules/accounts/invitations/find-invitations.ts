@@ -7,6 +7,7 @@ import {
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { mayGrant } from '../grants/grant-rules.ts';
+import { accountsMessage } from '../messages.ts';
 import { accounts } from '../queries.ts';
 import type { InvitationView } from '../schemas.ts';
 import { invitationView, parseRoles } from './invitation-view.ts';
@@ -19,10 +20,7 @@ export async function findInvitations(ctx: Context): Promise<{ items: Invitation
     hasGrant(actor, { role: 'network-staff' }) ||
     organizationsWhere(actor, ['organization-admin']).length > 0;
   if (actor.token || !manages) {
-    throw new AppError(
-      'forbidden',
-      'Only network admins and organization admins manage invitations, and not with API tokens.',
-    );
+    throw new AppError('forbidden', accountsMessage('invitation.managers-only'));
   }
   const rows = await accounts(ctx.db)
     .selectFrom('accounts_invitation')

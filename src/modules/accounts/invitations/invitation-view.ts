@@ -8,6 +8,7 @@ type InvitationRecord = {
   expires_at: Date;
   accepted_at: Date | null;
   revoked_at: Date | null;
+  language: string | null;
 };
 
 export function invitationView(row: InvitationRecord, now: Date): InvitationView {
@@ -25,6 +26,7 @@ export function invitationView(row: InvitationRecord, now: Date): InvitationView
     createdAt: row.created_at.toISOString(),
     expiresAt: row.expires_at.toISOString(),
     status,
+    language: row.language,
   };
 }
 

@@ -3,6 +3,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { mayGrant } from '../grants/grant-rules.ts';
+import { accountsMessage } from '../messages.ts';
 import { accounts } from '../queries.ts';
 import type { InvitationView } from '../schemas.ts';
 import { invitationView, parseRoles } from './invitation-view.ts';
@@ -16,17 +17,17 @@ export async function revokeInvitation(ctx: Context, id: string): Promise<Invita
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!row) throw new AppError('not-found', 'There is no invitation with this id.');
+    if (!row) throw new AppError('not-found', accountsMessage('invitation.not-found'));
     const roles = parseRoles(row.roles);
     if (actor.token || !roles.every((grant) => mayGrant(actor, grant))) {
-      throw new AppError('forbidden', 'You may revoke only invitations to roles you could give.');
+      throw new AppError('forbidden', accountsMessage('invitation.may-not-revoke'));
     }
     const now = tx.now();
     const before = invitationView({ ...row, roles }, now);
     if (before.status !== 'pending') {
       throw new AppError(
         'conflict',
-        `This invitation is ${before.status} already; nothing to revoke.`,
+        accountsMessage('invitation.not-pending', { status: before.status }),
       );
     }
     await accounts(tx.db)

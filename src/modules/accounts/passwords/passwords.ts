@@ -3,6 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '../../../platform/errors.ts';
+import { accountsMessage } from '../messages.ts';
 
 // Argon2id with the parameters OWASP recommends as a floor (19 MiB, 2 passes, 1 lane).
 const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -159,7 +160,7 @@ export function passwordWeakness(password: string, owner: PasswordOwner = {}): s
 export function assertStrongPassword(password: string, owner: PasswordOwner): void {
   const weakness = weaknessOf(password, owner);
   if (!weakness) return;
-  throw new AppError('validation-failed', 'Choose a stronger password.', {
+  throw new AppError('validation-failed', accountsMessage('password.weak'), {
     errors: [
       weakness.reason === 'guessable'
         ? {

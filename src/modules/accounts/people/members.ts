@@ -9,6 +9,7 @@ import { decodeCursorText, encodeCursorText, invalidCursor } from '../../../plat
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { scopeExists } from '../../../platform/scopes.ts';
+import { accountsMessage } from '../messages.ts';
 import { accounts, insertPerson } from '../queries.ts';
 import { AddMemberInput, type MemberView } from '../schemas.ts';
 
@@ -49,7 +50,7 @@ export async function addMember(
   authorizeMembers(ctx.actor, organizationId, true);
   const valid = AddMemberInput.parse(input);
   if (valid.membership.endedOn && valid.membership.endedOn < valid.membership.startedOn) {
-    throw new AppError('validation-failed', 'A membership cannot end before it starts.', {
+    throw new AppError('validation-failed', accountsMessage('membership.end-before-start'), {
       errors: [
         {
           pointer: '/membership/endedOn',
@@ -61,7 +62,7 @@ export async function addMember(
     });
   }
   if (!(await scopeExists(ctx.db, 'organization', organizationId)))
-    throw new AppError('not-found', 'There is no organization with this id.');
+    throw new AppError('not-found', accountsMessage('organization.not-found'));
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();
     const personId = newId();

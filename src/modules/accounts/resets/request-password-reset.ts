@@ -2,10 +2,13 @@ import type { z } from 'zod';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { isShippedLanguage } from '../../../platform/messages/platform-messages.ts';
 import { randomSecret, sha256 } from '../../../platform/secrets.ts';
 import { type AttemptRule, takeAttempt, waitInWords } from '../attempts/take-attempt.ts';
+import { accountsMessage } from '../messages.ts';
 import { insertPasswordResetForEmail } from '../queries.ts';
 import { RequestPasswordResetInput } from '../schemas.ts';
+import { passwordResetMail } from './password-reset-mail.ts';
 
 export const resetLifetimeMinutes = 60;
 
@@ -24,10 +27,11 @@ export const resetRequestsForEmail: AttemptRule = {
 };
 
 /**
- * Sends a single-use reset link to the account's email, through the outbox in the reset's own
- * transaction. Answers the same, after the same work, whether or not the email has an account,
- * so that nobody can find out who has one: the link is made (or not) by one statement, and the
- * mail is only queued, never sent while the request waits.
+ * Sends a single-use reset link to the account's email, in the account's preferred language
+ * (else the request's), through the outbox in the reset's own transaction. Answers the same,
+ * after the same work, whether or not the email has an account, so that nobody can find out who
+ * has one: the link is made (or not) by one statement, and the mail is only queued, never sent
+ * while the request waits.
  */
 export async function requestPasswordReset(
   ctx: Context,
@@ -47,7 +51,9 @@ export async function requestPasswordReset(
     if (!attempt.allowed) {
       throw new AppError(
         'rate-limited',
-        `Too many password-reset requests; wait ${waitInWords(attempt.retryAfterSeconds)} before asking again.`,
+        accountsMessage('password-reset.too-many-requests', {
+          wait: waitInWords(attempt.retryAfterSeconds),
+        }),
         { retryAfterSeconds: attempt.retryAfterSeconds },
       );
     }
@@ -66,17 +72,13 @@ export async function requestPasswordReset(
       tx.log.info({ email }, 'password reset asked for an email without an active account');
       return;
     }
+    const preferred = made.preferredLanguage;
     await tx.outbox.mail(tx.db, {
       to: email,
-      subject: 'Choose a new Intercoop password',
-      text: [
-        'Someone, probably you, asked to choose a new password for your Intercoop account.',
-        '',
-        `Open this link within ${resetLifetimeMinutes} minutes; it works once:`,
-        `${ctx.publicUrl}/password-reset#token=${token}`,
-        '',
-        'If you did not ask, ignore this email: your password stays as it is.',
-      ].join('\n'),
+      ...passwordResetMail(isShippedLanguage(preferred) ? preferred : ctx.language, {
+        link: `${ctx.publicUrl}/password-reset#token=${token}`,
+        lifetimeMinutes: resetLifetimeMinutes,
+      }),
       secretUntil: expiresAt,
     });
   });

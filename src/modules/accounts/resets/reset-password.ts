@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { sha256 } from '../../../platform/secrets.ts';
+import { accountsMessage } from '../messages.ts';
 import { assertStrongPassword, hashPassword } from '../passwords/passwords.ts';
 import {
   accounts,
@@ -28,16 +29,11 @@ export async function resetPassword(
       .where('token_hash', '=', sha256(valid.token))
       .forUpdate()
       .executeTakeFirst();
-    if (!reset) throw new AppError('not-found', 'This reset link is not valid. Ask for a new one.');
-    if (reset.used_at)
-      throw new AppError(
-        'gone',
-        'This reset link was used already. Ask for a new one if you need it.',
-      );
-    if (reset.expires_at <= now)
-      throw new AppError('gone', 'This reset link has expired. Ask for a new one.');
+    if (!reset) throw new AppError('not-found', accountsMessage('reset.link-not-valid'));
+    if (reset.used_at) throw new AppError('gone', accountsMessage('reset.link-used'));
+    if (reset.expires_at <= now) throw new AppError('gone', accountsMessage('reset.link-expired'));
     const account = await selectAccount(tx.db, reset.account_id);
-    if (account?.status !== 'active') throw new AppError('gone', 'This account is closed.');
+    if (account?.status !== 'active') throw new AppError('gone', accountsMessage('account.closed'));
     const person = await selectPerson(tx.db, account.person_id);
     assertStrongPassword(valid.password, {
       email: account.email,

@@ -2,6 +2,7 @@ import { type Actor, anonymous } from '../../../platform/access.ts';
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { sameSecret, sha256 } from '../../../platform/secrets.ts';
+import { accountsMessage } from '../messages.ts';
 import { accounts, selectLiveSession, touchSession } from '../queries.ts';
 import { actorForAccount } from './describe-account.ts';
 
@@ -43,7 +44,7 @@ export async function authenticateRequest(
       .executeTakeFirst();
     const actor = token ? await actorForAccount(ctx.db, token.account_id) : undefined;
     if (!token || !actor)
-      throw new AppError('unauthenticated', 'This API token is not valid, or was revoked.');
+      throw new AppError('unauthenticated', accountsMessage('sign-in.api-token-not-valid'));
     if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > touchTokenEveryMs) {
       await accounts(ctx.db)
         .updateTable('accounts_api_token')
@@ -67,10 +68,7 @@ export async function authenticateRequest(
 
   if (credentials.unsafeMethod && !credentials.csrfExempt) {
     if (!credentials.csrfToken || !sameSecret(credentials.csrfToken, session.csrf_token)) {
-      throw new AppError(
-        'forbidden',
-        'This change came without the x-csrf-token header of your session; reload the page and try again.',
-      );
+      throw new AppError('forbidden', accountsMessage('sign-in.csrf-missing'));
     }
   }
   if (now.getTime() - session.last_seen_at.getTime() >= touchSessionEveryMs) {

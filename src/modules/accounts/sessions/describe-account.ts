@@ -1,6 +1,12 @@
 import type { AccountActor } from '../../../platform/access.ts';
 import type { Db } from '../../../platform/db.ts';
-import { selectAccount, selectGrants, selectPerson, toGrant } from '../queries.ts';
+import {
+  selectAccount,
+  selectAccountWithLanguage,
+  selectGrants,
+  selectPerson,
+  toGrant,
+} from '../queries.ts';
 import type { Me } from '../schemas.ts';
 
 /** The actor an account acts as: its roles, read fresh on every request so a revoked role bites at once. */
@@ -8,7 +14,7 @@ export async function actorForAccount(
   db: Db,
   accountId: string,
 ): Promise<AccountActor | undefined> {
-  const account = await selectAccount(db, accountId);
+  const account = await selectAccountWithLanguage(db, accountId);
   if (account?.status !== 'active') return undefined;
   const grants = await selectGrants(db, [account.id]);
   return {
@@ -18,6 +24,7 @@ export async function actorForAccount(
     personId: account.person_id,
     email: account.email,
     grants: grants.map(toGrant),
+    preferredLanguage: account.preferred_language,
   };
 }
 
@@ -37,6 +44,7 @@ export async function describeAccount(
     personId: account.person_id,
     email: account.email,
     displayName: person.display_name,
+    preferredLanguage: person.preferred_language,
     grants: grants.map((grant) => ({
       id: grant.id,
       role: grant.role,

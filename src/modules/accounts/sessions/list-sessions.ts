@@ -1,6 +1,7 @@
 import { requireSignedIn } from '../../../platform/access.ts';
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { accountsMessage } from '../messages.ts';
 import { revokeSessions, selectLiveSessions } from '../queries.ts';
 
 /** The account's open sessions, so that a person can see where they are signed in. */
@@ -29,5 +30,5 @@ export async function revokeSession(ctx: Context, sessionId: string): Promise<vo
     { accountId: account.accountId, sessionId },
     ctx.now(),
   );
-  if (revoked === 0) throw new AppError('not-found', 'You have no open session with this id.');
+  if (revoked === 0) throw new AppError('not-found', accountsMessage('sessions.not-found'));
 }

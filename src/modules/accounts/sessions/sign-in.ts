@@ -8,6 +8,7 @@ import {
   takeAttempt,
   waitInWords,
 } from '../attempts/take-attempt.ts';
+import { accountsMessage } from '../messages.ts';
 import { spendPasswordCheck, verifyPassword } from '../passwords/passwords.ts';
 import { insertSession, selectAccountByEmail } from '../queries.ts';
 import { type Me, SignInInput } from '../schemas.ts';
@@ -20,7 +21,6 @@ import { describeAccount } from './describe-account.ts';
  * themselves: the owner's right password is not refused for their failures.
  */
 export const signInAttempts: AttemptRule = { free: 5, firstDelaySeconds: 1, maxDelaySeconds: 900 };
-const genericRefusal = 'The email or the password is not right.';
 
 export type SignInResult = { sessionSecret: string; csrfToken: string; expiresAt: Date; me: Me };
 
@@ -37,7 +37,9 @@ export async function signIn(
   if (!attempt.allowed) {
     throw new AppError(
       'rate-limited',
-      `Too many failed sign-ins to this account from here; wait ${waitInWords(attempt.retryAfterSeconds)} before trying again.`,
+      accountsMessage('sign-in.too-many-failures', {
+        wait: waitInWords(attempt.retryAfterSeconds),
+      }),
       { retryAfterSeconds: attempt.retryAfterSeconds },
     );
   }
@@ -49,7 +51,7 @@ export async function signIn(
   if (!account || !ok || account.status !== 'active') {
     // The attempt stays counted.
     ctx.log.info({ email, address: client.address }, 'sign-in refused');
-    throw new AppError('unauthenticated', genericRefusal);
+    throw new AppError('unauthenticated', accountsMessage('sign-in.refused'));
   }
   await forgetAttempts(ctx, counted.key);
 

@@ -8,18 +8,15 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { accountViews } from '../grants/manage-accounts.ts';
+import { accountsMessage } from '../messages.ts';
 import { accounts, revokeSessions } from '../queries.ts';
 import type { AccountView } from '../schemas.ts';
 
 function requireNetworkAdmin(ctx: Context) {
   const actor = requireAccount(ctx.actor);
-  if (actor.token)
-    throw new AppError('forbidden', 'Accounts are disabled by people, not by API tokens.');
+  if (actor.token) throw new AppError('forbidden', accountsMessage('status.not-by-tokens'));
   if (!isNetworkAdmin(actor))
-    throw new AppError(
-      'forbidden',
-      'Only network admins disable or enable accounts; an organization admin can take back the roles within their organization.',
-    );
+    throw new AppError('forbidden', accountsMessage('status.network-admins-only'));
   return actor;
 }
 
@@ -31,10 +28,7 @@ function requireNetworkAdmin(ctx: Context) {
 export async function disableAccount(ctx: Context, accountId: string): Promise<AccountView> {
   const actor = requireNetworkAdmin(ctx);
   if (actor.accountId === accountId)
-    throw new AppError(
-      'conflict',
-      'You cannot disable your own account; another network admin can, if it must be.',
-    );
+    throw new AppError('conflict', accountsMessage('status.not-yourself'));
   return inTransaction(ctx, async (tx) => {
     const account = await lockAccount(tx, accountId);
     if (account.status === 'disabled') return current(tx, accountId);
@@ -96,7 +90,7 @@ async function lockAccount(tx: Context, accountId: string) {
     .where('id', '=', accountId)
     .forUpdate()
     .executeTakeFirst();
-  if (!account) throw new AppError('not-found', 'There is no account with this id.');
+  if (!account) throw new AppError('not-found', accountsMessage('account.not-found'));
   return account;
 }
 

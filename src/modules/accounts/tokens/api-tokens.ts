@@ -8,6 +8,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { scopeExists } from '../../../platform/scopes.ts';
 import { randomSecret, sha256 } from '../../../platform/secrets.ts';
+import { accountsMessage } from '../messages.ts';
 import { type AccountsTables, accounts } from '../queries.ts';
 import { type ApiTokenView, CreateApiTokenInput } from '../schemas.ts';
 
@@ -27,11 +28,7 @@ function view(row: AccountsTables['accounts_api_token']): ApiTokenView {
 /** Organization admins make tokens for their organization; network admins for any. */
 export async function createApiToken(ctx: Context, input: z.input<typeof CreateApiTokenInput>) {
   const actor = requireAccount(ctx.actor);
-  if (actor.token)
-    throw new AppError(
-      'forbidden',
-      'An API token cannot create other tokens; sign in as a person.',
-    );
+  if (actor.token) throw new AppError('forbidden', accountsMessage('tokens.not-by-tokens'));
   const valid = CreateApiTokenInput.parse(input);
   authorize(actor, {
     anyOf: [
@@ -41,7 +38,7 @@ export async function createApiToken(ctx: Context, input: z.input<typeof CreateA
     organizationId: valid.organizationId,
   });
   if (!(await scopeExists(ctx.db, 'organization', valid.organizationId))) {
-    throw new AppError('validation-failed', 'There is no organization with this id.', {
+    throw new AppError('validation-failed', accountsMessage('organization.not-found'), {
       errors: [
         {
           pointer: '/organizationId',
@@ -102,10 +99,10 @@ export async function revokeApiToken(ctx: Context, id: string): Promise<ApiToken
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!row) throw new AppError('not-found', 'There is no API token with this id.');
+    if (!row) throw new AppError('not-found', accountsMessage('tokens.not-found'));
     const owner = row.account_id === actor.accountId && !actor.token;
     if (!owner && !(isNetworkAdmin(actor) && !actor.token)) {
-      throw new AppError('forbidden', 'Only the token’s owner or a network admin may revoke it.');
+      throw new AppError('forbidden', accountsMessage('tokens.owner-or-admin-only'));
     }
     if (row.revoked_at) return view(row);
     const after = { ...row, revoked_at: tx.now() };

@@ -6,6 +6,7 @@ import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { deleteDemoIntents, selectNonDemoIntentsOnDemo } from '../intents/intent-queries.ts';
+import { networkMessage } from '../messages.ts';
 import {
   deleteDemoProjects,
   selectNonDemoProjectsWithDemoParticipants,
@@ -30,11 +31,13 @@ export async function findNetworkReferencesToDemo(ctx: Context): Promise<string[
 }
 
 function refusal(references: string[]): AppError {
-  const shown = references.slice(0, 10).join('; ');
-  const more = references.length > 10 ? ` and ${references.length - 10} more` : '';
   return new AppError(
     'conflict',
-    `The demo cannot be removed: ${references.length} record(s) made outside the demo refer to demo organizations (${shown}${more}). End or remove them first.`,
+    networkMessage('demo.referred-to', {
+      count: references.length,
+      shown: references.slice(0, 10).join('; '),
+      hidden: Math.max(0, references.length - 10),
+    }),
   );
 }
 
@@ -76,7 +79,10 @@ export async function removeDemoNetwork(ctx: Context): Promise<DemoRemoval> {
     if (isForeignKeyViolation(error)) {
       throw new AppError(
         'conflict',
-        `The demo cannot be removed: ${error.table ?? 'another table'} still refers to a demo organization. Remove that record first.`,
+        networkMessage('demo.table-refers', {
+          hasTable: error.table ? 'yes' : 'no',
+          table: error.table ?? '',
+        }),
       );
     }
     throw error;

@@ -2,11 +2,13 @@
 // checked to be UTF-8 without NUL as it goes, so that a refusal names the file and the line
 // (a Latin-1 file would otherwise pass, its accented letters turned into U+FFFD).
 import { AppError } from '../../../platform/errors.ts';
+import { selectorOf } from '../../../platform/messages/catalogue.ts';
 import {
   bytesProblem,
   firstInvalidUtf8,
   textProblemDetails,
 } from '../../../platform/well-formed-text.ts';
+import { networkMessage } from '../messages.ts';
 
 /** How many bytes end `bytes` as the start of a character that the next chunk completes. */
 function cutCharacter(bytes: Uint8Array): number {
@@ -31,20 +33,20 @@ function refuseText(
   line: number,
   problem: 'control-characters' | 'invalid-encoding',
 ) {
-  const what =
-    problem === 'invalid-encoding'
-      ? 'is not UTF-8 text (save the file as UTF-8 and try again)'
-      : 'holds a NUL character';
-  return new AppError('validation-failed', `${file} line ${line} ${what}. Nothing was imported.`, {
-    errors: [
-      {
-        pointer: '/',
-        detail: textProblemDetails[problem],
-        code: problem,
-        params: { file, line },
-      },
-    ],
-  });
+  return new AppError(
+    'validation-failed',
+    networkMessage('exchange.file-text', { file, line, problem: selectorOf(problem) }),
+    {
+      errors: [
+        {
+          pointer: '/',
+          detail: textProblemDetails[problem],
+          code: problem,
+          params: { file, line },
+        },
+      ],
+    },
+  );
 }
 
 /**

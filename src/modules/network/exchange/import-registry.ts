@@ -8,12 +8,15 @@ import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import {
   codeOfZodIssue,
+  type FieldError,
   type FieldErrorCode,
   type FieldErrorParams,
 } from '../../../platform/field-errors.ts';
+import { fieldErrorMessage } from '../../../platform/messages/field-error-text.ts';
 import { moneyOf } from '../../../platform/money.ts';
 import { findTextProblem, textProblemDetails } from '../../../platform/well-formed-text.ts';
 import { mapInSlices, yieldOften } from '../../../platform/yield-often.ts';
+import { networkMessage } from '../messages.ts';
 import { valuesFromInput } from '../organizations/organization-view.ts';
 import {
   insertAffiliations,
@@ -72,26 +75,23 @@ const emptyData = (): RegistryData => ({
 });
 
 function refuse(
-  where: string,
+  where: LocatedRow['where'],
   pointer: string,
   field: string,
   detail: string,
   code: FieldErrorCode,
   params?: FieldErrorParams,
 ): never {
+  const error: FieldError = {
+    pointer: `${pointer}${field === '(row)' ? '' : `/${field}`}`,
+    detail,
+    code,
+    ...(params ? { params } : {}),
+  };
   throw new AppError(
     'validation-failed',
-    `${where}, field ${field}: ${detail} Nothing was imported.`,
-    {
-      errors: [
-        {
-          pointer: `${pointer}${field === '(row)' ? '' : `/${field}`}`,
-          detail,
-          code,
-          ...(params ? { params } : {}),
-        },
-      ],
-    },
+    networkMessage('exchange.refused', { where, field, detail: fieldErrorMessage(error) }),
+    { errors: [error] },
   );
 }
 
@@ -336,14 +336,11 @@ export async function checkImportable(ctx: Context, bytes?: number): Promise<voi
 export const fileTooLarge = (limit: number) =>
   new AppError(
     'too-large',
-    `The file is larger than ${Math.floor(limit / (1024 * 1024))} MiB, the most this server takes (its IMPORT_MAX_MIB setting).`,
+    networkMessage('exchange.file-too-large', { mib: Math.floor(limit / (1024 * 1024)) }),
   );
 
 const registryNotEmpty = () =>
-  new AppError(
-    'conflict',
-    'The registry is not empty: import only into an empty one (remove the demo network first with `intercoop demo remove`).',
-  );
+  new AppError('conflict', networkMessage('exchange.registry-not-empty'));
 
 /**
  * Adds a whole network at once (the synthetic networks `intercoop generate` builds for

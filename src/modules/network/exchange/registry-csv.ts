@@ -5,8 +5,9 @@
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, type Message } from '../../../platform/errors.ts';
 import { yieldOften } from '../../../platform/yield-often.ts';
+import { networkMessage } from '../messages.ts';
 import { cellText, safeCell } from './csv-cells.ts';
 import { fileText } from './file-text.ts';
 import {
@@ -236,7 +237,13 @@ export function registryToCsvZip(data: RegistryData): Uint8Array {
   return zipSync(files, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
 }
 
-export type LocatedRow = { table: TableName; where: string; pointer: string; value: unknown };
+/** `where` names the row for a person: `organizations[3]`, or a CSV file's line (worded). */
+export type LocatedRow = {
+  table: TableName;
+  where: string | Message;
+  pointer: string;
+  value: unknown;
+};
 
 /**
  * Records of a CSV file as its text comes, each with the line it starts on; the file's text is
@@ -280,7 +287,7 @@ async function* csvRecords(
     if (error instanceof AppError) throw error;
     throw new AppError(
       'validation-failed',
-      `${file} is not valid CSV: ${(error as Error).message}`,
+      networkMessage('exchange.csv-not-valid', { file, reason: (error as Error).message }),
     );
   } finally {
     parser.destroy();
@@ -296,21 +303,21 @@ export async function rowsFromCsvZip(bytes: Buffer, limits: InflateLimits): Prom
   const archive = await openZipArchive(bytes, limits);
   try {
     if (!archive.has('manifest.json'))
-      throw new AppError(
-        'validation-failed',
-        'The archive has no manifest.json; send the file an export produced.',
-      );
+      throw new AppError('validation-failed', networkMessage('exchange.no-manifest'));
     let manifest: { format?: unknown; version?: unknown };
     try {
       manifest = JSON.parse((await archive.readAll('manifest.json')).toString('utf8'));
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('validation-failed', 'manifest.json is not valid JSON.');
+      throw new AppError('validation-failed', networkMessage('exchange.manifest-not-json'));
     }
     if (manifest.format !== registryFormat || manifest.version !== registryFormatVersion) {
       throw new AppError(
         'validation-failed',
-        `manifest.json does not describe an ${registryFormat} file of version ${registryFormatVersion}.`,
+        networkMessage('exchange.manifest-not-ours', {
+          format: registryFormat,
+          version: String(registryFormatVersion),
+        }),
       );
     }
     const pause = yieldOften();
@@ -324,20 +331,25 @@ export async function rowsFromCsvZip(bytes: Buffer, limits: InflateLimits): Prom
         if (index === -1 && record.join(',') !== expected.join(','))
           throw new AppError(
             'validation-failed',
-            `${file} line 1: the columns must be ${expected.join(', ')}.`,
+            networkMessage('exchange.columns', { file, columns: expected.join(', ') }),
           );
         if (index >= 0) {
           if (record.length !== columns.length)
             throw new AppError(
               'validation-failed',
-              `${file} line ${line}: ${record.length} cells where ${columns.length} are expected.`,
+              networkMessage('exchange.cells', {
+                file,
+                line: String(line),
+                cells: String(record.length),
+                expected: String(columns.length),
+              }),
             );
           const value = Object.fromEntries(
             columns.map((column, at) => [column.name, column.read(record[at] as string)]),
           );
           rows.push({
             table,
-            where: `${file} line ${line}`,
+            where: networkMessage('exchange.csv-line', { file, line: String(line) }),
             pointer: `/${table}/${index}`,
             value: await reshape(table, value, archive),
           });
@@ -348,7 +360,7 @@ export async function rowsFromCsvZip(bytes: Buffer, limits: InflateLimits): Prom
       if (index === -1)
         throw new AppError(
           'validation-failed',
-          `${file} line 1: the columns must be ${expected.join(', ')}.`,
+          networkMessage('exchange.columns', { file, columns: expected.join(', ') }),
         );
     }
     return rows;

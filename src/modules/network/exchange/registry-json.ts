@@ -3,13 +3,25 @@
 // about a second) nor is held twice, as text and as objects.
 import { JSONParser, TokenType } from '@streamparser/json';
 import { AppError } from '../../../platform/errors.ts';
+import { selectorOf } from '../../../platform/messages/catalogue.ts';
 import { yieldOften } from '../../../platform/yield-often.ts';
+import { networkMessage } from '../messages.ts';
 import { chunksOf, fileText } from './file-text.ts';
 import type { LocatedRow } from './registry-csv.ts';
 import { registryFormat, registryFormatVersion, registryTables } from './registry-format.ts';
 
-const notAnExport = (why: string) =>
-  new AppError('validation-failed', `This is not a registry export: ${why}.`);
+type NotAnExport = 'no-object' | 'format' | 'version' | 'not-a-list';
+
+const notAnExport = (why: NotAnExport, pointer = '') =>
+  new AppError(
+    'validation-failed',
+    networkMessage('exchange.not-an-export', {
+      why: selectorOf(why),
+      pointer,
+      format: registryFormat,
+      version: String(registryFormatVersion),
+    }),
+  );
 
 /** The rows of a JSON export, each with its place (table and index, as a JSON pointer). */
 export async function rowsFromJson(bytes: Buffer): Promise<LocatedRow[]> {
@@ -33,7 +45,7 @@ export async function rowsFromJson(bytes: Buffer): Promise<LocatedRow[]> {
       } else if (token === TokenType.COLON) awaitingValueOf = lastKey;
       else if (token === TokenType.STRING) lastKey = String(value);
     } else if (depth === 0 && token !== TokenType.LEFT_BRACE) {
-      throw notAnExport('the file holds no JSON object');
+      throw notAnExport('no-object');
     }
     if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) depth += 1;
     else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) depth -= 1;
@@ -63,18 +75,13 @@ export async function rowsFromJson(bytes: Buffer): Promise<LocatedRow[]> {
     if (error instanceof AppError) throw error;
     throw new AppError(
       'validation-failed',
-      `The file is not valid JSON (${(error as Error).message}); send the file an export produced.`,
+      networkMessage('exchange.json-not-valid', { reason: (error as Error).message }),
     );
   }
-  if (header.format !== registryFormat)
-    throw notAnExport(`format must be "${registryFormat}" (at /format)`);
-  if (header.version !== registryFormatVersion)
-    throw notAnExport(
-      `this file is of another version of the format; this server reads version ${registryFormatVersion} (at /version)`,
-    );
+  if (header.format !== registryFormat) throw notAnExport('format', '/format');
+  if (header.version !== registryFormatVersion) throw notAnExport('version', '/version');
   for (const table of registryTables) {
-    if (kinds.get(table) !== TokenType.LEFT_BRACKET)
-      throw notAnExport(`${table} must be a list (at /${table})`);
+    if (kinds.get(table) !== TokenType.LEFT_BRACKET) throw notAnExport('not-a-list', `/${table}`);
   }
   return rows;
 }

@@ -6,6 +6,7 @@
 import yauzl from 'yauzl';
 import { AppError } from '../../../platform/errors.ts';
 import { yieldOften } from '../../../platform/yield-often.ts';
+import { networkMessage } from '../messages.ts';
 
 export type InflateLimits = { maxInflatedBytes: number; maxInflatedFileBytes: number };
 
@@ -18,12 +19,18 @@ export type ZipArchive = {
   close(): void;
 };
 
-const mib = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MiB`;
+const mib = (bytes: number) => Math.floor(bytes / (1024 * 1024));
 
-function tooLarge(what: string, limit: number, setting: string): AppError {
+/** `file` is a file of the archive, or the empty string for the whole archive. */
+function tooLarge(file: string, limit: number, setting: string): AppError {
   return new AppError(
     'too-large',
-    `${what} more than ${mib(limit)} once inflated, the most this server takes (its ${setting} setting). Nothing was imported.`,
+    networkMessage('exchange.inflates-too-much', {
+      what: file ? 'file' : 'archive',
+      file,
+      mib: mib(limit),
+      setting,
+    }),
   );
 }
 
@@ -36,10 +43,7 @@ export async function openZipArchive(bytes: Buffer, limits: InflateLimits): Prom
       validateEntrySizes: true,
     });
   } catch {
-    throw new AppError(
-      'validation-failed',
-      'This is not a zip archive; send the file an export produced.',
-    );
+    throw new AppError('validation-failed', networkMessage('exchange.not-zip'));
   }
   const entries = new Map<string, yauzl.Entry>();
   let declared = 0;
@@ -47,14 +51,10 @@ export async function openZipArchive(bytes: Buffer, limits: InflateLimits): Prom
   try {
     for await (const entry of zip.eachEntry()) {
       if (entry.uncompressedSize > limits.maxInflatedFileBytes)
-        throw tooLarge(
-          `${entry.fileName} in the archive is`,
-          limits.maxInflatedFileBytes,
-          'IMPORT_MAX_INFLATED_FILE_MIB',
-        );
+        throw tooLarge(entry.fileName, limits.maxInflatedFileBytes, 'IMPORT_MAX_INFLATED_FILE_MIB');
       declared += entry.uncompressedSize;
       if (declared > limits.maxInflatedBytes)
-        throw tooLarge('The archive is', limits.maxInflatedBytes, 'IMPORT_MAX_INFLATED_MIB');
+        throw tooLarge('', limits.maxInflatedBytes, 'IMPORT_MAX_INFLATED_MIB');
       entries.set(entry.fileName, entry);
       await pause();
     }
@@ -63,14 +63,22 @@ export async function openZipArchive(bytes: Buffer, limits: InflateLimits): Prom
     if (error instanceof AppError) throw error;
     throw new AppError(
       'validation-failed',
-      `The zip archive is damaged (${(error as Error).message}); send the file an export produced.`,
+      networkMessage('exchange.zip-damaged', {
+        what: 'archive',
+        file: '',
+        reason: (error as Error).message,
+      }),
     );
   }
 
   let inflated = 0;
   async function* read(name: string): AsyncGenerator<Uint8Array> {
     const entry = entries.get(name);
-    if (!entry) throw new AppError('validation-failed', `The archive has no ${name}.`);
+    if (!entry)
+      throw new AppError(
+        'validation-failed',
+        networkMessage('exchange.file-missing', { file: name }),
+      );
     let stream: Awaited<ReturnType<yauzl.ZipFile['openReadStreamPromise']>> | undefined;
     let size = 0;
     try {
@@ -79,20 +87,20 @@ export async function openZipArchive(bytes: Buffer, limits: InflateLimits): Prom
         size += chunk.length;
         inflated += chunk.length;
         if (size > limits.maxInflatedFileBytes)
-          throw tooLarge(
-            `${name} in the archive is`,
-            limits.maxInflatedFileBytes,
-            'IMPORT_MAX_INFLATED_FILE_MIB',
-          );
+          throw tooLarge(name, limits.maxInflatedFileBytes, 'IMPORT_MAX_INFLATED_FILE_MIB');
         if (inflated > limits.maxInflatedBytes)
-          throw tooLarge('The archive is', limits.maxInflatedBytes, 'IMPORT_MAX_INFLATED_MIB');
+          throw tooLarge('', limits.maxInflatedBytes, 'IMPORT_MAX_INFLATED_MIB');
         yield chunk;
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new AppError(
         'validation-failed',
-        `${name} in the archive is damaged (${(error as Error).message}); send the file an export produced.`,
+        networkMessage('exchange.zip-damaged', {
+          what: 'file',
+          file: name,
+          reason: (error as Error).message,
+        }),
       );
     } finally {
       stream?.destroy();

@@ -3,6 +3,7 @@
 import type { Context } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { tieGraphAt } from './graph-memory.ts';
 import {
   inGraphSnapshot,
@@ -101,7 +102,7 @@ export async function findChain(ctx: Context, input: ChainQuery): Promise<Chain>
     ['to', valid.to],
   ] as const) {
     if (!ends.some((node) => node.id === id)) {
-      throw new AppError('not-found', `There is no organization with id ${id}.`, {
+      throw new AppError('not-found', networkMessage('organization.not-found', { id }), {
         errors: [
           {
             pointer: `/${field}`,
@@ -118,12 +119,17 @@ export async function findChain(ctx: Context, input: ChainQuery): Promise<Chain>
       ? graph.searchChain(valid.from, valid.to, valid.maxLength, scope, chainSearchCap)
       : await searchChain(valid.from, valid.to, valid.maxLength, levelsFromDatabase(db, scope));
     if (search.path === undefined) {
-      const ties = valid.maxLength === 1 ? 'tie' : 'ties';
       throw new AppError(
         'not-found',
         search.gaveUp
-          ? `No chain within ${valid.maxLength} ${ties} was found before the search reached ${chainSearchCap} organizations; ask for a shorter maxLength or start from a smaller organization.`
-          : `There is no chain within ${valid.maxLength} ${ties} between these organizations${valid.includeEnded ? '' : ' (counting ties in force today; add includeEnded=true to count former ones)'}.`,
+          ? networkMessage('chain.gave-up', {
+              maxLength: valid.maxLength,
+              cap: String(chainSearchCap),
+            })
+          : networkMessage('chain.none', {
+              maxLength: valid.maxLength,
+              includeEnded: valid.includeEnded ? 'yes' : 'no',
+            }),
       );
     }
     const path = search.path;

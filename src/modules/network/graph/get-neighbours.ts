@@ -3,6 +3,7 @@
 // organizations and ties sent are read from the database.
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { tieGraphAt } from './graph-memory.ts';
 import {
   inGraphSnapshot,
@@ -26,7 +27,8 @@ export async function getNeighbours(
   const scope = tieScope(ctx, valid.includeEnded);
   return inGraphSnapshot(ctx.db, async (db, version) => {
     const [organization] = await selectNodes(db, [id]);
-    if (!organization) throw new AppError('not-found', `There is no organization with id ${id}.`);
+    if (!organization)
+      throw new AppError('not-found', networkMessage('organization.not-found', { id }));
     // The graph knows ids as the database writes them (lower case).
     const graph =
       ctx.config.registryCache && id === organization.id

@@ -2,6 +2,7 @@
 import type { Context } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import {
   inGraphSnapshot,
   selectNextLevel,
@@ -73,7 +74,8 @@ export async function getTree(ctx: Context, id: string, input: TreeQuery): Promi
   const scope = tieScope(ctx, valid.includeEnded);
   return inGraphSnapshot(ctx.db, async (db) => {
     const [organization] = await selectNodes(db, [id]);
-    if (!organization) throw new AppError('not-found', `There is no organization with id ${id}.`);
+    if (!organization)
+      throw new AppError('not-found', networkMessage('organization.not-found', { id }));
     // Trees are shallow (an ICA, a federation, a cooperative, a division), so ancestors are all
     // sent; the depth bound only stops a walk that a broken invariant would make endless.
     const [up, down] = await Promise.all([

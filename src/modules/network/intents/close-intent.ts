@@ -1,6 +1,7 @@
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { selectIntent, updateIntentAtVersion } from './intent-queries.ts';
 import { CloseIntentInput, type Intent } from './intent-schemas.ts';
 import { intentView, todayOf } from './intent-view.ts';
@@ -20,7 +21,10 @@ export async function closeIntent(
     const before = await intentToChange(tx, id);
     if (before.version !== version) throw staleIntent(version, before);
     if (before.status === 'closed') {
-      throw new AppError('conflict', `This ${before.direction} is closed already.`);
+      throw new AppError(
+        'conflict',
+        networkMessage('intent.closed-already', { direction: before.direction }),
+      );
     }
     const now = tx.now();
     const changed = await updateIntentAtVersion(

@@ -2,6 +2,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { networkMessage } from '../messages.ts';
 import { organizationsExist } from '../queries.ts';
 import { authorizeIntentWrite } from './authorize-intent.ts';
 import { insertIntent, selectIntent } from './intent-queries.ts';
@@ -18,7 +19,7 @@ export async function createIntent(
   authorizeIntentWrite(ctx.actor, valid.organizationId);
   return inTransaction(ctx, async (tx) => {
     if (!(await organizationsExist(tx.db, [valid.organizationId])).has(valid.organizationId)) {
-      throw new AppError('validation-failed', 'The organization named does not exist.', {
+      throw new AppError('validation-failed', networkMessage('organization.named-missing'), {
         errors: [
           {
             pointer: '/organizationId',

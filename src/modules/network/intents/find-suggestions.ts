@@ -1,5 +1,6 @@
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { selectIntent, selectSuggestions } from './intent-queries.ts';
 import { type SuggestionList, SuggestionsQuery } from './intent-schemas.ts';
 import { intentView, todayOf } from './intent-view.ts';
@@ -24,7 +25,7 @@ export async function findSuggestions(
   const { limit } = SuggestionsQuery.parse(query);
   const today = todayOf(ctx.now());
   const asker = await selectIntent(ctx.db, id);
-  if (!asker) throw new AppError('not-found', `There is no offer or need with id ${id}.`);
+  if (!asker) throw new AppError('not-found', networkMessage('intent.not-found', { id }));
   const rows = await selectSuggestions(ctx.db, id, suggestionSettings(today, limit));
   return {
     for: intentView(asker, today),

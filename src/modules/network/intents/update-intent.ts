@@ -1,6 +1,7 @@
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { authorizeIntentWrite } from './authorize-intent.ts';
 import { type IntentValues, selectIntent, updateIntentAtVersion } from './intent-queries.ts';
 import { type Intent, UpdateIntentInput } from './intent-schemas.ts';
@@ -9,7 +10,11 @@ import { intentView, todayOf } from './intent-view.ts';
 export function staleIntent(version: number, current: Intent): AppError {
   return new AppError(
     'stale-version',
-    `Someone else changed this ${current.direction} since you read it (you sent version ${version}, it is now at ${current.version}). Review the current copy and apply your change again.`,
+    networkMessage('intent.stale', {
+      direction: current.direction,
+      sent: String(version),
+      current: String(current.version),
+    }),
     { current },
   );
 }
@@ -17,7 +22,7 @@ export function staleIntent(version: number, current: Intent): AppError {
 /** Reads the intent and checks the actor may change it; 404 when there is none. */
 export async function intentToChange(ctx: Context, id: string): Promise<Intent> {
   const row = await selectIntent(ctx.db, id);
-  if (!row) throw new AppError('not-found', `There is no offer or need with id ${id}.`);
+  if (!row) throw new AppError('not-found', networkMessage('intent.not-found', { id }));
   authorizeIntentWrite(ctx.actor, row.organization_id);
   return intentView(row, todayOf(ctx.now()));
 }
@@ -36,12 +41,15 @@ export async function updateIntent(
   return inTransaction(ctx, async (tx) => {
     const before = await intentToChange(tx, id);
     if (before.status === 'closed') {
-      throw new AppError('conflict', `This ${before.direction} is closed; post a new one instead.`);
+      throw new AppError(
+        'conflict',
+        networkMessage('intent.closed', { direction: before.direction }),
+      );
     }
     const validFrom = fields.validFrom === undefined ? before.validFrom : fields.validFrom;
     const validUntil = fields.validUntil === undefined ? before.validUntil : fields.validUntil;
     if (validFrom && validUntil && validUntil < validFrom) {
-      throw new AppError('validation-failed', 'It cannot end before it starts.', {
+      throw new AppError('validation-failed', networkMessage('dates.end-before-start'), {
         errors: [
           {
             pointer: fields.validUntil === undefined ? '/validFrom' : '/validUntil',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { selectLogo } from './logo-queries.ts';
 
 export type Logo = {
@@ -17,10 +18,7 @@ export type Logo = {
 export async function getLogo(ctx: Context, organizationId: string): Promise<Logo> {
   const logo = await selectLogo(ctx.db, organizationId);
   if (!logo) {
-    throw new AppError(
-      'not-found',
-      `The organization ${organizationId} has no logo (or there is no such organization).`,
-    );
+    throw new AppError('not-found', networkMessage('logo.none', { id: organizationId }));
   }
   const digest = createHash('sha256').update(logo.content).digest('base64url').slice(0, 27);
   return { ...logo, etag: `"${digest}"` };

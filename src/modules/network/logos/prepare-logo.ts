@@ -2,7 +2,8 @@
 // client says it is), bounded in pixels before anything is decoded, shrunk to fit 256×256,
 // re-encoded as WebP without metadata (no EXIF location, no colour profile bloat).
 import sharp, { type Metadata } from 'sharp';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, type FieldError } from '../../../platform/errors.ts';
+import { fieldErrorMessage } from '../../../platform/messages/field-error-text.ts';
 
 export const logoMediaTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export type LogoMediaType = (typeof logoMediaTypes)[number];
@@ -42,10 +43,10 @@ type Refusal =
   | 'too-many-pixels'
   | 'damaged';
 
+// The English detail names what was found (a format, a size); other languages word the reason.
 function refuse(reason: Refusal, detail: string): never {
-  throw new AppError('validation-failed', detail, {
-    errors: [{ pointer: '/', detail, code: 'invalid-image', params: { reason } }],
-  });
+  const error: FieldError = { pointer: '/', detail, code: 'invalid-image', params: { reason } };
+  throw new AppError('validation-failed', fieldErrorMessage(error), { errors: [error] });
 }
 
 export function isLogoMediaType(value: string): value is LogoMediaType {

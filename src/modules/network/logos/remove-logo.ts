@@ -2,6 +2,7 @@ import { authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { deleteLogo, lockOrganization, selectLogoFacts } from './logo-queries.ts';
 
 /** The organization's admins and network staff remove its logo; 404 when it has none. */
@@ -16,11 +17,17 @@ export async function removeLogo(ctx: Context, organizationId: string): Promise<
   });
   await inTransaction(ctx, async (tx) => {
     if (!(await lockOrganization(tx.db, organizationId))) {
-      throw new AppError('not-found', `There is no organization with id ${organizationId}.`);
+      throw new AppError(
+        'not-found',
+        networkMessage('organization.not-found', { id: organizationId }),
+      );
     }
     const before = await selectLogoFacts(tx.db, organizationId);
     if (!before || !(await deleteLogo(tx.db, organizationId))) {
-      throw new AppError('not-found', `The organization ${organizationId} has no logo to remove.`);
+      throw new AppError(
+        'not-found',
+        networkMessage('logo.none-to-remove', { id: organizationId }),
+      );
     }
     await recordAudit(tx, {
       action: 'remove-organization-logo',

@@ -2,6 +2,7 @@ import { authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { organizationsExist } from '../queries.ts';
 import { lockOrganization, selectLogoFacts, upsertLogo } from './logo-queries.ts';
 import type { LogoInfo } from './logo-schemas.ts';
@@ -29,12 +30,18 @@ export async function setLogo(
   });
   // Tell a wrong address before spending time on the image.
   if (!(await organizationsExist(ctx.db, [organizationId])).has(organizationId)) {
-    throw new AppError('not-found', `There is no organization with id ${organizationId}.`);
+    throw new AppError(
+      'not-found',
+      networkMessage('organization.not-found', { id: organizationId }),
+    );
   }
   const logo = await prepareLogo(input.bytes, input.mediaType);
   return inTransaction(ctx, async (tx) => {
     if (!(await lockOrganization(tx.db, organizationId))) {
-      throw new AppError('not-found', `There is no organization with id ${organizationId}.`);
+      throw new AppError(
+        'not-found',
+        networkMessage('organization.not-found', { id: organizationId }),
+      );
     }
     const before = await selectLogoFacts(tx.db, organizationId);
     await upsertLogo(tx.db, organizationId, logo, tx.now());

@@ -2,6 +2,7 @@ import { authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { selectOrganization, updateOrganizationAtVersion } from '../queries.ts';
 import { type Organization, UpdateOrganizationInput } from '../schemas.ts';
 import { changesFromInput, organizationView } from './organization-view.ts';
@@ -27,7 +28,7 @@ export async function updateOrganization(
   const changes = changesFromInput(fields);
   return inTransaction(ctx, async (tx) => {
     const current = await selectOrganization(tx.db, id);
-    if (!current) throw new AppError('not-found', `There is no organization with id ${id}.`);
+    if (!current) throw new AppError('not-found', networkMessage('organization.not-found', { id }));
     const before = organizationView(current);
     const updated = await updateOrganizationAtVersion(tx.db, id, version, changes, tx.now());
     if (!updated) {
@@ -35,7 +36,10 @@ export async function updateOrganization(
       const currentCopy = latest ? organizationView(latest) : before;
       throw new AppError(
         'stale-version',
-        `Someone else changed this organization since you read it (you sent version ${version}, it is now at ${currentCopy.version}). Review the current copy and apply your change again.`,
+        networkMessage('organization.stale', {
+          sent: String(version),
+          current: String(currentCopy.version),
+        }),
         { current: currentCopy },
       );
     }

@@ -1,5 +1,7 @@
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { selectorOf } from '../../../platform/messages/catalogue.ts';
+import { networkMessage } from '../messages.ts';
 import { organizationsExist } from '../queries.ts';
 import { changeProject } from './change-project.ts';
 import { hasParticipant, insertParticipants } from './project-queries.ts';
@@ -16,7 +18,7 @@ export async function addProjectParticipant(
     apply: async (tx) => {
       const existing = await organizationsExist(tx.db, [participant.organizationId]);
       if (!existing.has(participant.organizationId))
-        throw new AppError('validation-failed', 'The organization named does not exist.', {
+        throw new AppError('validation-failed', networkMessage('organization.named-missing'), {
           errors: [
             {
               pointer: '/organizationId',
@@ -28,7 +30,7 @@ export async function addProjectParticipant(
       if (await hasParticipant(tx.db, projectId, participant.organizationId, participant.role))
         throw new AppError(
           'conflict',
-          `This organization already takes part as ${participant.role} in this project.`,
+          networkMessage('project.participant-exists', { role: selectorOf(participant.role) }),
         );
       await insertParticipants(tx.db, projectId, [participant], tx.now());
     },

@@ -9,6 +9,7 @@ import {
   organizationsWhere,
 } from '../../../platform/access.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 
 export function authorizeProjectEdit(actor: Actor, leadIds: string[]): void {
   const admins = (id: string): Allowance => ({
@@ -37,9 +38,6 @@ export function authorizeProjectStart(actor: Actor, leadIds: string[]): void {
   const administered = organizationsWhere(actor, ['organization-admin']);
   const staff = isNetworkAdmin(actor) || hasGrant(actor, { role: 'network-staff' });
   if (!staff && administered.length > 0 && !leadIds.some((id) => administered.includes(id)))
-    throw new AppError(
-      'forbidden',
-      'Name your organization as a lead participant: an organization’s admin may start a project only when their organization leads it.',
-    );
+    throw new AppError('forbidden', networkMessage('project.lead-required'));
   authorizeProjectEdit(actor, leadIds);
 }

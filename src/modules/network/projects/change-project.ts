@@ -3,6 +3,7 @@
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { authorizeProjectEdit } from './authorize-project.ts';
 import {
   bumpProjectVersion,
@@ -27,7 +28,7 @@ export async function changeProject(
 ): Promise<Project> {
   return inTransaction(ctx, async (tx) => {
     const before = await selectProject(tx.db, id);
-    if (!before) throw new AppError('not-found', `There is no project with id ${id}.`);
+    if (!before) throw new AppError('not-found', networkMessage('project.not-found', { id }));
     const leads = await selectLeadIds(tx.db, id);
     authorizeProjectEdit(tx.actor, leads);
     change.check?.(before);
@@ -36,7 +37,10 @@ export async function changeProject(
       const current = (await selectProject(tx.db, id)) ?? before;
       throw new AppError(
         'stale-version',
-        `Someone else changed this project since you read it (you sent version ${version}, it is now at ${current.version}). Review the current copy and apply your change again.`,
+        networkMessage('project.stale', {
+          sent: String(version),
+          current: String(current.version),
+        }),
         { current },
       );
     }

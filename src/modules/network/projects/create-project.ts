@@ -2,6 +2,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { networkMessage } from '../messages.ts';
 import { organizationsExist } from '../queries.ts';
 import { authorizeProjectStart } from './authorize-project.ts';
 import { insertParticipants, insertProject, selectProject } from './project-queries.ts';
@@ -40,7 +41,7 @@ export async function createProject(
           ],
     );
     if (missing.length > 0)
-      throw new AppError('validation-failed', 'An organization named here does not exist.', {
+      throw new AppError('validation-failed', networkMessage('organizations.named-missing'), {
         errors: missing,
       });
     const now = tx.now();

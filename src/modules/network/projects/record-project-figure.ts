@@ -2,6 +2,7 @@ import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { moneyOf } from '../../../platform/money.ts';
+import { networkMessage } from '../messages.ts';
 import { changeProject } from './change-project.ts';
 import { insertFigure } from './project-queries.ts';
 import { type Project, RecordFigureInput } from './project-schemas.ts';
@@ -26,7 +27,9 @@ export async function recordProjectFigure(
       if (country !== null && !current.countries.includes(country))
         throw new AppError(
           'validation-failed',
-          `The project works in ${current.countries.join(', ')}; record the figure for one of them, or without a country.`,
+          networkMessage('project.country-not-in-project', {
+            countries: current.countries.join(', '),
+          }),
           {
             errors: [
               {

@@ -1,5 +1,7 @@
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { selectorOf } from '../../../platform/messages/catalogue.ts';
+import { networkMessage } from '../messages.ts';
 import { changeProject } from './change-project.ts';
 import { deleteParticipant } from './project-queries.ts';
 import { type Project, RemoveParticipantInput } from './project-schemas.ts';
@@ -23,13 +25,13 @@ export async function removeProjectParticipant(
       if (!participant)
         throw new AppError(
           'not-found',
-          `This organization does not take part as ${role} in this project.`,
+          networkMessage('project.participant-not-found', { role: selectorOf(role) }),
         );
       const leads = current.participants.filter((entry) => entry.role === 'lead');
       if (role === 'lead' && leads.length === 1)
         throw new AppError(
           'conflict',
-          `${participant.organizationName} is this project's only lead, and a project keeps at least one lead organization: add another lead first, then remove this one.`,
+          networkMessage('project.only-lead', { organization: participant.organizationName }),
         );
     },
     apply: (tx) => deleteParticipant(tx.db, projectId, organizationId, role),

@@ -1,5 +1,6 @@
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { changeProject } from './change-project.ts';
 import { countriesInUse, type ProjectValues, replaceCountries } from './project-queries.ts';
 import { type Project, UpdateProjectInput } from './project-schemas.ts';
@@ -29,7 +30,7 @@ export async function updateProject(
       const startedOn = changes.started_on !== undefined ? changes.started_on : current.startedOn;
       const endedOn = changes.ended_on !== undefined ? changes.ended_on : current.endedOn;
       if (startedOn && endedOn && endedOn < startedOn)
-        throw new AppError('validation-failed', 'A project cannot end before it starts.', {
+        throw new AppError('validation-failed', networkMessage('project.end-before-start'), {
           errors: [
             {
               pointer: '/endedOn',
@@ -47,7 +48,7 @@ export async function updateProject(
       if (used.length > 0)
         throw new AppError(
           'validation-failed',
-          `Figures are recorded for ${used.join(', ')}: keep those countries, or record the figures again elsewhere first.`,
+          networkMessage('project.countries-in-use', { countries: used.join(', ') }),
           {
             errors: [
               {

@@ -1,5 +1,6 @@
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { changeProject } from './change-project.ts';
 import { deleteFigure } from './project-queries.ts';
 import { type Project, WithdrawFigureInput } from './project-schemas.ts';
@@ -23,7 +24,7 @@ export async function withdrawProjectFigure(
       if (!figure)
         throw new AppError(
           'not-found',
-          `This project has no target or result with id ${figureId}.`,
+          networkMessage('project.figure-not-found', { id: figureId }),
         );
     },
     apply: (tx) => deleteFigure(tx.db, projectId, figureId),

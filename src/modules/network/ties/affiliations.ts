@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { networkMessage } from '../messages.ts';
 import { network } from '../queries.ts';
 import { type Affiliation, CreateAffiliationInput, type EndTieInput } from '../schemas.ts';
 import { endTie } from './end-tie.ts';
@@ -38,19 +39,15 @@ export async function createAffiliation(
     await assertTieEndsExist(tx.db, { memberId: valid.memberId, parentId: valid.parentId });
     await lockAffiliations(tx.db);
     if (await isSelfOrAncestor(tx.db, valid.parentId, valid.memberId)) {
-      throw new AppError(
-        'conflict',
-        'This would make a cycle: the organization is already above the one it would belong to. An affiliation tree cannot loop.',
-        {
-          errors: [
-            {
-              pointer: '/parentId',
-              detail: 'This organization already belongs, directly or further down, to the member.',
-              code: 'affiliation-cycle',
-            },
-          ],
-        },
-      );
+      throw new AppError('conflict', networkMessage('affiliation.cycle'), {
+        errors: [
+          {
+            pointer: '/parentId',
+            detail: 'This organization already belongs, directly or further down, to the member.',
+            code: 'affiliation-cycle',
+          },
+        ],
+      });
     }
     const now = tx.now();
     const id = newId();

@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { network } from '../queries.ts';
 import { EndTieInput } from '../schemas.ts';
 
@@ -24,10 +25,11 @@ export async function endTie<T extends TieView>(
   const valid = EndTieInput.parse(input);
   return inTransaction(ctx, async (tx) => {
     const before = await tie.read(tx);
-    if (!before) throw new AppError('not-found', `There is no ${tie.entityType} with this id.`);
+    if (!before)
+      throw new AppError('not-found', networkMessage('tie.not-found', { entity: tie.entityType }));
     tie.authorize(tx.actor, before);
     if (valid.endedOn && before.startedOn && valid.endedOn < before.startedOn) {
-      throw new AppError('validation-failed', 'It cannot end before it starts.', {
+      throw new AppError('validation-failed', networkMessage('dates.end-before-start'), {
         errors: [
           {
             pointer: '/endedOn',
@@ -50,11 +52,9 @@ export async function endTie<T extends TieView>(
       .where('version', '=', valid.version)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) {
-      throw new AppError(
-        'stale-version',
-        `Someone else changed this ${tie.entityType} since you read it; review the current copy.`,
-        { current: before },
-      );
+      throw new AppError('stale-version', networkMessage('tie.stale', { entity: tie.entityType }), {
+        current: before,
+      });
     }
     const after = (await tie.read(tx)) as T;
     await recordAudit(tx, {

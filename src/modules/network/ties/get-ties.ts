@@ -1,5 +1,6 @@
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { organizationsExist } from '../queries.ts';
 import type { Ties } from '../schemas.ts';
 import { selectAffiliations, selectPartnerships } from './tie-queries.ts';
@@ -7,7 +8,10 @@ import { selectAffiliations, selectPartnerships } from './tie-queries.ts';
 /** An organization's ties: what it belongs to, what belongs to it, and its partnerships. Public. */
 export async function getTies(ctx: Context, organizationId: string): Promise<Ties> {
   if (!(await organizationsExist(ctx.db, [organizationId])).has(organizationId)) {
-    throw new AppError('not-found', `There is no organization with id ${organizationId}.`);
+    throw new AppError(
+      'not-found',
+      networkMessage('organization.not-found', { id: organizationId }),
+    );
   }
   const [parents, members, partnerships] = await Promise.all([
     selectAffiliations(ctx.db, { memberId: organizationId }),

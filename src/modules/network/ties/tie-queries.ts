@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { networkMessage } from '../messages.ts';
 import { network, organizationsExist } from '../queries.ts';
 import type { Affiliation, Partnership } from '../schemas.ts';
 
@@ -101,7 +102,7 @@ export async function assertTieEndsExist(db: Db, ends: Record<string, string>): 
       code: 'organization-not-found' as const,
     }));
   if (errors.length > 0) {
-    throw new AppError('validation-failed', 'An organization named here does not exist.', {
+    throw new AppError('validation-failed', networkMessage('organizations.named-missing'), {
       errors,
     });
   }

@@ -4,7 +4,7 @@ import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { FormattedDate, FormattedMessage, FormattedTime } from 'react-intl';
 import { Link } from 'wouter';
 import type { Grant } from '../../api/admin.ts';
-import { type Problem, problemOf } from '../../api/problem.ts';
+import { type Problem, problemLanguage, problemOf } from '../../api/problem.ts';
 import { roleMessageId } from '../../vocabulary.ts';
 import { OrganizationName } from './organization-picker.tsx';
 
@@ -78,7 +78,7 @@ export function Notice({
   );
 }
 
-/** The server's own words for a failure (in English), or that it did not answer. */
+/** The server's own words for a failure (in the language it answered in), or that it did not answer. */
 export function ProblemText({ error }: { error: unknown }) {
   const problem: Problem | null = problemOf(error);
   if (!problem) {
@@ -88,7 +88,7 @@ export function ProblemText({ error }: { error: unknown }) {
       </p>
     );
   }
-  return <p lang="en">{problem.detail ?? problem.title}</p>;
+  return <p lang={problemLanguage(problem)}>{problem.detail ?? problem.title}</p>;
 }
 
 /** "Organization administrator · Anand Milk Union" */

@@ -251,6 +251,7 @@ describe('a new API token', () => {
     personId: crypto.randomUUID(),
     email: 'meera@coop.example',
     displayName: 'Meera',
+    preferredLanguage: null,
     grants: [grant('organization-admin', organizationId)],
     csrfToken: 'csrf',
     sessionExpiresAt: null,

@@ -38,6 +38,7 @@ export const knownActions = [
   'change-role',
   'disable-account',
   'enable-account',
+  'set-preferred-language',
   'create-network-admin',
   'reset-password',
   'create-api-token',

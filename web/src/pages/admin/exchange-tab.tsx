@@ -5,7 +5,7 @@ import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { downloadExport, type ImportCounts, importRegistry } from '../../api/admin.ts';
 import type { Me } from '../../api/auth.ts';
-import { problemOf } from '../../api/problem.ts';
+import { problemLanguage, problemOf } from '../../api/problem.ts';
 import type { MessageId } from '../../i18n/locales.ts';
 import { Notice, ProblemText } from './admin-ui.tsx';
 
@@ -232,7 +232,7 @@ function ImportFailure({ error, fileName }: { error: unknown; fileName: string }
         </p>
       ) : null}
       {problem ? (
-        <p lang="en">{problem.detail ?? problem.title}</p>
+        <p lang={problemLanguage(problem)}>{problem.detail ?? problem.title}</p>
       ) : (
         <p>
           <FormattedMessage id="form.offline" />

@@ -49,6 +49,7 @@ function me(role: 'network-admin' | 'organization-admin'): Me {
     personId: crypto.randomUUID(),
     email: 'meera@coop.example',
     displayName: 'Meera',
+    preferredLanguage: null,
     grants: [
       role === 'network-admin'
         ? { id: crypto.randomUUID(), role, scopeType: 'network', scopeId: null }

@@ -23,7 +23,8 @@ import type { Me } from '../../api/auth.ts';
 import { problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import type { FieldErrorText } from '../../forms/field-message.ts';
-import { TextField } from '../../forms/fields.tsx';
+import { SelectField, TextField } from '../../forms/fields.tsx';
+import { isLocale, localeNames, locales } from '../../i18n/locales.ts';
 import { ConfirmPanel, GrantLabel, GrantText, Notice, ProblemText } from './admin-ui.tsx';
 import { mayHandOut, type RoleChoices } from './role-choices.ts';
 import {
@@ -344,6 +345,8 @@ function InviteForm({
   const intl = useIntl();
   const [email, setEmail] = useState('');
   const [draft, setDraft] = useState<RoleDraft>(emptyDraft);
+  // The invitation's mail, and the new account, in the language shown unless another is chosen.
+  const [language, setLanguage] = useState<string>(isLocale(intl.locale) ? intl.locale : 'en');
   const [errors, setErrors] = useState<{
     email?: FieldErrorText;
     role: RoleErrors;
@@ -372,7 +375,7 @@ function InviteForm({
     }
     setBusy(true);
     try {
-      const invitation = await invite(email.trim(), [grantFromDraft(draft)]);
+      const invitation = await invite(email.trim(), [grantFromDraft(draft)], language);
       setErrors({ role: {}, other: [] });
       setEmail('');
       setDraft(emptyDraft);
@@ -450,6 +453,14 @@ function InviteForm({
         draft={draft}
         onChange={setDraft}
         errors={errors.role}
+      />
+      <SelectField
+        id="invite-language"
+        label={<FormattedMessage id="admin.invite.language" />}
+        hint={<FormattedMessage id="admin.invite.languageHint" />}
+        value={language}
+        onValueChange={setLanguage}
+        options={locales.map((code) => ({ value: code, label: localeNames[code] }))}
       />
       <button type="submit" className="button button--primary" disabled={busy}>
         <FormattedMessage id="admin.invite.submit" />

@@ -42,10 +42,10 @@ export function tieOutcomeOf<Field extends string>(
       const other: (string | FieldMessage)[] = [];
       for (const entry of problem.errors ?? []) {
         const field = fieldOf[entry.pointer];
-        // In the reader's language from the error's code, or the server's English detail.
+        // In the reader's language from the error's code, or the server's own detail.
         const worded = intl
           ? fieldErrorMessage(intl, entry)
-          : { message: entry.detail, lang: 'en' };
+          : { message: entry.detail, lang: entry.language ?? 'en' };
         const message = { message: worded.message, lang: worded.lang ?? intl?.locale ?? 'en' };
         if (field && !fields[field]) fields[field] = message;
         else other.push(intl ? message : entry.detail);

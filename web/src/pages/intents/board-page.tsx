@@ -3,7 +3,7 @@ import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'wouter';
 import { type BoardFilters, findIntents, type Intent } from '../../api/intents.ts';
 import { getOrganization } from '../../api/organizations.ts';
-import { type Problem, problemOf } from '../../api/problem.ts';
+import { type Problem, problemLanguage, problemOf } from '../../api/problem.ts';
 import { useCountryNames } from '../../i18n/display-names.ts';
 import { useSession } from '../../session/session-provider.tsx';
 import { countryCodes, organizationSectors, sectorMessageId } from '../../vocabulary.ts';
@@ -446,9 +446,9 @@ export function Failure({
         <FormattedMessage id={title} />
       </p>
       {problem ? (
-        // The server explains in English; lang lets a screen reader read it with the right voice.
+        // The server explains in its answer's language; lang gives a screen reader the right voice.
         detail ? (
-          <p lang="en">{detail}</p>
+          <p lang={problemLanguage(problem)}>{detail}</p>
         ) : null
       ) : (
         <p>

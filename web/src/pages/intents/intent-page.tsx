@@ -9,7 +9,7 @@ import {
   type Intent,
   type Suggestion,
 } from '../../api/intents.ts';
-import { type Problem, problemOf } from '../../api/problem.ts';
+import { type Problem, problemLanguage, problemOf } from '../../api/problem.ts';
 import { useCountryNames } from '../../i18n/display-names.ts';
 import { useSession } from '../../session/session-provider.tsx';
 import { sectorMessageId } from '../../vocabulary.ts';
@@ -308,7 +308,9 @@ function CloseAndEdit({
           <p className="notice__title">
             <FormattedMessage id="intents.close.failed" />
           </p>
-          <p lang="en">{outcome.problem?.detail ?? outcome.problem?.title}</p>
+          <p lang={problemLanguage(outcome.problem)}>
+            {outcome.problem?.detail ?? outcome.problem?.title}
+          </p>
         </div>
       ) : null}
       {isConfirming ? (

@@ -103,6 +103,7 @@ const askerAdmin: Me = {
   personId: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d91',
   email: 'meera@anand.example',
   displayName: 'Meera',
+  preferredLanguage: null,
   grants: [
     {
       id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d92',

@@ -2,7 +2,7 @@ import './organizations.css';
 import { useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { logoMediaTypes, maxLogoBytes, removeLogo, uploadLogo } from '../../api/organizations.ts';
-import { problemOf } from '../../api/problem.ts';
+import { problemLanguage, problemOf } from '../../api/problem.ts';
 import { fieldErrorMessage } from '../../forms/field-message.ts';
 import type { MessageId } from '../../i18n/locales.ts';
 
@@ -61,7 +61,7 @@ export function LogoField({
       const first = problem.errors?.[0];
       const worded = first
         ? fieldErrorMessage(intl, first)
-        : { message: problem.detail ?? problem.title, lang: 'en' as const };
+        : { message: problem.detail ?? problem.title, lang: problemLanguage(problem) };
       message = {
         kind: 'error',
         message: worded.message,

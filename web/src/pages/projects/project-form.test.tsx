@@ -366,6 +366,7 @@ describe('the page to start a project', () => {
     personId: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d91',
     email: 'amina@weavers.example',
     displayName: 'Amina',
+    preferredLanguage: null,
     grants: [
       {
         id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d92',
