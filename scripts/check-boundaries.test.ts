@@ -37,6 +37,8 @@ describe('the module boundary check', () => {
         'src/modules/finance/loans/other.ts':
           "import { recordRepayment } from './record-repayment.ts';\n",
         'src/main.ts': "import { x } from './modules/network/index.ts';\n",
+        'src/modules/finance/module.ts': 'export const financeModule = 1;\n',
+        'src/modules.ts': "import { financeModule } from './modules/finance/module.ts';\n",
         'web/src/page.tsx':
           "import type { Loan } from '../../src/modules/finance/loans/record-repayment.ts';\nimport { Loan as L } from '../../src/modules/finance/schemas.ts';\n",
         'web/src/money.ts': "import { Money } from '../../src/platform/money-schemas.ts';\n",
@@ -48,8 +50,15 @@ describe('the module boundary check', () => {
     const violations = tree({
       'src/modules/network/use.ts':
         "import { recordRepayment } from '../finance/loans/record-repayment.ts';\n",
+      'src/modules/finance/module.ts': 'export const financeModule = 1;\n',
+      'src/main.ts': "import { financeModule } from './modules/finance/module.ts';\n",
     });
     expect(violations).toEqual([
+      {
+        file: 'src/main.ts',
+        specifier: './modules/finance/module.ts',
+        reason: 'import module "finance" through src/modules/finance/index.ts, not its internals',
+      },
       {
         file: 'src/modules/network/use.ts',
         specifier: '../finance/loans/record-repayment.ts',

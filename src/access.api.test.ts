@@ -917,6 +917,12 @@ const table: Record<string, Row> = {
       url: `/api/platform/outbox/${await failedMessageId()}/retry`,
     }),
   },
+  // Words only (what each action is called), the same for everyone.
+  'GET /api/audit/vocabulary': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({ method: 'GET', url: '/api/audit/vocabulary' }),
+  },
   'GET /api/platform/queues': {
     allowedAs: 'admin',
     expect: networkAdmins(200),

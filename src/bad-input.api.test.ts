@@ -916,7 +916,7 @@ async function runCases(
       expect(atPointer.length, `${label}: no error at the pointer`).toBeGreaterThan(0);
     // Every field error carries a code a client can word in its reader's language.
     for (const error of problem.errors ?? []) {
-      expect(fieldErrorCodes, `${label}: unknown code`).toContain(error.code);
+      expect(fieldErrorCodes(), `${label}: unknown code`).toContain(error.code);
       expect(error.code, `${label}: no specific code`).not.toBe('invalid');
     }
     if (testCase.code) {

@@ -1,21 +1,12 @@
-// The invariants `intercoop check` verifies, as modules register them: each check reads the
-// database and returns the problems it finds, as sentences a person can act on.
-import {
-  checkAffiliationsAcyclic,
-  checkImpactTotals,
-  checkTiesPointToOrganizations,
-} from './modules/network/index.ts';
+// The invariants `intercoop check` verifies, as the modules declare them in their manifests: each
+// check reads the database and returns the problems it finds, as sentences a person can act on.
+import { modules } from './modules.ts';
 import type { Db } from './platform/db.ts';
-import { checkOutboxDelivering } from './platform/outbox/index.ts';
+import type { ModuleCheck } from './platform/modules.ts';
 
-export type Check = { name: string; run: (db: Db) => Promise<string[]> };
+export type Check = ModuleCheck;
 
-export const checks: Check[] = [
-  { name: 'the affiliation tree has no cycle', run: checkAffiliationsAcyclic },
-  { name: 'ties point to existing organizations', run: checkTiesPointToOrganizations },
-  { name: 'impact totals equal the sum of results', run: checkImpactTotals },
-  { name: 'outgoing messages are being delivered', run: checkOutboxDelivering },
-];
+export const checks: readonly Check[] = modules.checks;
 
 export type CheckReport = Array<{ name: string; problems: string[] }>;
 

@@ -9,7 +9,7 @@ import { type Config, publicUrlFor } from './config.ts';
 import { type DemoAccountCredentials, loadDemo } from './demo/load-demo.ts';
 import { ensureNetworkAdmin, type NewAdmin } from './modules/accounts/index.ts';
 import { registryHasOrganizations } from './modules/network/index.ts';
-import { authenticate, moduleRoutes, sessionCookie } from './modules.ts';
+import { authenticate, moduleRoutes, modules, sessionCookie } from './modules.ts';
 import { system } from './platform/access.ts';
 import type { Context, Logger } from './platform/context.ts';
 import { type Database, openDatabase } from './platform/db.ts';
@@ -81,8 +81,8 @@ export function platformServices(
   const jobs = createJobs({
     pool: database.pool,
     log,
-    queues: outbox.queues,
-    schedules: outbox.schedules,
+    queues: [...outbox.queues, ...modules.queues],
+    schedules: [...outbox.schedules, ...modules.schedules],
     timings,
   });
   return { jobs, outbox: createOutbox(jobs, config.outbox), mailer };

@@ -1,36 +1,71 @@
 // Who may do what, decided in one place that every use case calls with `ctx.actor`.
-// Roles attach to accounts, each within a scope (the network, an organization, a fund, ...).
-// Later modules add scopes and roles here; they do not write checks of their own.
+// Roles attach to accounts, each within a scope (the network, an organization, a project, ...).
+// The platform knows only the network's own roles; each module declares its roles and the scopes
+// they live in, in its module.ts (see platform/modules.ts), and writes no checks of its own.
 import { AppError } from './errors.ts';
 import { listMessage } from './messages/catalogue.ts';
 import { platformMessage } from './messages/platform-messages.ts';
 
-export const roles = [
-  'network-admin',
-  'network-staff',
-  'organization-admin',
-  'organization-member',
-  'fund-committee',
-  'programme-trainer',
-  'partner-viewer',
-  'buyer',
-] as const;
-export type Role = (typeof roles)[number];
+// Interfaces, because a module adds its names to them (declaration merging), so that a role or a
+// scope a module does not declare is a type error; the values are unused.
+/** The roles there are: the platform's here, each module's added in its module.ts. */
+export interface Roles {
+  'network-admin': true;
+  'network-staff': true;
+}
+/** The scopes a role can live in: the whole network here, the modules' added in their module.ts. */
+export interface Scopes {
+  network: true;
+}
+export type Role = keyof Roles & string;
+export type ScopeType = keyof Scopes & string;
 
-export const scopeTypes = ['network', 'organization', 'project', 'fund', 'programme'] as const;
-export type ScopeType = (typeof scopeTypes)[number];
+const roleScopeTable = new Map<string, readonly ScopeType[]>([
+  ['network-admin', ['network']],
+  ['network-staff', ['network']],
+]);
+const scopeTable = new Set<string>(['network']);
 
-/** The scope each role lives in: a network role has no id; the others name one thing. */
-export const roleScopes: Record<Role, ScopeType[]> = {
-  'network-admin': ['network'],
-  'network-staff': ['network'],
-  'organization-admin': ['organization'],
-  'organization-member': ['organization'],
-  'fund-committee': ['fund'],
-  'programme-trainer': ['programme'],
-  'partner-viewer': ['organization', 'project'],
-  buyer: ['network'],
-};
+/** Declares roles and the scopes each applies to (platform/modules.ts, from a module's manifest). */
+export function declareRoles(
+  module: string,
+  declared: Partial<Record<Role, readonly ScopeType[]>>,
+): void {
+  for (const [role, scopes] of Object.entries(declared) as [string, readonly ScopeType[]][]) {
+    if (roleScopeTable.has(role)) throw new Error(`the role ${role} is declared twice (${module})`);
+    if (scopes.length === 0) throw new Error(`the role ${role} of ${module} lives in no scope`);
+    roleScopeTable.set(role, scopes);
+  }
+}
+
+export function declareScopes(module: string, declared: readonly ScopeType[]): void {
+  for (const scope of declared) {
+    if (scopeTable.has(scope)) throw new Error(`the scope ${scope} is declared twice (${module})`);
+    scopeTable.add(scope);
+  }
+}
+
+/** Every declared role, in the order declared (the platform's first). */
+export function declaredRoles(): Role[] {
+  return [...roleScopeTable.keys()] as Role[];
+}
+
+export function declaredScopes(): ScopeType[] {
+  return [...scopeTable] as ScopeType[];
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && roleScopeTable.has(value);
+}
+
+export function isScopeType(value: unknown): value is ScopeType {
+  return typeof value === 'string' && scopeTable.has(value);
+}
+
+/** The scopes a role lives in: a network role has no id; the others name one thing. */
+export function scopesOfRole(role: Role): readonly ScopeType[] {
+  return roleScopeTable.get(role) ?? [];
+}
 
 export type RoleGrant = { role: Role; scopeType: ScopeType; scopeId: string | null };
 

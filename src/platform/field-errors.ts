@@ -2,7 +2,10 @@
 // and the `params` it needs, from which a client words the message in its reader's language.
 // The codes are a contract (listed in the OpenAPI Problem schema): add codes, never rename one.
 
-export const fieldErrorCodes = [
+import type { Catalogue } from './messages/catalogue.ts';
+
+/** The platform's codes: the shape of any input, and what the platform itself checks. */
+export const platformFieldErrorCodes = [
   // From the shape of the input.
   'required',
   'invalid-type',
@@ -22,36 +25,25 @@ export const fieldErrorCodes = [
   'unknown-code',
   'duplicate',
   'paired-parameters',
-  // From the rules of the domain.
-  'members-exceed-total',
-  'end-before-start',
-  'same-organization',
-  'organization-not-found',
-  'project-not-found',
-  'affiliation-cycle',
   'invalid-cursor',
-  'weak-password',
-  'guessable-password',
-  'country-in-use',
-  'country-not-in-project',
-  'currency-required',
-  'currency-not-allowed',
-  'unit-mismatch',
-  'whole-number-required',
+  'end-before-start',
+  // Money (platform/money.ts).
   'too-many-decimals',
   'negative-amount',
   'amount-too-large',
   'currency-without-minor-unit',
-  'role-scope-mismatch',
-  'role-already-held',
-  'scope-id-not-allowed',
-  'scope-id-required',
-  'demo-email-domain',
-  'invalid-image',
   // Anything else: the detail alone says what is wrong.
   'invalid',
 ] as const;
-export type FieldErrorCode = (typeof fieldErrorCodes)[number];
+
+/**
+ * The codes of the modules' rules, each module adding its own in its module.ts (declaration
+ * merging), so that a code nothing declares is a type error. The values are unused.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: the modules' module.ts files fill it
+export interface ModuleFieldErrorCodes {}
+
+export type FieldErrorCode = (typeof platformFieldErrorCodes)[number] | keyof ModuleFieldErrorCodes;
 export type FieldErrorParams = Record<string, string | number | boolean>;
 export type FieldError = {
   pointer: string;
@@ -62,9 +54,52 @@ export type FieldError = {
   params?: FieldErrorParams;
 };
 
-const knownCodes: ReadonlySet<string> = new Set(fieldErrorCodes);
+type DeclaredCode = { module: string; params: string; messages: Catalogue<string> | undefined };
+
+const declaredCodes = new Map<string, DeclaredCode>(
+  platformFieldErrorCodes.map((code) => [
+    code,
+    { module: 'platform', params: '', messages: undefined },
+  ]),
+);
+
+/**
+ * Declares a module's codes (platform/modules.ts, from its manifest), each with the params it
+ * carries as the API describes them (`{maximum}`), worded by `field.<code>` in its catalogue.
+ */
+export function declareFieldErrorCodes(
+  module: string,
+  codes: Readonly<Record<string, string>>,
+  messages: Catalogue<string>,
+): void {
+  for (const [code, params] of Object.entries(codes)) {
+    const known = declaredCodes.get(code);
+    if (known) throw new Error(`the field-error code ${code} of ${module} is ${known.module}'s`);
+    if (!messages.has(`field.${code}`))
+      throw new Error(`${module} declares the field-error code ${code} without field.${code}`);
+    declaredCodes.set(code, { module, params, messages });
+  }
+}
+
+/** Every code there is: the platform's, then the modules', in the order declared. */
+export function fieldErrorCodes(): FieldErrorCode[] {
+  return [...declaredCodes.keys()] as FieldErrorCode[];
+}
+
+/** The modules' codes with the params each carries, for the API's description. */
+export function moduleFieldErrorCodes(): Array<{ code: string; params: string }> {
+  return [...declaredCodes.entries()]
+    .filter(([, declared]) => declared.module !== 'platform')
+    .map(([code, declared]) => ({ code, params: declared.params }));
+}
+
+/** The catalogue that words a module's code; undefined for the platform's own. */
+export function catalogueOfCode(code: string): Catalogue<string> | undefined {
+  return declaredCodes.get(code)?.messages;
+}
+
 export function isFieldErrorCode(value: unknown): value is FieldErrorCode {
-  return typeof value === 'string' && knownCodes.has(value);
+  return typeof value === 'string' && declaredCodes.has(value);
 }
 
 // A regular expression says nothing to a client; the patterns the schemas use, by what they check.

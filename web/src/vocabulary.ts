@@ -116,10 +116,7 @@ export const roleNames = [
   'network-staff',
   'organization-admin',
   'organization-member',
-  'fund-committee',
-  'programme-trainer',
   'partner-viewer',
-  'buyer',
 ] as const;
 
 export function roleMessageId(role: (typeof roleNames)[number]) {

@@ -1,6 +1,11 @@
 // Pure zod: the accounts module's inputs and outputs.
 import { z } from 'zod';
-import { roles, scopeTypes } from '../../platform/access.ts';
+import {
+  declaredRoles,
+  declaredScopes,
+  type Role as RoleName,
+  type ScopeType as ScopeName,
+} from '../../platform/access.ts';
 import { refuseHiddenText } from '../../platform/hidden-text.ts';
 
 const controlCharacter = /\p{Cc}/u;
@@ -39,8 +44,9 @@ export const SignInInput = z.strictObject({
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 
-export const Role = z.enum(roles);
-export const ScopeType = z.enum(scopeTypes);
+// The roles and scopes the modules declared, read when first used (after the modules plugged in).
+export const Role = z.lazy(() => z.enum(declaredRoles() as [RoleName, ...RoleName[]]));
+export const ScopeType = z.lazy(() => z.enum(declaredScopes() as [ScopeName, ...ScopeName[]]));
 
 export const RoleGrantInput = z.strictObject({
   role: Role,

@@ -150,3 +150,25 @@ describe('the audit log filters', () => {
     expect(refused.statusCode).toBe(403);
   });
 });
+
+describe('the words of the log', () => {
+  it('name every action and kind of record its modules declare, in the language asked for', async () => {
+    const english = await api.app.inject({ method: 'GET', url: '/api/audit/vocabulary' });
+    expect(english.statusCode).toBe(200);
+    const french = await api.app.inject({
+      method: 'GET',
+      url: '/api/audit/vocabulary',
+      headers: { 'accept-language': 'fr' },
+    });
+    expect(french.headers['content-language']).toBe('fr');
+    const label = (body: { actions: { code: string; label: string }[] }, code: string) =>
+      body.actions.find((word) => word.code === code)?.label;
+    expect(label(english.json(), 'create-organization')).toBe('Organization created');
+    expect(label(french.json(), 'create-organization')).toBe('Organisation créée');
+    expect(label(french.json(), 'retry-outbox-message')).toBeTruthy();
+    // Every action the log holds here has its words.
+    const held = await entries('limit=100');
+    const codes = new Set(english.json().actions.map((word: { code: string }) => word.code));
+    for (const entry of held) expect(codes, entry.action).toContain(entry.action);
+  });
+});

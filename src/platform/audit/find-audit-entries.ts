@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   isNetworkAdmin,
+  isRole,
+  isScopeType,
   organizationsWhere,
   requireAccount,
-  roles,
-  scopeTypes,
 } from '../access.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -15,12 +15,9 @@ import { type AuditEntryPage, FindAuditEntriesQuery } from './schemas.ts';
 
 const Cursor = z.tuple([z.iso.datetime(), z.uuid()]);
 
-const roleNames: ReadonlySet<unknown> = new Set(roles);
-const scopeNames: ReadonlySet<unknown> = new Set(scopeTypes);
-
 function isRoleGrant(value: object): value is { scopeType: string; scopeId: unknown } {
   const grant = value as Record<string, unknown>;
-  return roleNames.has(grant.role) && scopeNames.has(grant.scopeType) && 'scopeId' in grant;
+  return isRole(grant.role) && isScopeType(grant.scopeType) && 'scopeId' in grant;
 }
 
 /**

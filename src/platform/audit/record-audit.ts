@@ -1,5 +1,6 @@
 import type { Context } from '../context.ts';
 import { newId } from '../ids.ts';
+import { isDeclaredAudit } from './audit-vocabulary.ts';
 
 export type AuditRecord = {
   /** verb-noun, such as "create-organization". */
@@ -40,6 +41,11 @@ function withoutSecrets(value: unknown): unknown {
 
 /** Records a write. Call it with the transaction's context so that both commit or neither. */
 export async function recordAudit(ctx: Context, record: AuditRecord): Promise<void> {
+  // An action no module declared would show as a bare code to the people reading the log.
+  if (!isDeclaredAudit(record.action, record.entityType))
+    throw new Error(
+      `the audit action ${record.action} on ${record.entityType} is not declared by any module`,
+    );
   const actor = ctx.actor;
   await ctx.db
     .insertInto('platform_audit_entry')

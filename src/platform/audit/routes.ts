@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemResponse } from '../http/problem.ts';
+import { auditVocabulary } from './audit-vocabulary.ts';
 import { findAuditEntries } from './find-audit-entries.ts';
-import { AuditEntryPage, FindAuditEntriesQuery } from './schemas.ts';
+import { AuditEntryPage, AuditVocabulary, FindAuditEntriesQuery } from './schemas.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -21,5 +22,18 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => findAuditEntries(request.ctx, request.query),
+  );
+
+  app.get(
+    '/vocabulary',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'The actions the audit log records and the kinds of records they touch, each with its words in the language asked for',
+        response: { 200: AuditVocabulary },
+      },
+    },
+    async (request) => auditVocabulary(request.language),
   );
 };

@@ -46,3 +46,11 @@ export const AuditEntryPage = z.object({
   nextCursor: z.string().nullable(),
 });
 export type AuditEntryPage = z.infer<typeof AuditEntryPage>;
+
+const AuditWord = z.object({ code: z.string(), label: z.string() });
+
+export const AuditVocabulary = z.object({
+  actions: z.array(AuditWord),
+  entityTypes: z.array(AuditWord),
+});
+export type AuditVocabulary = z.infer<typeof AuditVocabulary>;

@@ -39,7 +39,13 @@ import { chooseLanguage } from '../messages/reader-language.ts';
 import type { Outbox } from '../outbox/index.ts';
 import { decodeMarkingInvalid, findTextProblem, textProblemDetails } from '../well-formed-text.ts';
 import { documentIdempotencyKey, registerIdempotency } from './idempotency.ts';
-import { errorToProblem, ProblemResponse, problem, sendProblem } from './problem.ts';
+import {
+  errorToProblem,
+  fieldErrorCodeSchema,
+  ProblemResponse,
+  problem,
+  sendProblem,
+} from './problem.ts';
 import { addressFaults, faultAsFieldError, headerFaults, type TextFault } from './request-text.ts';
 import { isWebRoute } from './web-routes.ts';
 
@@ -354,7 +360,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     transform: (document) => documentIdempotencyKey(jsonSchemaTransform(document), document.route),
-    transformObject: jsonSchemaTransformObject,
+    // The field-error codes the modules declared are known once they plugged in.
+    transformObject: (documentObject) => {
+      const document = jsonSchemaTransformObject(documentObject);
+      const fieldError = (
+        document as { components?: { schemas?: Record<string, { properties?: object }> } }
+      ).components?.schemas?.FieldError;
+      if (fieldError?.properties)
+        fieldError.properties = { ...fieldError.properties, code: fieldErrorCodeSchema() };
+      return document;
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

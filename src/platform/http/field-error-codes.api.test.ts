@@ -264,7 +264,7 @@ it('has words in the web app for every code but the catch-all', async () => {
   const catalogue = JSON.parse(
     await readFile(new URL('../../../web/src/i18n/en.json', import.meta.url), 'utf8'),
   ) as Record<string, string>;
-  const missing = fieldErrorCodes.filter(
+  const missing = fieldErrorCodes().filter(
     (code) => code !== 'invalid' && catalogue[`form.error.${code}`] === undefined,
   );
   expect(missing).toEqual([]);

@@ -14,6 +14,7 @@ import {
   type FieldError,
   fieldErrorCodes,
   type IssueLike,
+  moduleFieldErrorCodes,
 } from '../field-errors.ts';
 import { type Message, sourceLanguage } from '../messages/catalogue.ts';
 import { fieldErrorDetail } from '../messages/field-error-text.ts';
@@ -22,6 +23,30 @@ import {
   platformMessage,
   platformMessages,
 } from '../messages/platform-messages.ts';
+
+/**
+ * What the API says of the codes; the modules' codes and their params are added to it when the
+ * OpenAPI document is made (see fieldErrorCodeSchema), as are all the codes as an enum.
+ */
+const platformFieldErrorCodeDescription =
+  "What is wrong, as a stable code from which a client words the message in its reader's language; new codes may be added, so fall back to detail for one not known. " +
+  "From the input's shape: required; invalid-type {expected}; too-short {minimum} and too-long {maximum} (characters); too-few {minimum} and too-many {maximum} (items); " +
+  'too-small {minimum, inclusive} and too-big {maximum, inclusive} (numbers); invalid-format {format: email, url, uuid, date, datetime, phone, country-code, language-code, currency-code, coordinates, decimal, pattern}; ' +
+  'invalid-option {options}; unknown-field {field}; markup; control-characters (a NUL, or a control character where text has none); invalid-encoding (bytes that are not UTF-8, or half of a surrogate pair); hidden-characters {reason: direction-control, tag-character, nothing-visible}; unknown-code {kind: country, language, currency}; duplicate; paired-parameters {with}; invalid-cursor; end-before-start {start?}. ' +
+  'Money: too-many-decimals {currency, maximum}; negative-amount; amount-too-large {currency, largest}; currency-without-minor-unit {currency}. ' +
+  'invalid (only the detail says what).';
+
+/** The FieldError code's JSON schema in the OpenAPI document: every declared code, described. */
+export function fieldErrorCodeSchema(): { type: 'string'; enum: string[]; description: string } {
+  const modules = moduleFieldErrorCodes()
+    .map(({ code, params }) => (params ? `${code} ${params}` : code))
+    .join('; ');
+  return {
+    type: 'string',
+    enum: fieldErrorCodes(),
+    description: `${platformFieldErrorCodeDescription}${modules ? ` From the rules of the modules: ${modules}.` : ''}`,
+  };
+}
 
 const FieldErrorEntry = z
   .object({
@@ -37,16 +62,8 @@ const FieldErrorEntry = z
       description:
         "What is wrong, in the response's language (Content-Language): worded from the code and params, or as written in English where the code alone says less.",
     }),
-    code: z.enum(fieldErrorCodes).meta({
-      description:
-        "What is wrong, as a stable code from which a client words the message in its reader's language; new codes may be added, so fall back to detail for one not known. " +
-        "From the input's shape: required; invalid-type {expected}; too-short {minimum} and too-long {maximum} (characters); too-few {minimum} and too-many {maximum} (items); " +
-        'too-small {minimum, inclusive} and too-big {maximum, inclusive} (numbers); invalid-format {format: email, url, uuid, date, datetime, phone, country-code, language-code, currency-code, coordinates, pattern}; ' +
-        'invalid-option {options}; unknown-field {field}; markup; control-characters (a NUL, or a control character where text has none); invalid-encoding (bytes that are not UTF-8, or half of a surrogate pair); hidden-characters {reason: direction-control, tag-character, nothing-visible}; unknown-code {kind: country, language, currency}; duplicate; paired-parameters {with}. ' +
-        'From the rules of the domain: members-exceed-total; end-before-start {start?}; same-organization; organization-not-found; project-not-found; affiliation-cycle; invalid-cursor; ' +
-        'weak-password {reason: too-short, repetitive, common, contains-email}; guessable-password {cause: keyboard-pattern, repetition, sequence, date, common-password, common-words, personal-information, other}; country-in-use {countries}; country-not-in-project {countries}; currency-required; currency-not-allowed {unit}; unit-mismatch {unit}; ' +
-        'whole-number-required; too-many-decimals {currency, maximum}; negative-amount; amount-too-large {currency, largest}; currency-without-minor-unit {currency}; role-scope-mismatch {role, scopes}; scope-id-not-allowed; scope-id-required {scopeType}; demo-email-domain {domain}; ' +
-        'invalid-image {reason: empty, too-large, not-an-image, type-mismatch, no-size, too-many-pixels, damaged}; invalid (only the detail says what).',
+    code: z.string().meta({
+      description: platformFieldErrorCodeDescription,
     }),
     params: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type MessageFormatElement, parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { placeholders, pluralProblems } from '../../../test/icu-checks.ts';
-import { fieldErrorCodes } from '../field-errors.ts';
+import { platformFieldErrorCodes } from '../field-errors.ts';
 import { readCatalogueFolder, sourceLanguage } from './catalogue.ts';
 import { shippedLanguages } from './platform-messages.ts';
 
@@ -100,5 +100,5 @@ describe.each(catalogues)('the catalogue in $name', ({ files }) => {
 it('words every field error code in the platform catalogue', () => {
   const platform = catalogues.find((catalogue) => catalogue.name === 'platform/messages');
   const keys = Object.keys(platform?.files.get(sourceLanguage) ?? {});
-  expect(fieldErrorCodes.filter((code) => !keys.includes(`field.${code}`))).toEqual([]);
+  expect(platformFieldErrorCodes.filter((code) => !keys.includes(`field.${code}`))).toEqual([]);
 });

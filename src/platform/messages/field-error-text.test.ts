@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../../modules.ts';
 import { type FieldError, fieldErrorCodes } from '../field-errors.ts';
 import { fieldErrorDetail } from './field-error-text.ts';
 import { shippedLanguages } from './platform-messages.ts';
@@ -49,7 +50,7 @@ describe('a field error in the reader’s language', () => {
   it.each(shippedLanguages.filter((language) => language !== 'en'))(
     'words every code in %s from its code and params',
     (language) => {
-      for (const code of fieldErrorCodes) {
+      for (const code of fieldErrorCodes()) {
         const text = fieldErrorDetail(language, errorOf(code));
         expect(text, code).not.toBe('As written where it was raised.');
         expect(text.length, code).toBeGreaterThan(3);

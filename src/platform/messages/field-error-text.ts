@@ -2,7 +2,7 @@
 // platform's catalogue (`field.<code>`). English keeps the detail written where the error was
 // raised, which often says more than the code; a code the catalogue does not word yet (one added
 // since) keeps it in every language.
-import type { FieldError } from '../field-errors.ts';
+import { catalogueOfCode, type FieldError } from '../field-errors.ts';
 import { type Message, type MessageParams, selectorOf, sourceLanguage } from './catalogue.ts';
 import { platformMessages } from './platform-messages.ts';
 
@@ -41,9 +41,11 @@ function valuesOf(language: string, error: FieldError): MessageParams {
 
 export function fieldErrorDetail(language: string, error: FieldError): string {
   const key = `field.${error.code}`;
-  if (language === sourceLanguage || !platformMessages.has(key)) return error.detail;
+  // A module's code is worded by the module's catalogue, the platform's by the platform's.
+  const messages = catalogueOfCode(error.code) ?? platformMessages;
+  if (language === sourceLanguage || !messages.has(key)) return error.detail;
   try {
-    return platformMessages.format(language, key, valuesOf(language, error));
+    return messages.format(language, key, valuesOf(language, error));
   } catch {
     // Params the wording needs are missing: the detail as written says what is wrong.
     return error.detail;

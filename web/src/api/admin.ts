@@ -8,7 +8,11 @@ import type {
   InvitationView,
   RoleGrantInput,
 } from '../../../src/modules/accounts/schemas.ts';
-import type { AuditEntry, AuditEntryPage } from '../../../src/platform/audit/schemas.ts';
+import type {
+  AuditEntry,
+  AuditEntryPage,
+  AuditVocabulary,
+} from '../../../src/platform/audit/schemas.ts';
 import type { QueueSummary } from '../../../src/platform/jobs/schemas.ts';
 import type { OutboxMessagePage, OutboxMessageView } from '../../../src/platform/outbox/schemas.ts';
 import { apiRequest } from './http.ts';
@@ -32,6 +36,11 @@ export function findAccounts(
   if (q) params.set('q', q);
   if (cursor) params.set('cursor', cursor);
   return apiRequest('GET', `/api/accounts/accounts?${params}`, { signal });
+}
+
+/** The audit log's actions and kinds of records, worded in the language shown. */
+export function getAuditVocabulary(signal?: AbortSignal): Promise<AuditVocabulary> {
+  return apiRequest('GET', '/api/audit/vocabulary', { signal });
 }
 
 /** The first thousand accounts, for choosing a person in a list. */

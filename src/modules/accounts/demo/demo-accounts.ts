@@ -1,7 +1,7 @@
 // The demo network's accounts: made with a random password when the demo is loaded, and given a
 // new one on request (`intercoop demo accounts`), so that someone trying the demo can sign in.
 import { randomBytes } from 'node:crypto';
-import { authorize, type RoleGrant, roleScopes } from '../../../platform/access.ts';
+import { authorize, type RoleGrant, scopesOfRole } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -51,7 +51,7 @@ export async function provideDemoAccount(
     );
   }
   for (const grant of input.grants) {
-    if (!roleScopes[grant.role].includes(grant.scopeType)) {
+    if (!scopesOfRole(grant.role).includes(grant.scopeType)) {
       throw new Error(`demo grant ${grant.role} cannot apply to a ${grant.scopeType}`);
     }
   }

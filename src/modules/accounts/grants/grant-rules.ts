@@ -5,7 +5,7 @@ import {
   type Actor,
   hasGrant,
   isNetworkAdmin,
-  roleScopes,
+  scopesOfRole,
 } from '../../../platform/access.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, type FieldError } from '../../../platform/errors.ts';
@@ -40,12 +40,12 @@ export async function checkGrants(
   const errors: FieldError[] = [];
   for (const [index, grant] of grants.entries()) {
     const at = `${pointer}/${index}`;
-    if (!roleScopes[grant.role].includes(grant.scopeType)) {
+    if (!scopesOfRole(grant.role).includes(grant.scopeType)) {
       errors.push({
         pointer: `${at}/scopeType`,
-        detail: `The role ${grant.role} applies to: ${roleScopes[grant.role].join(', ')}.`,
+        detail: `The role ${grant.role} applies to: ${scopesOfRole(grant.role).join(', ')}.`,
         code: 'role-scope-mismatch',
-        params: { role: grant.role, scopes: roleScopes[grant.role].join(', ') },
+        params: { role: grant.role, scopes: scopesOfRole(grant.role).join(', ') },
       });
     } else if (grant.scopeType === 'network' && grant.scopeId !== null) {
       errors.push({

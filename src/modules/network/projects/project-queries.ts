@@ -258,6 +258,15 @@ export function figureView(row: {
 }
 
 /** The whole project as the API shows it, or undefined when there is none with this id. */
+export async function projectExists(db: Db, id: string): Promise<boolean> {
+  const row = await projects(db)
+    .selectFrom('network_project')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function selectProject(db: Db, id: string): Promise<Project | undefined> {
   const project = await projects(db)
     .selectFrom('network_project')

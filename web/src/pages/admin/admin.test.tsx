@@ -55,7 +55,6 @@ describe('the roles offered to whoever invites', () => {
       roles: [
         'network-admin',
         'network-staff',
-        'buyer',
         'organization-admin',
         'organization-member',
         'partner-viewer',

@@ -9,6 +9,7 @@ import {
   type AuditEntry,
   type AuditFilters,
   findAuditEntries,
+  getAuditVocabulary,
   listAccounts,
   noAuditFilters,
   organizationName,
@@ -18,7 +19,6 @@ import { type FieldErrorEntry, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { type FieldMessage, fieldErrorMessage } from '../../forms/field-message.ts';
 import { SelectField, TextField } from '../../forms/fields.tsx';
-import type { MessageId } from '../../i18n/locales.ts';
 import { ProblemText } from './admin-ui.tsx';
 import { AuditDiffTable } from './audit-diff-table.tsx';
 import {
@@ -28,78 +28,12 @@ import {
 } from './organization-picker.tsx';
 import type { RoleChoices } from './role-choices.ts';
 
-/** Actions the log records today, with words for them; others show their code. */
-export const knownActions = [
-  'invite-account',
-  'accept-invitation',
-  'revoke-invitation',
-  'grant-role',
-  'revoke-role',
-  'change-role',
-  'disable-account',
-  'enable-account',
-  'set-preferred-language',
-  'create-network-admin',
-  'reset-password',
-  'create-api-token',
-  'revoke-api-token',
-  'add-member',
-  'create-organization',
-  'update-organization',
-  'set-organization-logo',
-  'remove-organization-logo',
-  'create-affiliation',
-  'create-partnership',
-  'create-project',
-  'import-registry',
-  'add-to-registry',
-  'remove-demo-network',
-  'remove-demo-accounts',
-  'end-affiliation',
-  'end-partnership',
-  'update-project',
-  'add-project-participant',
-  'remove-project-participant',
-  'record-project-target',
-  'record-project-result',
-  'withdraw-project-figure',
-  'create-offer',
-  'create-need',
-  'update-offer',
-  'update-need',
-  'close-offer',
-  'close-need',
-  'create-demo-account',
-  'reset-demo-account',
-  'retry-outbox-message',
-] as const;
+/** The words of the log's actions and kinds of records, as the server's modules declare them. */
+type Words = ReadonlyMap<string, string>;
+const noWords: Words = new Map();
 
-export const knownEntityTypes = [
-  'account',
-  'invitation',
-  'api-token',
-  'membership',
-  'organization',
-  'organization-logo',
-  'affiliation',
-  'partnership',
-  'project',
-  'intent',
-  'registry',
-  'demo',
-  'outbox-message',
-] as const;
-
-function actionMessage(action: string): MessageId | null {
-  return (knownActions as readonly string[]).includes(action)
-    ? (`admin.action.${action}` as MessageId)
-    : null;
-}
-
-function entityMessage(type: string): MessageId | null {
-  return (knownEntityTypes as readonly string[]).includes(type)
-    ? (`admin.entity.${type}` as MessageId)
-    : null;
+function wordsOf(items: ReadonlyArray<{ code: string; label: string }>): Words {
+  return new Map(items.map((item) => [item.code, item.label]));
 }
 
 /** The filters as they sit in the address: dates as days, read in the reader's time zone. */
@@ -147,10 +81,15 @@ export function filtersFrom(form: FilterForm): AuditFilters {
 }
 
 export function AuditTab({ me, choices }: { me: Me; choices: RoleChoices }) {
+  const { locale } = useIntl();
   const [params] = useSearchParams();
   const [, navigate] = useLocation();
   const applied = useMemo(() => readForm(params), [params]);
   const [accounts, setAccounts] = useState<AccountView[]>([]);
+  const [vocabulary, setVocabulary] = useState<{ actions: Words; entityTypes: Words }>({
+    actions: noWords,
+    entityTypes: noWords,
+  });
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -169,6 +108,23 @@ export function AuditTab({ me, choices }: { me: Me; choices: RoleChoices }) {
     );
     return () => controller.abort();
   }, []);
+
+  // Worded in the language shown (every request asks for it): asked again when it changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language rides on each request
+  useEffect(() => {
+    const controller = new AbortController();
+    getAuditVocabulary(controller.signal).then(
+      (words) =>
+        setVocabulary({
+          actions: wordsOf(words.actions),
+          entityTypes: wordsOf(words.entityTypes),
+        }),
+      () => {
+        // Without the words, actions and records show their codes; the log itself still loads.
+      },
+    );
+    return () => controller.abort();
+  }, [locale]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -225,6 +181,7 @@ export function AuditTab({ me, choices }: { me: Me; choices: RoleChoices }) {
         key={params.toString()}
         initial={applied}
         accounts={accounts}
+        vocabulary={vocabulary}
         organizations={organizations}
         onApply={apply}
         fieldErrors={problem?.status === 400 ? (problem.errors ?? []) : []}
@@ -254,7 +211,7 @@ export function AuditTab({ me, choices }: { me: Me; choices: RoleChoices }) {
           {entries.length > 0 ? (
             <ol className="audit-list">
               {entries.map((entry) => (
-                <AuditItem key={entry.id} entry={entry} />
+                <AuditItem key={entry.id} entry={entry} vocabulary={vocabulary} />
               ))}
             </ol>
           ) : null}
@@ -277,12 +234,14 @@ export function AuditTab({ me, choices }: { me: Me; choices: RoleChoices }) {
 function AuditFilterForm({
   initial,
   accounts,
+  vocabulary,
   organizations,
   onApply,
   fieldErrors,
 }: {
   initial: FilterForm;
   accounts: AccountView[];
+  vocabulary: { actions: Words; entityTypes: Words };
   organizations: 'any' | string[];
   onApply: (form: FilterForm) => void;
   fieldErrors: FieldErrorEntry[];
@@ -376,11 +335,8 @@ function AuditFilterForm({
           onValueChange={set('action')}
           options={[
             { value: '', label: intl.formatMessage({ id: 'admin.audit.anyAction' }) },
-            ...knownActions.map((action) => ({
-              value: action,
-              label: intl.formatMessage({ id: `admin.action.${action}` as MessageId }),
-            })),
-            ...(form.action && !(knownActions as readonly string[]).includes(form.action)
+            ...[...vocabulary.actions].map(([value, label]) => ({ value, label })),
+            ...(form.action && !vocabulary.actions.has(form.action)
               ? [{ value: form.action, label: form.action }]
               : []),
           ]}
@@ -392,11 +348,8 @@ function AuditFilterForm({
           onValueChange={set('type')}
           options={[
             { value: '', label: intl.formatMessage({ id: 'admin.audit.anyEntity' }) },
-            ...knownEntityTypes.map((type) => ({
-              value: type,
-              label: intl.formatMessage({ id: `admin.entity.${type}` as MessageId }),
-            })),
-            ...(form.type && !(knownEntityTypes as readonly string[]).includes(form.type)
+            ...[...vocabulary.entityTypes].map(([value, label]) => ({ value, label })),
+            ...(form.type && !vocabulary.entityTypes.has(form.type)
               ? [{ value: form.type, label: form.type }]
               : []),
           ]}
@@ -450,11 +403,17 @@ function AuditFilterForm({
   );
 }
 
-function AuditItem({ entry }: { entry: AuditEntry }) {
+function AuditItem({
+  entry,
+  vocabulary,
+}: {
+  entry: AuditEntry;
+  vocabulary: { actions: Words; entityTypes: Words };
+}) {
   const [open, setOpen] = useState(false);
   const detailsId = `audit-entry-${entry.id}`;
-  const action = actionMessage(entry.action);
-  const entity = entityMessage(entry.entityType);
+  const action = vocabulary.actions.get(entry.action);
+  const entity = vocabulary.entityTypes.get(entry.entityType);
   return (
     <li className="audit-entry">
       <button
@@ -465,7 +424,7 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
         onClick={() => setOpen((value) => !value)}
       >
         <span className="audit-entry__action">
-          {action ? <FormattedMessage id={action} /> : <span lang="en">{entry.action}</span>}
+          {action ?? <span lang="en">{entry.action}</span>}
         </span>
         <span className="audit-entry__meta">
           <time dateTime={entry.at}>
@@ -475,7 +434,7 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
           {' · '}
           <span lang="en">{entry.actorLabel}</span>
           {' · '}
-          {entity ? <FormattedMessage id={entity} /> : <span lang="en">{entry.entityType}</span>}
+          {entity ?? <span lang="en">{entry.entityType}</span>}
         </span>
       </button>
       <div id={detailsId} className="audit-entry__details" hidden={!open}>

@@ -12,11 +12,7 @@ export const organizationRoles = [
 ] as const satisfies readonly Role[];
 
 /** Network-wide roles, which only network admins give. */
-export const networkRoles = [
-  'network-admin',
-  'network-staff',
-  'buyer',
-] as const satisfies readonly Role[];
+export const networkRoles = ['network-admin', 'network-staff'] as const satisfies readonly Role[];
 
 export type RoleChoices = {
   roles: Role[];
@@ -34,10 +30,7 @@ export function isOrganizationRole(role: Role): boolean {
   return (organizationRoles as readonly Role[]).includes(role);
 }
 
-/**
- * The roles offered to someone with these grants. Fund committee and programme trainer roles
- * belong to funds and programmes, which this instance does not hold yet, so none is offered.
- */
+/** The roles offered to someone with these grants. */
 export function roleChoices(grants: readonly HasRole[]): RoleChoices {
   if (grants.some((grant) => grant.role === 'network-admin')) {
     return { roles: [...networkRoles, ...organizationRoles], organizations: 'any' };
