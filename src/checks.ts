@@ -2,9 +2,9 @@
 // database and returns the problems it finds, as sentences a person can act on.
 import {
   checkAffiliationsAcyclic,
-  checkImpactTotals,
   checkTiesPointToOrganizations,
 } from './modules/network/index.ts';
+import { checkImpactTotals } from './modules/projects/index.ts';
 import type { Db } from './platform/db.ts';
 import { checkOutboxDelivering } from './platform/outbox/index.ts';
 
