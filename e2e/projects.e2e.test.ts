@@ -394,19 +394,17 @@ describe('projects in the browser', () => {
     await poll(() => page.locator('h1').textContent()).toBe('You cannot change projects here');
     // And the server refuses them anyway.
     const headers = await signInOverHttp(server.url, outsiderAdmin.email, outsiderAdmin.password);
-    const current = (await (
-      await fetch(`${server.url}/api/network/projects/${projectId}`)
-    ).json()) as {
+    const current = (await (await fetch(`${server.url}/api/projects/${projectId}`)).json()) as {
       version: number;
     };
-    const refused = await fetch(`${server.url}/api/network/projects/${projectId}`, {
+    const refused = await fetch(`${server.url}/api/projects/${projectId}`, {
       method: 'PATCH',
       headers: { ...headers, accept: 'application/json' },
       body: JSON.stringify({ version: current.version, title: 'Taken over' }),
     });
     expect(refused.status).toBe(403);
     // Nor may they start one that another cooperative leads.
-    const taken = await fetch(`${server.url}/api/network/projects`, {
+    const taken = await fetch(`${server.url}/api/projects`, {
       method: 'POST',
       headers: { ...headers, accept: 'application/json' },
       body: JSON.stringify({

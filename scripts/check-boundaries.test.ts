@@ -124,6 +124,53 @@ describe('the module boundary check', () => {
     ]);
   });
 
+  it('lets a module own tables named after another, as its tables.json declares', () => {
+    const violations = tree({
+      'src/modules/projects/index.ts': 'export const y = 1;\n',
+      'src/modules/projects/tables.json': JSON.stringify({
+        tablePrefixes: ['network_project'],
+        migrations: ['0006_network_projects.sql'],
+      }),
+      'src/modules/projects/queries.ts':
+        "const a = db.selectFrom('network_project').innerJoin('network_project_figure', 'f', 'g');\nconst b = sql`select * from network_organization`;\n",
+      'src/modules/network/queries.ts':
+        "const c = db.selectFrom('network_organization');\nconst d = db.selectFrom('network_project_participant');\n",
+      'migrations/0006_network_projects.sql':
+        'create table network_project (id uuid primary key);\ncreate table network_project_participant (organization_id uuid references network_organization (id));\n',
+      'migrations/0013_network_backfill.sql':
+        'update network_project set id = id;\nupdate network_organization set id = id;\n',
+      'migrations/0020_projects_more.sql':
+        'alter table network_project_figure add column x int;\ninsert into network_project_figure select id from network_organization;\n',
+    });
+    expect(violations.map(({ file, specifier }) => `${file} ${specifier}`).sort()).toEqual([
+      'migrations/0013_network_backfill.sql network_project',
+      'migrations/0020_projects_more.sql network_organization',
+      'src/modules/network/queries.ts network_project_participant',
+      'src/modules/projects/queries.ts network_organization',
+    ]);
+    expect(
+      violations.find((violation) => violation.file === 'src/modules/network/queries.ts')?.reason,
+    ).toBe(
+      'module "network" names the table network_project_participant of module "projects": ask its door instead',
+    );
+  });
+
+  it('lets a module’s schemas build on another’s schemas, and nothing else of it', () => {
+    const violations = tree({
+      'src/modules/network/schemas.ts': "import { z } from 'zod';\nexport const Country = 1;\n",
+      'src/modules/projects/index.ts': 'export const y = 1;\n',
+      'src/modules/projects/schemas.ts': "import { Country } from '../network/schemas.ts';\n",
+      'src/modules/projects/figures/figure-schemas.ts':
+        "export type { Country } from '../../network/schemas.ts';\n",
+      'src/modules/projects/queries.ts': "import { Country } from '../network/schemas.ts';\n",
+      'src/modules/projects/more-schemas.ts': "import { x } from '../network/queries.ts';\n",
+    });
+    expect(violations.map(({ file, specifier }) => `${file} ${specifier}`).sort()).toEqual([
+      'src/modules/projects/more-schemas.ts ../network/queries.ts',
+      'src/modules/projects/queries.ts ../network/schemas.ts',
+    ]);
+  });
+
   it('passes on this repository', () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'intercoop-boundaries-'));
     expect(checkBoundaries(path.resolve(import.meta.dirname, '..'))).toEqual([]);

@@ -1,8 +1,13 @@
 // The modular monolith's one rule that no linter knows: a module is entered only through its
-// index.ts. Also: the platform never depends on a module, the web app takes nothing from src/
-// but the types and pure schemas of modules, and a module's SQL (its queries and its
-// migrations) names only its own tables, `<module>_...` (a foreign key to another module's table
-// is the one exception, in a migration). Exits 1 and lists each violation.
+// index.ts (a module's pure schemas files may build on another's, as the web app may take them).
+// Also: the platform never depends on a module, the web app takes nothing from src/ but the
+// types and pure schemas of modules, and a module's SQL (its queries and its migrations) names
+// only its own tables (a foreign key to another module's table is the one exception, in a
+// migration). A module's tables are `<module>_...`, and those its `tables.json` declares:
+// `tablePrefixes` (a module that moved out of another keeps its tables' names, so the projects
+// module owns `network_project...`; the longest prefix decides) and `migrations` (the migrations
+// written before the move, named after the module they were in; a migration is never renamed).
+// Exits 1 and lists each violation.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -70,6 +75,9 @@ function importsOf(file: string): Array<{ specifier: string; typeOnly: boolean }
 
 const doors = new Set(['index.ts', 'index']);
 
+/** `schemas.ts` and `<name>-schemas.ts`: pure zod, no server code, no SQL. */
+const isSchemasFile = (file: string) => /(^|\/)([a-z0-9]+-)*schemas(\.ts)?$/.test(file);
+
 /** The texts of a file's string and template literals, where its SQL is. */
 function literalsOf(file: string): string[] {
   const source = ts.createSourceFile(
@@ -95,17 +103,54 @@ function literalsOf(file: string): string[] {
   return found;
 }
 
-/** Table names of the given owners (`network_organization` is the network module's). */
+/** Who owns which tables: by prefix (each module its name, and what its tables.json adds). */
+type Ownership = {
+  prefixes: Array<{ prefix: string; owner: string }>;
+  /** Migrations named after another module than the one that owns them now. */
+  migrations: Map<string, string>;
+};
+
+/** A module's tables.json; a list that is not one of names is a mistake worth stopping on. */
+function readTablesFile(file: string): { tablePrefixes: string[]; migrations: string[] } {
+  const declared = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const names = (key: string): string[] => {
+    const list = declared[key] ?? [];
+    if (!Array.isArray(list) || !list.every((item) => typeof item === 'string'))
+      throw new Error(`${file}: ${key} must be a list of names`);
+    return list;
+  };
+  return { tablePrefixes: names('tablePrefixes'), migrations: names('migrations') };
+}
+
+function ownershipOf(root: string, modules: string[]): Ownership {
+  const prefixes = [...modules, 'platform'].map((owner) => ({ prefix: owner, owner }));
+  const migrations = new Map<string, string>();
+  for (const module of modules) {
+    const file = path.join(root, 'src', 'modules', module, 'tables.json');
+    if (!fs.existsSync(file)) continue;
+    const declared = readTablesFile(file);
+    for (const prefix of declared.tablePrefixes) prefixes.push({ prefix, owner: module });
+    for (const migration of declared.migrations) migrations.set(migration, module);
+  }
+  // The longest prefix first: `network_project_figure` is the projects module's, not the network's.
+  prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
+  return { prefixes, migrations };
+}
+
+/** Table names of known owners (`network_organization` is the network module's). */
 function tablesIn(
   text: string,
-  owners: string[],
+  ownership: Ownership,
 ): Array<{ table: string; owner: string; at: number }> {
-  const pattern = new RegExp(`\\b(${owners.join('|')})_[a-z0-9_]+\\b`, 'g');
-  return [...text.matchAll(pattern)].map((match) => ({
-    table: match[0],
-    owner: match[1] as string,
-    at: match.index,
-  }));
+  const alternatives = ownership.prefixes.map(({ prefix }) => prefix).join('|');
+  const pattern = new RegExp(`\\b(?:${alternatives})(?:_[a-z0-9_]+)?\\b`, 'g');
+  return [...text.matchAll(pattern)].flatMap((match) => {
+    const table = match[0];
+    const owner = ownership.prefixes.find(
+      ({ prefix }) => table.startsWith(`${prefix}_`) || (table === prefix && prefix.includes('_')),
+    )?.owner;
+    return owner === undefined ? [] : [{ table, owner, at: match.index }];
+  });
 }
 
 /** Each module's SQL names only its own tables; the platform's SQL names no module's. */
@@ -118,7 +163,7 @@ function checkTables(root: string, files: string[]): Violation[] {
         .map((entry) => entry.name)
     : [];
   if (modules.length === 0) return [];
-  const owners = [...modules, 'platform'];
+  const ownership = ownershipOf(root, modules);
   const violations: Violation[] = [];
   for (const file of files) {
     if (/\.test\.tsx?$/.test(file)) continue; // tests may look at any table to check a result
@@ -127,7 +172,7 @@ function checkTables(root: string, files: string[]): Violation[] {
       place.area === 'module' ? place.module : place.area === 'platform' ? 'platform' : undefined;
     if (self === undefined) continue;
     for (const literal of literalsOf(file)) {
-      for (const { table, owner } of tablesIn(literal, owners)) {
+      for (const { table, owner } of tablesIn(literal, ownership)) {
         if (owner === self || (self === 'platform' && owner === 'platform')) continue;
         violations.push({
           file: path.relative(root, file),
@@ -143,13 +188,13 @@ function checkTables(root: string, files: string[]): Violation[] {
   const migrations = path.join(root, 'migrations');
   if (!fs.existsSync(migrations)) return violations;
   for (const name of fs.readdirSync(migrations).filter((entry) => entry.endsWith('.sql'))) {
-    const self = name.split('_')[1];
+    const self = ownership.migrations.get(name) ?? name.split('_')[1];
     if (!self) continue;
     // Comments may speak of any table.
     const sql = fs
       .readFileSync(path.join(migrations, name), 'utf8')
       .replace(/--[^\n]*/g, (comment) => ' '.repeat(comment.length));
-    for (const { table, owner, at } of tablesIn(sql, owners)) {
+    for (const { table, owner, at } of tablesIn(sql, ownership)) {
       if (owner === self) continue;
       if (/\breferences\s+$/i.test(sql.slice(Math.max(0, at - 40), at))) continue;
       violations.push({
@@ -178,9 +223,7 @@ export function checkBoundaries(root: string): Violation[] {
         // Types erase at build; schemas files (`schemas.ts`, `<name>-schemas.ts`) are pure zod (a
         // module's, or the platform's own such as the audit log's or money's), so neither brings
         // server code into the browser.
-        const isSchemas = /(^|\/)([a-z0-9]+-)*schemas(\.ts)?$/.test(
-          path.relative(path.join(root, 'src'), target),
-        );
+        const isSchemas = isSchemasFile(path.relative(path.join(root, 'src'), target));
         const allowed = typeOnly || (isSchemas && (to.area === 'module' || to.area === 'platform'));
         if (!allowed) {
           violations.push({
@@ -204,7 +247,11 @@ export function checkBoundaries(root: string): Violation[] {
       const sameModule = from.area === 'module' && from.module === to.module;
       // A module's manifest (module.ts) is what src/modules.ts plugs in, and only it.
       const manifest = to.rest === 'module.ts' && relativeFile === path.join('src', 'modules.ts');
-      if (!sameModule && !doors.has(to.rest) && !manifest) {
+      // Pure zod on pure zod (the projects' schemas take the network's sectors and countries):
+      // what the web app may import, a module's schemas may too, and no server code comes along.
+      const schemasOnSchemas =
+        from.area === 'module' && isSchemasFile(from.rest) && isSchemasFile(to.rest);
+      if (!sameModule && !doors.has(to.rest) && !manifest && !schemasOnSchemas) {
         violations.push({
           file: relativeFile,
           specifier,

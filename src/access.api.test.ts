@@ -358,24 +358,24 @@ const table: Record<string, Row> = {
       };
     },
   },
-  'GET /api/network/projects': {
+  'GET /api/projects': {
     allowedAs: 'anonymous',
     expect: everyone200,
-    request: () => ({ method: 'GET', url: '/api/network/projects?country=KE' }),
+    request: () => ({ method: 'GET', url: '/api/projects?country=KE' }),
   },
-  'GET /api/network/projects/{id}': {
+  'GET /api/projects/{id}': {
     allowedAs: 'anonymous',
     expect: everyone200,
     request: async () => {
       const created = await api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: { title: `Access Project ${unique()}`, sector: 'other', countries: ['KE'] },
       });
-      return { method: 'GET', url: `/api/network/projects/${created.json().id}` };
+      return { method: 'GET', url: `/api/projects/${created.json().id}` };
     },
   },
-  'POST /api/network/projects': {
+  'POST /api/projects': {
     // Network staff start any project; an organization's admin one that their organization leads.
     // The other organization's admin names an organization not theirs as lead (their own only as
     // a funder): refused, as are a member and a visitor.
@@ -383,7 +383,7 @@ const table: Record<string, Row> = {
     expect: organizationAdmins(201),
     request: (caller) => ({
       method: 'POST',
-      url: '/api/network/projects',
+      url: '/api/projects',
       payload: {
         title: `Access Project ${unique()}`,
         sector: 'energy-utilities',
@@ -397,13 +397,13 @@ const table: Record<string, Row> = {
       },
     }),
   },
-  'PATCH /api/network/projects/{id}': {
+  'PATCH /api/projects/{id}': {
     allowedAs: 'organizationAdmin',
     expect: organizationAdmins(200),
     request: async () => {
       const created = await api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: {
           title: `Access Project ${unique()}`,
           sector: 'energy-utilities',
@@ -413,18 +413,18 @@ const table: Record<string, Row> = {
       });
       return {
         method: 'PATCH',
-        url: `/api/network/projects/${created.json().id}`,
+        url: `/api/projects/${created.json().id}`,
         payload: { version: 1, status: 'active' },
       };
     },
   },
-  'POST /api/network/projects/{id}/participants': {
+  'POST /api/projects/{id}/participants': {
     allowedAs: 'organizationAdmin',
     expect: organizationAdmins(201),
     request: async () => {
       const created = await api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: {
           title: `Access Project ${unique()}`,
           sector: 'energy-utilities',
@@ -434,18 +434,18 @@ const table: Record<string, Row> = {
       });
       return {
         method: 'POST',
-        url: `/api/network/projects/${created.json().id}/participants`,
+        url: `/api/projects/${created.json().id}/participants`,
         payload: { version: 1, organizationId: fixtures.otherOrganizationId, role: 'funder' },
       };
     },
   },
-  'POST /api/network/projects/{id}/figures': {
+  'POST /api/projects/{id}/figures': {
     allowedAs: 'organizationAdmin',
     expect: organizationAdmins(201),
     request: async () => {
       const created = await api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: {
           title: `Access Project ${unique()}`,
           sector: 'energy-utilities',
@@ -455,7 +455,7 @@ const table: Record<string, Row> = {
       });
       return {
         method: 'POST',
-        url: `/api/network/projects/${created.json().id}/figures`,
+        url: `/api/projects/${created.json().id}/figures`,
         payload: {
           version: 1,
           kind: 'result',
@@ -466,13 +466,13 @@ const table: Record<string, Row> = {
       };
     },
   },
-  'DELETE /api/network/projects/{id}/participants/{organizationId}/{role}': {
+  'DELETE /api/projects/{id}/participants/{organizationId}/{role}': {
     allowedAs: 'organizationAdmin',
     expect: organizationAdmins(200),
     request: async () => {
       const created = await api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: {
           title: `Access Project ${unique()}`,
           sector: 'energy-utilities',
@@ -485,17 +485,17 @@ const table: Record<string, Row> = {
       });
       return {
         method: 'DELETE',
-        url: `/api/network/projects/${created.json().id}/participants/${fixtures.otherOrganizationId}/funder?version=1`,
+        url: `/api/projects/${created.json().id}/participants/${fixtures.otherOrganizationId}/funder?version=1`,
       };
     },
   },
-  'DELETE /api/network/projects/{id}/figures/{figureId}': {
+  'DELETE /api/projects/{id}/figures/{figureId}': {
     allowedAs: 'organizationAdmin',
     expect: organizationAdmins(200),
     request: async () => {
       const created = await api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: {
           title: `Access Project ${unique()}`,
           sector: 'energy-utilities',
@@ -505,7 +505,7 @@ const table: Record<string, Row> = {
       });
       const recorded = await api.admin.request({
         method: 'POST',
-        url: `/api/network/projects/${created.json().id}/figures`,
+        url: `/api/projects/${created.json().id}/figures`,
         payload: {
           version: 1,
           kind: 'result',
@@ -517,14 +517,14 @@ const table: Record<string, Row> = {
       const project = recorded.json();
       return {
         method: 'DELETE',
-        url: `/api/network/projects/${project.id}/figures/${project.results[0].id}?version=${project.version}`,
+        url: `/api/projects/${project.id}/figures/${project.results[0].id}?version=${project.version}`,
       };
     },
   },
-  'GET /api/network/impact': {
+  'GET /api/projects/impact': {
     allowedAs: 'anonymous',
     expect: everyone200,
-    request: () => ({ method: 'GET', url: '/api/network/impact?by=country' }),
+    request: () => ({ method: 'GET', url: '/api/projects/impact?by=country' }),
   },
   'GET /api/network/intents': {
     allowedAs: 'anonymous',

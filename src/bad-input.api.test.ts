@@ -173,11 +173,11 @@ const table: Record<string, Write> = {
     as: () => organizationAdmin,
     valid: () => ({ method: 'DELETE', url: `/api/network/organizations/${organizationId}/logo` }),
   },
-  'POST /api/network/projects': {
+  'POST /api/projects': {
     as: () => api.admin,
     valid: () => ({
       method: 'POST',
-      url: '/api/network/projects',
+      url: '/api/projects',
       payload: {
         title: `Valid Project ${unique()}`,
         summary: 'Fine.',
@@ -191,12 +191,12 @@ const table: Record<string, Write> = {
       },
     }),
   },
-  'PATCH /api/network/projects/{id}': {
+  'PATCH /api/projects/{id}': {
     as: () => organizationAdmin,
     valid: async () => {
       const created = await api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: {
           title: `Valid Project ${unique()}`,
           sector: 'energy-utilities',
@@ -206,7 +206,7 @@ const table: Record<string, Write> = {
       });
       return {
         method: 'PATCH',
-        url: `/api/network/projects/${created.json().id}`,
+        url: `/api/projects/${created.json().id}`,
         payload: {
           version: 1,
           title: 'Renamed Project',
@@ -221,12 +221,12 @@ const table: Record<string, Write> = {
       };
     },
   },
-  'POST /api/network/projects/{id}/participants': {
+  'POST /api/projects/{id}/participants': {
     as: () => organizationAdmin,
     valid: async () => {
       const created = await api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: {
           title: `Valid Project ${unique()}`,
           sector: 'energy-utilities',
@@ -236,7 +236,7 @@ const table: Record<string, Write> = {
       });
       return {
         method: 'POST',
-        url: `/api/network/projects/${created.json().id}/participants`,
+        url: `/api/projects/${created.json().id}/participants`,
         payload: {
           version: 1,
           organizationId: await api.createOrganization(),
@@ -246,12 +246,12 @@ const table: Record<string, Write> = {
       };
     },
   },
-  'POST /api/network/projects/{id}/figures': {
+  'POST /api/projects/{id}/figures': {
     as: () => organizationAdmin,
     valid: async () => {
       const created = await api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: {
           title: `Valid Project ${unique()}`,
           sector: 'energy-utilities',
@@ -261,7 +261,7 @@ const table: Record<string, Write> = {
       });
       return {
         method: 'POST',
-        url: `/api/network/projects/${created.json().id}/figures`,
+        url: `/api/projects/${created.json().id}/figures`,
         payload: {
           version: 1,
           kind: 'result',
@@ -276,13 +276,13 @@ const table: Record<string, Write> = {
       };
     },
   },
-  'DELETE /api/network/projects/{id}/participants/{organizationId}/{role}': {
+  'DELETE /api/projects/{id}/participants/{organizationId}/{role}': {
     as: () => organizationAdmin,
     valid: async () => {
       const funder = await api.createOrganization();
       const created = await api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: {
           title: `Valid Project ${unique()}`,
           sector: 'energy-utilities',
@@ -295,16 +295,16 @@ const table: Record<string, Write> = {
       });
       return {
         method: 'DELETE',
-        url: `/api/network/projects/${created.json().id}/participants/${funder}/funder?version=1`,
+        url: `/api/projects/${created.json().id}/participants/${funder}/funder?version=1`,
       };
     },
   },
-  'DELETE /api/network/projects/{id}/figures/{figureId}': {
+  'DELETE /api/projects/{id}/figures/{figureId}': {
     as: () => organizationAdmin,
     valid: async () => {
       const created = await api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: {
           title: `Valid Project ${unique()}`,
           sector: 'energy-utilities',
@@ -314,7 +314,7 @@ const table: Record<string, Write> = {
       });
       const recorded = await api.admin.request({
         method: 'POST',
-        url: `/api/network/projects/${created.json().id}/figures`,
+        url: `/api/projects/${created.json().id}/figures`,
         payload: {
           version: 1,
           kind: 'result',
@@ -326,7 +326,7 @@ const table: Record<string, Write> = {
       const project = recorded.json();
       return {
         method: 'DELETE',
-        url: `/api/network/projects/${project.id}/figures/${project.results[0].id}?version=${project.version}`,
+        url: `/api/projects/${project.id}/figures/${project.results[0].id}?version=${project.version}`,
       };
     },
   },

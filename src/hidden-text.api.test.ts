@@ -118,7 +118,7 @@ const places: Place[] = [
     prepare: async (title) => () =>
       api.admin.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload: { title, sector: 'housing', countries: ['IN'] },
       }),
   },

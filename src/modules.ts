@@ -4,11 +4,17 @@
 import { authenticateRequest, sessionCookie } from './modules/accounts/index.ts';
 import { accountsModule } from './modules/accounts/module.ts';
 import { networkModule } from './modules/network/module.ts';
+import { projectsModule } from './modules/projects/module.ts';
 import type { Authenticator } from './platform/http/app.ts';
 import { plugInModules } from './platform/modules.ts';
 import { platformModule } from './platform/platform-module.ts';
 
-export const modules = plugInModules([platformModule, accountsModule, networkModule]);
+export const modules = plugInModules([
+  platformModule,
+  accountsModule,
+  networkModule,
+  projectsModule,
+]);
 
 export const moduleRoutes = modules.routes;
 export const authenticate: Authenticator = authenticateRequest;

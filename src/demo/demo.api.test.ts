@@ -339,6 +339,22 @@ describe('loading and removing', () => {
       payload: { fromId: ownId, toId: federation.id, kind: 'training' },
     });
     expect(partnership.statusCode).toBe(201);
+    // A real project in which a demo organization takes part keeps it in place too.
+    const project = await api.admin.request({
+      method: 'POST',
+      url: '/api/projects',
+      payload: {
+        title: 'Real weaving school',
+        sector: 'education',
+        countries: ['IN'],
+        participants: [
+          { organizationId: ownId, role: 'lead' },
+          { organizationId: federation.id, role: 'funder' },
+        ],
+      },
+    });
+    expect(project.statusCode, project.body).toBe(201);
+    const demoProjects = await countRows(api.database, 'network_project');
     const outsider = await api.createAccount([
       { role: 'organization-admin', scopeType: 'organization', scopeId: federation.id },
     ]);
@@ -350,14 +366,19 @@ describe('loading and removing', () => {
     expect((refused as AppError).message).toMatch(
       /partnership .*Real Weavers Cooperative of Kutch/,
     );
+    expect((refused as AppError).message).toContain(
+      `project ${project.json().id}: ${federation.name} funder in Real weaving school`,
+    );
     expect((refused as AppError).message).toContain(outsider.email);
+    expect(await countRows(api.database, 'network_project')).toBe(demoProjects);
     expect(await countRows(api.database, 'network_organization')).toBe(organizations);
     expect((await signIn(loaded.accounts[0] as DemoAccountCredentials)).statusCode).toBe(200);
 
-    // Ties are history and have no delete in the API; the operator removes these two rows.
+    // Ties are history and projects have no delete in the API; the operator removes these rows.
     await api.database.pool.query('delete from network_partnership where id = $1', [
       partnership.json().id,
     ]);
+    await api.database.pool.query('delete from network_project where id = $1', [project.json().id]);
     await api.database.pool.query(
       "delete from accounts_role_grant where account_id = $1 and scope_type = 'organization'",
       [outsider.accountId],
@@ -366,6 +387,10 @@ describe('loading and removing', () => {
     const removed = await removeDemo(ctx);
     expect(removed.organizations).toBe(loaded.organizations);
     expect(removed.accounts).toBe(3);
+    // Every project left was the demo's.
+    expect(removed.projects).toBe(demoProjects - 1);
+    expect(removed.projects).toBeGreaterThan(0);
+    expect(await countRows(api.database, 'network_project')).toBe(0);
     expect(await countRows(api.database, 'network_organization')).toBe(1);
     expect(await countRows(api.database, 'network_affiliation')).toBe(0);
     expect(await countRows(api.database, 'network_partnership')).toBe(0);

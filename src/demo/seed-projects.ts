@@ -9,7 +9,7 @@ import {
   createProject,
   type RecordFigureInput,
   recordProjectFigure,
-} from '../modules/network/index.ts';
+} from '../modules/projects/index.ts';
 import type { Context } from '../platform/context.ts';
 import factsFile from './data/organizations.json' with { type: 'json' };
 
@@ -110,7 +110,7 @@ export type DemoProject = {
   results: Omit<RecordFigureInput, 'version'>[];
 };
 
-/** The demo projects as the network module's inputs; throws if a plan strays from the data. */
+/** The demo projects as the projects module's inputs; throws if a plan strays from the data. */
 export function buildSeedProjects(): DemoProject[] {
   return plans.map((plan) => {
     const record = facts.find((entry) => entry.name === plan.name);

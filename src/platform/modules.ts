@@ -9,7 +9,7 @@ import type { Db } from './db.ts';
 import { declareFieldErrorCodes } from './field-errors.ts';
 import type { JobQueue, JobSchedule } from './jobs/index.ts';
 import type { Catalogue } from './messages/catalogue.ts';
-import { provideScope, type ScopeExists } from './scopes.ts';
+import { provideScope, provideScopeNames, type ScopeExists, type ScopeNames } from './scopes.ts';
 
 /** An invariant `intercoop check` verifies: the problems it finds, as sentences to act on. */
 export type ModuleCheck = { name: string; run: (db: Db) => Promise<string[]> };
@@ -25,6 +25,8 @@ export type IntercoopModule = {
   routes?: ModuleRoutes[];
   /** The scopes it keeps (their things are its rows), with the check that one exists. */
   scopes?: Partial<Record<ScopeType, ScopeExists>>;
+  /** The names of the things of its scopes, for other modules (a project's participants). */
+  scopeNames?: Partial<Record<ScopeType, ScopeNames>>;
   /** Its roles, and the scopes each lives in. */
   roles?: Partial<Record<Role, readonly ScopeType[]>>;
   /** Field-error codes of its rules, each with the params it carries, for the API's description. */
@@ -68,6 +70,14 @@ export function plugInModules(modules: readonly IntercoopModule[]): PluggedModul
       scopes.map(([scope]) => scope),
     );
     for (const [scope, exists] of scopes) provideScope(scope, exists);
+    for (const [scope, names] of Object.entries(module.scopeNames ?? {}) as [
+      ScopeType,
+      ScopeNames,
+    ][]) {
+      if (!module.scopes?.[scope])
+        throw new Error(`${module.name} names the things of ${scope}, a scope it does not keep`);
+      provideScopeNames(scope, names);
+    }
   }
   for (const module of modules) {
     declareRoles(module.name, module.roles ?? {});

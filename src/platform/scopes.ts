@@ -1,12 +1,18 @@
-// The things a role's scope names (an organization, later a fund or a programme) belong to the
-// modules that keep them. A module provides the check that one exists (src/modules.ts wires
-// them); a module that gives roles, such as accounts, asks here, knowing no other module.
+// The things a role's scope names (an organization, a project, later a fund or a programme)
+// belong to the modules that keep them. A module provides the check that one exists, and may
+// provide their names (src/modules.ts wires them); a module that gives roles, such as accounts,
+// or that shows those things beside its own, such as projects their participants, asks here,
+// knowing no other module.
 import type { ScopeType } from './access.ts';
 import type { Db } from './db.ts';
 
 export type ScopeExists = (db: Db, id: string) => Promise<boolean>;
 
+/** The names of those of `ids` that exist, in the order their module lists them. */
+export type ScopeNames = (db: Db, ids: string[]) => Promise<Array<{ id: string; name: string }>>;
+
 const providers = new Map<ScopeType, ScopeExists>();
+const namers = new Map<ScopeType, ScopeNames>();
 
 export function provideScope(type: ScopeType, exists: ScopeExists): void {
   const known = providers.get(type);
@@ -14,9 +20,26 @@ export function provideScope(type: ScopeType, exists: ScopeExists): void {
   providers.set(type, exists);
 }
 
+export function provideScopeNames(type: ScopeType, names: ScopeNames): void {
+  const known = namers.get(type);
+  if (known && known !== names) throw new Error(`two modules name the scope ${type}`);
+  namers.set(type, names);
+}
+
 /** Whether the scope's thing exists; a scope no module provides is a wiring mistake. */
 export async function scopeExists(db: Db, type: ScopeType, id: string): Promise<boolean> {
   const exists = providers.get(type);
   if (!exists) throw new Error(`no module provides the scope ${type}; see src/modules.ts`);
   return exists(db, id);
+}
+
+/** The names of the scope's things among `ids` (those that exist), in their module's order. */
+export async function scopeNames(
+  db: Db,
+  type: ScopeType,
+  ids: string[],
+): Promise<Array<{ id: string; name: string }>> {
+  const names = namers.get(type);
+  if (!names) throw new Error(`no module names the scope ${type}; see src/modules.ts`);
+  return ids.length === 0 ? [] : names(db, [...new Set(ids)]);
 }

@@ -37,31 +37,12 @@ export { updateIntent } from './intents/update-intent.ts';
 export { createOrganization } from './organizations/create-organization.ts';
 export { findOrganizations } from './organizations/find-organizations.ts';
 export { getOrganization } from './organizations/get-organization.ts';
-export { organizationScopeExists } from './organizations/organization-scope.ts';
+export {
+  organizationScopeExists,
+  organizationScopeNames,
+} from './organizations/organization-scope.ts';
 export { updateOrganization } from './organizations/update-organization.ts';
 export { networkProfileRoutes } from './profile-routes.ts';
-export { networkProjectRoutes } from './project-routes.ts';
-export { addProjectParticipant } from './projects/add-project-participant.ts';
-export { checkImpactTotals } from './projects/check-impact-totals.ts';
-export { createProject } from './projects/create-project.ts';
-export { findProjects } from './projects/find-projects.ts';
-export { getImpact } from './projects/get-impact.ts';
-export { getProject } from './projects/get-project.ts';
-export type {
-  AddParticipantInput,
-  CreateProjectInput,
-  Impact,
-  Project,
-  ProjectPage,
-  RecordFigureInput,
-  RemoveParticipantInput,
-  UpdateProjectInput,
-  WithdrawFigureInput,
-} from './projects/project-schemas.ts';
-export { recordProjectFigure } from './projects/record-project-figure.ts';
-export { removeProjectParticipant } from './projects/remove-project-participant.ts';
-export { updateProject } from './projects/update-project.ts';
-export { withdrawProjectFigure } from './projects/withdraw-project-figure.ts';
 export { networkRoutes } from './routes.ts';
 export type {
   Affiliation,

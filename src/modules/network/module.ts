@@ -1,25 +1,26 @@
 // What the network module plugs into the platform (see platform/modules.ts): the registry's routes,
-// the scopes it keeps (organizations, projects) and the roles that live in them, the codes of its
-// rules, the words of its audit log, and the invariants `intercoop check` verifies.
+// the scope it keeps (organizations, whose names it gives) and the roles that live in it, the codes
+// of its rules, the words of its audit log, and the invariants `intercoop check` verifies.
 import type { IntercoopModule } from '../../platform/modules.ts';
 import { networkExchangeRoutes } from './exchange-routes.ts';
 import { checkAffiliationsAcyclic, checkTiesPointToOrganizations } from './graph/checks.ts';
 import { networkGraphRoutes } from './graph-routes.ts';
 import { networkIntentRoutes } from './intent-routes.ts';
 import { networkMessages } from './messages.ts';
-import { organizationScopeExists } from './organizations/organization-scope.ts';
+import {
+  organizationScopeExists,
+  organizationScopeNames,
+} from './organizations/organization-scope.ts';
 import { networkProfileRoutes } from './profile-routes.ts';
-import { networkProjectRoutes } from './project-routes.ts';
-import { checkImpactTotals } from './projects/check-impact-totals.ts';
-import { projectScopeExists } from './projects/project-scope.ts';
 import { networkRoutes } from './routes.ts';
 
-const networkScopes = { organization: organizationScopeExists, project: projectScopeExists };
+const networkScopes = { organization: organizationScopeExists };
 
 const networkRoles = {
   'organization-admin': ['organization'],
   'organization-member': ['organization'],
-  // A partner organization's people who follow one organization or one project.
+  // A partner organization's people who follow one organization or one project (the projects
+  // module keeps projects).
   'partner-viewer': ['organization', 'project'],
 } as const;
 
@@ -28,14 +29,7 @@ const networkFieldErrorCodes = {
   'members-exceed-total': '',
   'same-organization': '',
   'organization-not-found': '',
-  'project-not-found': '',
   'affiliation-cycle': '',
-  'country-in-use': '{countries}',
-  'country-not-in-project': '{countries}',
-  'currency-required': '',
-  'currency-not-allowed': '{unit}',
-  'unit-mismatch': '{unit}',
-  'whole-number-required': '',
   'invalid-image':
     '{reason: empty, too-large, not-an-image, type-mismatch, no-size, too-many-pixels, damaged}',
 } as const;
@@ -55,11 +49,11 @@ export const networkModule: IntercoopModule = {
     { prefix: '/api/network', plugin: networkRoutes },
     { prefix: '/api/network', plugin: networkProfileRoutes },
     { prefix: '/api/network', plugin: networkGraphRoutes },
-    { prefix: '/api/network', plugin: networkProjectRoutes },
     { prefix: '/api/network', plugin: networkIntentRoutes },
     { prefix: '/api/network', plugin: networkExchangeRoutes },
   ],
   scopes: networkScopes,
+  scopeNames: { organization: organizationScopeNames },
   roles: networkRoles,
   fieldErrorCodes: networkFieldErrorCodes,
   audit: {
@@ -81,13 +75,6 @@ export const networkModule: IntercoopModule = {
       'update-need',
       'close-offer',
       'close-need',
-      'create-project',
-      'update-project',
-      'add-project-participant',
-      'remove-project-participant',
-      'record-project-target',
-      'record-project-result',
-      'withdraw-project-figure',
     ],
     entityTypes: [
       'organization',
@@ -97,12 +84,10 @@ export const networkModule: IntercoopModule = {
       'intent',
       'registry',
       'demo',
-      'project',
     ],
   },
   checks: [
     { name: 'the affiliation tree has no cycle', run: checkAffiliationsAcyclic },
     { name: 'ties point to existing organizations', run: checkTiesPointToOrganizations },
-    { name: 'impact totals equal the sum of results', run: checkImpactTotals },
   ],
 };

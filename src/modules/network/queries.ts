@@ -193,6 +193,21 @@ export async function updateOrganizationAtVersion(
   return updated ? selectOrganization(db, id) : undefined;
 }
 
+/** The names of those of `ids` that are organizations, in the directory's order (name, then id). */
+export async function selectOrganizationNames(
+  db: Db,
+  ids: string[],
+): Promise<Array<{ id: string; name: string }>> {
+  if (ids.length === 0) return [];
+  return network(db)
+    .selectFrom('network_organization')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .orderBy('sort_key')
+    .orderBy('id')
+    .execute();
+}
+
 export async function organizationsExist(db: Db, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await network(db)

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { trustedResponse } from '../../platform/http/app.ts';
 import { ProblemResponse } from '../../platform/http/problem.ts';
+import { movedToProjectsRoutes } from './moved-routes.ts';
 import { createOrganization } from './organizations/create-organization.ts';
 import { findOrganizations } from './organizations/find-organizations.ts';
 import { getOrganization } from './organizations/get-organization.ts';
@@ -31,6 +32,9 @@ import { createPartnership, endPartnership } from './ties/partnerships.ts';
 const tags = ['network'];
 
 export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Projects moved to /api/projects: their old paths here redirect there.
+  await app.register(movedToProjectsRoutes);
+
   app.post(
     '/organizations',
     {

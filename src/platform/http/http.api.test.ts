@@ -242,13 +242,13 @@ describe('text that is not well-formed is refused where it enters, naming where 
   const someId = '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e';
   it.each([
     ['/api/network/organizations?q=%00', '/q', 'query', 'control-characters'],
-    ['/api/network/projects?q=%00', '/q', 'query', 'control-characters'],
+    ['/api/projects?q=%00', '/q', 'query', 'control-characters'],
     ['/api/network/intents?q=%00', '/q', 'query', 'control-characters'],
     ['/api/audit/entries?action=%00', '/action', 'query', 'control-characters'],
     ['/api/network/organizations?q=caf%E9', '/q', 'query', 'invalid-encoding'],
     ['/api/network/organizations?q=%ED%A0%80', '/q', 'query', 'invalid-encoding'],
     ['/api/network/organizations/%FF', '/id', 'path', 'invalid-encoding'],
-    ['/api/network/projects/%00', '/id', 'path', 'control-characters'],
+    ['/api/projects/%00', '/id', 'path', 'control-characters'],
     [
       `/api/network/organizations?cursor=${cursorOf(['name', '\u0000', someId])}`,
       '/cursor',
@@ -256,7 +256,7 @@ describe('text that is not well-formed is refused where it enters, naming where 
       'invalid-cursor',
     ],
     [
-      `/api/network/projects?cursor=${cursorOf(['title', 'a\u0000', someId])}`,
+      `/api/projects?cursor=${cursorOf(['title', 'a\u0000', someId])}`,
       '/cursor',
       'query',
       'invalid-cursor',

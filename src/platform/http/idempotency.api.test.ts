@@ -238,7 +238,7 @@ describe('the API description', () => {
       '/api/network/organizations',
       '/api/network/affiliations',
       '/api/network/partnerships',
-      '/api/network/projects',
+      '/api/projects',
       '/api/network/intents',
       '/api/accounts/invitations',
       '/api/network/registry/import',

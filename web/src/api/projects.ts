@@ -12,7 +12,7 @@ import type {
   RecordFigureInput,
   ResultTotal,
   UpdateProjectInput,
-} from '../../../src/modules/network/projects/project-schemas.ts';
+} from '../../../src/modules/projects/schemas.ts';
 import type { Me } from './auth.ts';
 import { apiRequest } from './http.ts';
 
@@ -92,17 +92,17 @@ export function findProjects(
   }
   params.set('limit', String(projectPageSize));
   if (cursor) params.set('cursor', cursor);
-  return apiRequest<ProjectPage>('GET', `/api/network/projects?${params}`, { signal });
+  return apiRequest<ProjectPage>('GET', `/api/projects?${params}`, { signal });
 }
 
-const projectPath = (id: string) => `/api/network/projects/${encodeURIComponent(id)}`;
+const projectPath = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
 export function getProject(id: string, signal?: AbortSignal): Promise<Project> {
   return apiRequest<Project>('GET', projectPath(id), { signal });
 }
 
 export function createProject(input: CreateProjectInput): Promise<Project> {
-  return apiRequest<Project>('POST', '/api/network/projects', { body: input });
+  return apiRequest<Project>('POST', '/api/projects', { body: input });
 }
 
 export function updateProject(id: string, change: UpdateProjectInput): Promise<Project> {

@@ -1,5 +1,5 @@
 import type { NetworkStatistics } from '../../../src/modules/network/graph/graph-schemas.ts';
-import type { Impact, ImpactTotal } from '../../../src/modules/network/projects/project-schemas.ts';
+import type { Impact, ImpactTotal } from '../../../src/modules/projects/schemas.ts';
 import { apiRequest } from './http.ts';
 
 export type { Impact, ImpactTotal, NetworkStatistics };
@@ -14,5 +14,5 @@ export function getNetworkStatistics(signal?: AbortSignal): Promise<NetworkStati
 
 /** The network's results summed by indicator (money per currency), grouped one way. */
 export function getImpact(by: ImpactGrouping, signal?: AbortSignal): Promise<Impact> {
-  return apiRequest<Impact>('GET', `/api/network/impact?by=${by}`, { signal });
+  return apiRequest<Impact>('GET', `/api/projects/impact?by=${by}`, { signal });
 }

@@ -3,31 +3,38 @@
 import { authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
+import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { findProjectsWithDemoOrganizations, removeDemoProjects } from '../../projects/index.ts';
 import { deleteDemoIntents, selectNonDemoIntentsOnDemo } from '../intents/intent-queries.ts';
 import { networkMessage } from '../messages.ts';
-import {
-  deleteDemoProjects,
-  selectNonDemoProjectsWithDemoParticipants,
-} from '../projects/project-queries.ts';
 import { lockAffiliations } from '../ties/tie-queries.ts';
 import {
   type DemoRemoval as DemoTiesRemoval,
   deleteDemoRows,
+  selectDemoOrganizations,
   selectNonDemoTiesToDemo,
 } from './demo-queries.ts';
 
 export type DemoRemoval = DemoTiesRemoval & { projects: number; intents: number };
 
+/**
+ * Records made outside the demo that touch it: ties, projects (the projects module's, asked
+ * through its door) and offers or needs.
+ */
+async function referencesToDemo(db: Db): Promise<string[]> {
+  return [
+    ...(await selectNonDemoTiesToDemo(db)),
+    ...(await findProjectsWithDemoOrganizations(db, await selectDemoOrganizations(db))),
+    ...(await selectNonDemoIntentsOnDemo(db)),
+  ];
+}
+
 /** What in the network keeps the demo in place: records made outside the demo that touch it. */
 export async function findNetworkReferencesToDemo(ctx: Context): Promise<string[]> {
   authorize(ctx.actor, { anyOf: [], write: false, organizationId: null });
-  return [
-    ...(await selectNonDemoTiesToDemo(ctx.db)),
-    ...(await selectNonDemoProjectsWithDemoParticipants(ctx.db)),
-    ...(await selectNonDemoIntentsOnDemo(ctx.db)),
-  ];
+  return referencesToDemo(ctx.db);
 }
 
 function refusal(references: string[]): AppError {
@@ -53,14 +60,10 @@ export async function removeDemoNetwork(ctx: Context): Promise<DemoRemoval> {
     return await inTransaction(ctx, async (tx) => {
       // Affiliation writes take this lock: none is added to a demo organization during the check.
       await lockAffiliations(tx.db);
-      const references = [
-        ...(await selectNonDemoTiesToDemo(tx.db)),
-        ...(await selectNonDemoProjectsWithDemoParticipants(tx.db)),
-        ...(await selectNonDemoIntentsOnDemo(tx.db)),
-      ];
+      const references = await referencesToDemo(tx.db);
       if (references.length > 0) throw refusal(references);
       // Projects first: their participants name demo organizations.
-      const projects = await deleteDemoProjects(tx.db);
+      const projects = await removeDemoProjects(tx.db);
       // Offers and needs too: they belong to demo organizations.
       const intents = await deleteDemoIntents(tx.db);
       const removed = { ...(await deleteDemoRows(tx.db)), projects, intents };

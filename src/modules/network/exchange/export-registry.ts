@@ -1,17 +1,13 @@
 import { authorize } from '../../../platform/access.ts';
 import type { Context } from '../../../platform/context.ts';
+import { readProjectRows } from '../../projects/index.ts';
 import { organizationView } from '../organizations/organization-view.ts';
-import { amountText } from '../projects/amounts.ts';
 import {
   selectAllAffiliations,
   selectAllIntents,
   selectAllLogos,
   selectAllOrganizations,
   selectAllPartnerships,
-  selectAllProjectCountries,
-  selectAllProjectFigures,
-  selectAllProjectParticipants,
-  selectAllProjects,
 } from './exchange-queries.ts';
 import { registryToCsvZip } from './registry-csv.ts';
 import { type RegistryData, registryFormat, registryFormatVersion } from './registry-format.ts';
@@ -45,27 +41,16 @@ function tie(row: TieRow) {
 /** Everything the registry holds, in id order so that the same registry gives the same file. */
 export async function readRegistry(ctx: Context): Promise<RegistryData> {
   authorize(ctx.actor, { anyOf: [], write: false, organizationId: null });
-  const [
-    organizations,
-    affiliations,
-    partnerships,
-    logos,
-    projects,
-    projectCountries,
-    projectParticipants,
-    projectFigures,
-    intents,
-  ] = await Promise.all([
-    selectAllOrganizations(ctx.db),
-    selectAllAffiliations(ctx.db),
-    selectAllPartnerships(ctx.db),
-    selectAllLogos(ctx.db),
-    selectAllProjects(ctx.db),
-    selectAllProjectCountries(ctx.db),
-    selectAllProjectParticipants(ctx.db),
-    selectAllProjectFigures(ctx.db),
-    selectAllIntents(ctx.db),
-  ]);
+  const [organizations, affiliations, partnerships, logos, projectRows, intents] =
+    await Promise.all([
+      selectAllOrganizations(ctx.db),
+      selectAllAffiliations(ctx.db),
+      selectAllPartnerships(ctx.db),
+      selectAllLogos(ctx.db),
+      // The projects module's rows, read through its door.
+      readProjectRows(ctx.db),
+      selectAllIntents(ctx.db),
+    ]);
   return {
     organizations: organizations.map((row) => {
       const { logoUrl: _logoUrl, ...organization } = organizationView(row);
@@ -91,45 +76,7 @@ export async function readRegistry(ctx: Context): Promise<RegistryData> {
       updatedAt: row.updated_at.toISOString(),
       content: Buffer.from(row.content).toString('base64'),
     })),
-    projects: projects.map((row) => ({
-      id: row.id,
-      title: row.title,
-      summary: row.summary,
-      sector: row.sector,
-      status: row.status,
-      startedOn: row.started_on,
-      endedOn: row.ended_on,
-      sources: row.sources,
-      isDemo: row.is_demo,
-      version: row.version,
-      createdAt: row.created_at.toISOString(),
-      updatedAt: row.updated_at.toISOString(),
-    })),
-    projectCountries: projectCountries.map((row) => ({
-      projectId: row.project_id,
-      country: row.country,
-    })),
-    projectParticipants: projectParticipants.map((row) => ({
-      projectId: row.project_id,
-      organizationId: row.organization_id,
-      role: row.role,
-      note: row.note,
-      createdAt: row.created_at.toISOString(),
-    })),
-    projectFigures: projectFigures.map((row) => ({
-      id: row.id,
-      projectId: row.project_id,
-      kind: row.kind,
-      indicator: row.indicator,
-      // Money back to a decimal string in its currency; quantities without trailing zeros.
-      amount: amountText(row.amount_minor ?? row.quantity ?? '0', row.currency),
-      currency: row.currency,
-      country: row.country,
-      period: row.period_year,
-      note: row.note,
-      source: row.source,
-      createdAt: row.created_at.toISOString(),
-    })),
+    ...projectRows,
     intents: intents.map((row) => ({
       id: row.id,
       organizationId: row.organization_id,

@@ -13,9 +13,9 @@ import {
   type FieldErrorParams,
 } from '../../../platform/field-errors.ts';
 import { fieldErrorMessage } from '../../../platform/messages/field-error-text.ts';
-import { moneyOf } from '../../../platform/money.ts';
 import { findTextProblem, textProblemDetails } from '../../../platform/well-formed-text.ts';
 import { mapInSlices, yieldOften } from '../../../platform/yield-often.ts';
+import { insertProjectRows } from '../../projects/index.ts';
 import { networkMessage } from '../messages.ts';
 import { valuesFromInput } from '../organizations/organization-view.ts';
 import {
@@ -24,10 +24,6 @@ import {
   insertLogos,
   insertOrganizations,
   insertPartnerships,
-  insertProjectCountries,
-  insertProjectFigures,
-  insertProjectParticipants,
-  insertProjects,
   registryIsEmpty,
 } from './exchange-queries.ts';
 import { type LocatedRow, rowsFromCsvZip } from './registry-csv.ts';
@@ -433,55 +429,13 @@ async function store(
         updated_at: new Date(logo.updatedAt),
       })),
     );
-    await insertProjects(
-      tx.db,
-      await mapInSlices(data.projects, (row) => ({
-        ...stamps(row),
-        title: row.title,
-        summary: row.summary,
-        sector: row.sector,
-        status: row.status,
-        started_on: row.startedOn,
-        ended_on: row.endedOn,
-        sources: row.sources,
-      })),
-    );
-    await insertProjectCountries(
-      tx.db,
-      await mapInSlices(data.projectCountries, (row) => ({
-        project_id: row.projectId,
-        country: row.country,
-      })),
-    );
-    await insertProjectParticipants(
-      tx.db,
-      await mapInSlices(data.projectParticipants, (row) => ({
-        project_id: row.projectId,
-        organization_id: row.organizationId,
-        role: row.role,
-        note: row.note,
-        created_at: new Date(row.createdAt),
-      })),
-    );
-    await insertProjectFigures(
-      tx.db,
-      await mapInSlices(data.projectFigures, (row) => ({
-        id: row.id,
-        project_id: row.projectId,
-        kind: row.kind,
-        indicator: row.indicator,
-        // Money in minor units of its currency, other figures as quantities: as the API stores them.
-        quantity: row.currency === null ? row.amount : null,
-        amount_minor:
-          row.currency === null ? null : moneyOf(row.amount, row.currency).minor.toString(),
-        currency: row.currency,
-        country: row.country,
-        period_year: row.period,
-        note: row.note,
-        source: row.source,
-        created_at: new Date(row.createdAt),
-      })),
-    );
+    // The projects module stores its rows, in this transaction, through its door.
+    await insertProjectRows(tx.db, {
+      projects: data.projects,
+      projectCountries: data.projectCountries,
+      projectParticipants: data.projectParticipants,
+      projectFigures: data.projectFigures,
+    });
     await insertIntents(
       tx.db,
       await mapInSlices(data.intents, (row) => ({

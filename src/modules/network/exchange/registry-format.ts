@@ -3,12 +3,8 @@
 // again gives the same files (hence no export time inside them: it is in the file's name).
 // JSON as one document; CSV as one file a table, zipped.
 import { z } from 'zod';
+import { CreateProjectInput, ParticipantInput, RecordFigureInput } from '../../projects/index.ts';
 import { CreateIntentInput, intentStatuses } from '../intents/intent-schemas.ts';
-import {
-  CreateProjectInput,
-  ParticipantInput,
-  RecordFigureInput,
-} from '../projects/project-schemas.ts';
 import { affiliationKinds, organizationFields, partnershipKinds, text } from '../schemas.ts';
 
 export const registryFormat = 'intercoop-registry';

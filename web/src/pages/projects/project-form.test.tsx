@@ -161,7 +161,7 @@ describe('the project form', () => {
 
   it('sends money as an exact decimal in its currency, and shows a refused figure under its field', async () => {
     serve((call) => {
-      if (call.path === '/api/network/projects') return json(project, 201);
+      if (call.path === '/api/projects') return json(project, 201);
       return json(
         problem(400, { errors: [{ pointer: '/amount', detail: 'BHD has 3 decimal places.' }] }),
         400,
@@ -307,7 +307,7 @@ describe('removing what is saved', () => {
       expect(calls).toEqual([
         {
           method: 'DELETE',
-          path: `/api/network/projects/${saved.id}/participants/${fund.id}/funder`,
+          path: `/api/projects/${saved.id}/participants/${fund.id}/funder`,
           body: undefined,
         },
       ]),

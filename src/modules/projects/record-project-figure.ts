@@ -1,11 +1,11 @@
-import type { Context } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { newId } from '../../../platform/ids.ts';
-import { moneyOf } from '../../../platform/money.ts';
-import { networkMessage } from '../messages.ts';
+import type { Context } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { moneyOf } from '../../platform/money.ts';
 import { changeProject } from './change-project.ts';
-import { insertFigure } from './project-queries.ts';
-import { type Project, RecordFigureInput } from './project-schemas.ts';
+import { projectsMessage } from './messages.ts';
+import { insertFigure } from './queries.ts';
+import { type Project, RecordFigureInput } from './schemas.ts';
 
 /**
  * Records a target or a result. It carries the project's version, so a retried or doubled
@@ -27,7 +27,7 @@ export async function recordProjectFigure(
       if (country !== null && !current.countries.includes(country))
         throw new AppError(
           'validation-failed',
-          networkMessage('project.country-not-in-project', {
+          projectsMessage('project.country-not-in-project', {
             countries: current.countries.join(', '),
           }),
           {

@@ -1,19 +1,20 @@
-// The only file that touches the project tables.
+// The only file that touches the project tables. They kept the names they had in the network
+// module (`network_project...`); scripts/check-boundaries.ts knows them as this module's
+// (tables.json). Organizations are the network's: only their ids are read here.
 import { type ColumnType, sql } from 'kysely';
-import type { Db } from '../../../platform/db.ts';
-import { network } from '../queries.ts';
-import type { IcaSector } from '../schemas.ts';
+import { chunks } from '../../platform/chunks.ts';
+import type { Db } from '../../platform/db.ts';
 import { amountText } from './amounts.ts';
 import {
   type Figure,
+  type IcaSector,
   type Indicator,
   indicatorUnits,
-  type Participant,
   type ParticipantRole,
   type Project,
   type ProjectListItem,
   type ProjectStatus,
-} from './project-schemas.ts';
+} from './schemas.ts';
 
 type Generated<T> = ColumnType<T, never, never>;
 
@@ -59,7 +60,7 @@ export type ProjectTables = {
   };
 };
 
-export const projects = (db: Db) => network(db).withTables<ProjectTables>();
+export const projects = (db: Db) => db.withTables<ProjectTables>();
 
 const dateText = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
@@ -257,17 +258,13 @@ export function figureView(row: {
   };
 }
 
-/** The whole project as the API shows it, or undefined when there is none with this id. */
-export async function projectExists(db: Db, id: string): Promise<boolean> {
-  const row = await projects(db)
-    .selectFrom('network_project')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row !== undefined;
-}
+/** A participation as stored: the organization's name is the network's to give. */
+export type ParticipantRow = { organizationId: string; role: ParticipantRole; note: string | null };
 
-export async function selectProject(db: Db, id: string): Promise<Project | undefined> {
+export type ProjectRow = Omit<Project, 'participants'> & { participants: ParticipantRow[] };
+
+/** The whole project, its participants unnamed, or undefined when there is none with this id. */
+export async function selectProject(db: Db, id: string): Promise<ProjectRow | undefined> {
   const project = await projects(db)
     .selectFrom('network_project')
     .select([
@@ -294,20 +291,11 @@ export async function selectProject(db: Db, id: string): Promise<Project | undef
     .orderBy('country')
     .execute();
   const participants = await projects(db)
-    .selectFrom('network_project_participant as p')
-    .innerJoin('network_organization as o', 'o.id', 'p.organization_id')
-    .select([
-      'p.organization_id as organizationId',
-      'o.name as organizationName',
-      'p.role',
-      'p.note',
-    ])
-    .where('p.project_id', '=', id)
-    .orderBy(
-      sql`array_position(array['lead','funder','technical-partner','beneficiary','offtaker'], p.role)`,
-    )
-    .orderBy('o.sort_key')
-    .orderBy('o.id')
+    .selectFrom('network_project_participant')
+    .select(['organization_id as organizationId', 'role', 'note'])
+    .where('project_id', '=', id)
+    .orderBy('organization_id')
+    .orderBy('role')
     .execute();
   const figures = await projects(db)
     .selectFrom('network_project_figure')
@@ -322,7 +310,7 @@ export async function selectProject(db: Db, id: string): Promise<Project | undef
   return {
     ...rest,
     countries: countries.map((row) => row.country),
-    participants: participants as Participant[],
+    participants,
     targets: views.filter((figure) => figure.kind === 'target'),
     results: views.filter((figure) => figure.kind === 'result'),
     createdAt: created_at.toISOString(),
@@ -356,7 +344,7 @@ export async function selectProjectPage(
   filters: ProjectFilters,
   after: { sortKey: string; id: string } | undefined,
   limit: number,
-): Promise<(ProjectListItem & { sortKey: string })[]> {
+): Promise<(Omit<ProjectListItem, 'leads'> & { leadIds: string[]; sortKey: string })[]> {
   let query = projects(db)
     .selectFrom('network_project as p')
     .select([
@@ -372,12 +360,11 @@ export async function selectProjectPage(
       >`array(select c.country::text from network_project_country c where c.project_id = p.id order by c.country)`.as(
         'countries',
       ),
-      sql<{ organizationId: string; organizationName: string }[]>`coalesce((
-        select json_agg(json_build_object('organizationId', o.id, 'organizationName', o.name)
-          order by o.sort_key, o.id)
-        from network_project_participant pp
-        join network_organization o on o.id = pp.organization_id
-        where pp.project_id = p.id and pp.role = 'lead'), '[]'::json)`.as('leads'),
+      sql<
+        string[]
+      >`array(select pp.organization_id::text from network_project_participant pp where pp.project_id = p.id and pp.role = 'lead' order by pp.organization_id)`.as(
+        'leadIds',
+      ),
       // Sums as text inside the JSON: exact, never through a float.
       sql<{ indicator: Indicator; currency: string | null; total: string }[]>`coalesce((
         select json_agg(json_build_object('indicator', t.indicator, 'currency', t.currency,
@@ -427,7 +414,10 @@ export async function selectProjectPage(
     .limit(limit + 1)
     .execute();
   return rows.map(({ resultSums, ...row }) => ({
-    ...(row as Omit<ProjectListItem, 'resultTotals'> & { sortKey: string }),
+    ...(row as Omit<ProjectListItem, 'leads' | 'resultTotals'> & {
+      leadIds: string[];
+      sortKey: string;
+    }),
     resultTotals: resultSums.map((sum) => ({
       indicator: sum.indicator,
       unit: sum.currency ?? indicatorUnits[sum.indicator],
@@ -545,22 +535,25 @@ export async function selectAllFigures(
     .execute();
 }
 
-/** Demo removal: non-demo projects in which a demo organization takes part keep it in place. */
-export async function selectNonDemoProjectsWithDemoParticipants(db: Db): Promise<string[]> {
-  const rows = await projects(db)
-    .selectFrom('network_project_participant as pp')
-    .innerJoin('network_project as p', 'p.id', 'pp.project_id')
-    .innerJoin('network_organization as o', 'o.id', 'pp.organization_id')
-    .select(
-      sql<string>`'project ' || p.id || ': ' || o.name || ' ' || pp.role || ' in ' || p.title`.as(
-        'description',
-      ),
-    )
-    .where('p.is_demo', '=', false)
-    .where('o.is_demo', '=', true)
-    .orderBy('description')
-    .execute();
-  return rows.map((row) => row.description);
+/**
+ * Demo removal: the non-demo projects in which one of these (demo) organizations takes part,
+ * described with the organization's name; they keep the demo in place.
+ */
+export async function selectNonDemoProjectsWith(
+  db: Db,
+  organizations: Array<{ id: string; name: string }>,
+): Promise<string[]> {
+  if (organizations.length === 0) return [];
+  const result = await sql<{ description: string }>`
+    select 'project ' || p.id || ': ' || o.name || ' ' || pp.role || ' in ' || p.title as description
+      from network_project_participant pp
+      join network_project p on p.id = pp.project_id
+      join unnest(${organizations.map((organization) => organization.id)}::uuid[],
+                  ${organizations.map((organization) => organization.name)}::text[]) as o (id, name)
+        on o.id = pp.organization_id
+     where not p.is_demo
+     order by description`.execute(projects(db));
+  return result.rows.map((row) => row.description);
 }
 
 /** Deletes the demo projects (their countries, participants and figures go with them). */
@@ -570,4 +563,129 @@ export async function deleteDemoProjects(db: Db): Promise<number> {
     .where('is_demo', '=', true)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+// The whole of the project tables at once, for the registry's export and import.
+
+// Text keys sort in byte order ("C"), so both databases give the same order whatever their locale.
+const bytewise = (column: string) => sql`${sql.ref(column)} collate "C"`;
+
+export async function selectAllProjects(db: Db) {
+  return projects(db)
+    .selectFrom('network_project')
+    .select([
+      'id',
+      'title',
+      'summary',
+      'sector',
+      'status',
+      dateText('started_on').as('started_on'),
+      dateText('ended_on').as('ended_on'),
+      'sources',
+      'is_demo',
+      'version',
+      'created_at',
+      'updated_at',
+    ])
+    .orderBy('id')
+    .execute();
+}
+
+export async function selectAllProjectCountries(db: Db) {
+  return projects(db)
+    .selectFrom('network_project_country')
+    .select(['project_id', 'country'])
+    .orderBy('project_id')
+    .orderBy(bytewise('country'))
+    .execute();
+}
+
+export async function selectAllProjectParticipants(db: Db) {
+  return projects(db)
+    .selectFrom('network_project_participant')
+    .select(['project_id', 'organization_id', 'role', 'note', 'created_at'])
+    .orderBy('project_id')
+    .orderBy('organization_id')
+    .orderBy(bytewise('role'))
+    .execute();
+}
+
+export async function selectAllProjectFigures(db: Db) {
+  return projects(db)
+    .selectFrom('network_project_figure')
+    .select([
+      'id',
+      'project_id',
+      'kind',
+      'indicator',
+      // As text: exact, whatever the driver makes of numeric and bigint.
+      sql<string | null>`quantity::text`.as('quantity'),
+      sql<string | null>`amount_minor::text`.as('amount_minor'),
+      'currency',
+      'country',
+      'period_year',
+      'note',
+      'source',
+      'created_at',
+    ])
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertProjects(
+  db: Db,
+  rows: Array<
+    ProjectValues & {
+      id: string;
+      is_demo: boolean;
+      version: number;
+      created_at: Date;
+      updated_at: Date;
+    }
+  >,
+) {
+  for (const chunk of chunks(rows))
+    await projects(db).insertInto('network_project').values(chunk).execute();
+}
+
+export async function insertProjectCountries(
+  db: Db,
+  rows: Array<ProjectTables['network_project_country']>,
+) {
+  for (const chunk of chunks(rows))
+    await projects(db).insertInto('network_project_country').values(chunk).execute();
+}
+
+export async function insertProjectParticipants(
+  db: Db,
+  rows: Array<ProjectTables['network_project_participant']>,
+) {
+  for (const chunk of chunks(rows))
+    await projects(db).insertInto('network_project_participant').values(chunk).execute();
+}
+
+export async function insertProjectFigures(db: Db, rows: FigureValues[]) {
+  // quantity and amount_minor go in as text cast in SQL, as insertFigure does: no float.
+  for (const chunk of chunks(rows)) {
+    const values = chunk.map(
+      (row) =>
+        sql`(${row.id}, ${row.project_id}, ${row.kind}, ${row.indicator}, ${row.quantity}::numeric,
+          ${row.amount_minor}::bigint, ${row.currency}, ${row.country}, ${row.period_year},
+          ${row.note}, ${row.source}, ${row.created_at})`,
+    );
+    await sql`
+      insert into network_project_figure
+        (id, project_id, kind, indicator, quantity, amount_minor, currency, country, period_year,
+         note, source, created_at)
+      values ${sql.join(values)}`.execute(projects(db));
+  }
+}
+
+export async function projectExists(db: Db, id: string): Promise<boolean> {
+  const row = await projects(db)
+    .selectFrom('network_project')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,9 +1,9 @@
-import type { Context } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { networkMessage } from '../messages.ts';
+import type { Context } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import { changeProject } from './change-project.ts';
-import { countriesInUse, type ProjectValues, replaceCountries } from './project-queries.ts';
-import { type Project, UpdateProjectInput } from './project-schemas.ts';
+import { projectsMessage } from './messages.ts';
+import { countriesInUse, type ProjectValues, replaceCountries } from './queries.ts';
+import { type Project, UpdateProjectInput } from './schemas.ts';
 
 /**
  * The lead organizations' admins and network staff edit a project, sending the version they
@@ -30,7 +30,7 @@ export async function updateProject(
       const startedOn = changes.started_on !== undefined ? changes.started_on : current.startedOn;
       const endedOn = changes.ended_on !== undefined ? changes.ended_on : current.endedOn;
       if (startedOn && endedOn && endedOn < startedOn)
-        throw new AppError('validation-failed', networkMessage('project.end-before-start'), {
+        throw new AppError('validation-failed', projectsMessage('project.end-before-start'), {
           errors: [
             {
               pointer: '/endedOn',
@@ -48,7 +48,7 @@ export async function updateProject(
       if (used.length > 0)
         throw new AppError(
           'validation-failed',
-          networkMessage('project.countries-in-use', { countries: used.join(', ') }),
+          projectsMessage('project.countries-in-use', { countries: used.join(', ') }),
           {
             errors: [
               {

@@ -1,12 +1,13 @@
-import { recordAudit } from '../../../platform/audit/record-audit.ts';
-import { type Context, inTransaction } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { newId } from '../../../platform/ids.ts';
-import { networkMessage } from '../messages.ts';
-import { organizationsExist } from '../queries.ts';
+import { recordAudit } from '../../platform/audit/record-audit.ts';
+import { type Context, inTransaction } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { scopeNames } from '../../platform/scopes.ts';
 import { authorizeProjectStart } from './authorize-project.ts';
-import { insertParticipants, insertProject, selectProject } from './project-queries.ts';
-import { CreateProjectInput, type Project } from './project-schemas.ts';
+import { projectsMessage } from './messages.ts';
+import { readProject } from './project-view.ts';
+import { insertParticipants, insertProject } from './queries.ts';
+import { CreateProjectInput, type Project } from './schemas.ts';
 
 /**
  * Network staff start any project; an organization's admin starts one that their organization
@@ -25,10 +26,13 @@ export async function createProject(
     participants.filter((entry) => entry.role === 'lead').map((entry) => entry.organizationId),
   );
   return inTransaction(ctx, async (tx) => {
-    const existing = await organizationsExist(
+    // Organizations are the network's: those that exist are those it names.
+    const named = await scopeNames(
       tx.db,
+      'organization',
       participants.map((entry) => entry.organizationId),
     );
+    const existing = new Set(named.map((entry) => entry.id));
     const missing = participants.flatMap((entry, index) =>
       existing.has(entry.organizationId)
         ? []
@@ -41,7 +45,7 @@ export async function createProject(
           ],
     );
     if (missing.length > 0)
-      throw new AppError('validation-failed', networkMessage('organizations.named-missing'), {
+      throw new AppError('validation-failed', projectsMessage('organizations.named-missing'), {
         errors: missing,
       });
     const now = tx.now();
@@ -64,7 +68,7 @@ export async function createProject(
       valid.countries,
     );
     await insertParticipants(tx.db, id, participants, now);
-    const project = await selectProject(tx.db, id);
+    const project = await readProject(tx.db, id);
     if (!project) throw new Error('project vanished inside its transaction');
     await recordAudit(tx, {
       action: 'create-project',

@@ -1,11 +1,15 @@
-// HTTP adapter for projects and the network's impact: parse, call one use case, shape the reply.
+// HTTP adapter of the projects module, under /api/projects: parse, call one use case, shape the
+// reply. The network's impact is /api/projects/impact, a static path that a project id (a UUID)
+// never matches.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemResponse } from '../../platform/http/problem.ts';
-import { addProjectParticipant } from './projects/add-project-participant.ts';
-import { createProject } from './projects/create-project.ts';
-import { findProjects } from './projects/find-projects.ts';
-import { getImpact } from './projects/get-impact.ts';
-import { getProject } from './projects/get-project.ts';
+import { addProjectParticipant } from './add-project-participant.ts';
+import { createProject } from './create-project.ts';
+import { findProjects } from './find-projects.ts';
+import { getImpact } from './get-impact.ts';
+import { getProject } from './get-project.ts';
+import { recordProjectFigure } from './record-project-figure.ts';
+import { removeProjectParticipant } from './remove-project-participant.ts';
 import {
   AddParticipantInput,
   CreateProjectInput,
@@ -21,13 +25,11 @@ import {
   RecordFigureInput,
   UpdateProjectInput,
   VersionQuery,
-} from './projects/project-schemas.ts';
-import { recordProjectFigure } from './projects/record-project-figure.ts';
-import { removeProjectParticipant } from './projects/remove-project-participant.ts';
-import { updateProject } from './projects/update-project.ts';
-import { withdrawProjectFigure } from './projects/withdraw-project-figure.ts';
+} from './schemas.ts';
+import { updateProject } from './update-project.ts';
+import { withdrawProjectFigure } from './withdraw-project-figure.ts';
 
-const tags = ['network'];
+const tags = ['projects'];
 
 const problems = {
   400: ProblemResponse,
@@ -38,9 +40,9 @@ const problems = {
   413: ProblemResponse,
 };
 
-export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
+export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
-    '/projects',
+    '',
     {
       // A client may repeat the request safely with the same Idempotency-Key.
       config: { idempotency: 'optional' },
@@ -55,15 +57,12 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const project = await createProject(request.ctx, request.body);
-      return reply
-        .code(201)
-        .header('location', `/api/network/projects/${project.id}`)
-        .send(project);
+      return reply.code(201).header('location', `/api/projects/${project.id}`).send(project);
     },
   );
 
   app.get(
-    '/projects',
+    '',
     {
       schema: {
         tags,
@@ -77,7 +76,7 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/projects/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -90,7 +89,7 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    '/projects/:id',
+    '/:id',
     {
       bodyLimit: 64 * 1024,
       schema: {
@@ -106,7 +105,7 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/projects/:id/participants',
+    '/:id/participants',
     {
       // A client may repeat the request safely with the same Idempotency-Key.
       config: { idempotency: 'optional' },
@@ -127,7 +126,7 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/projects/:id/participants/:organizationId/:role',
+    '/:id/participants/:organizationId/:role',
     {
       schema: {
         tags,
@@ -147,7 +146,7 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/projects/:id/figures',
+    '/:id/figures',
     {
       // A client may repeat the request safely with the same Idempotency-Key.
       config: { idempotency: 'optional' },
@@ -166,7 +165,7 @@ export const networkProjectRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/projects/:id/figures/:figureId',
+    '/:id/figures/:figureId',
     {
       schema: {
         tags,

@@ -1,8 +1,11 @@
 // Pure zod: projects, their participants and figures, and the impact roll-up. Imported by the
-// routes, the use cases and (as types) the web client.
+// routes, the use cases and (as types) the web client. Sectors, countries and the rules of plain
+// text are the network's, from its own pure schemas file.
 import { z } from 'zod';
-import { addMoneyIssue, CurrencyCode, parseMoney } from '../../../platform/money-schemas.ts';
-import { CountryCode, IcaSector, text, Website } from '../schemas.ts';
+import { addMoneyIssue, CurrencyCode, parseMoney } from '../../platform/money-schemas.ts';
+import { CountryCode, IcaSector, text, Website } from '../network/schemas.ts';
+
+export type { IcaSector } from '../network/schemas.ts';
 
 export const projectStatuses = ['planned', 'active', 'completed', 'cancelled'] as const;
 export const participantRoles = [

@@ -2,9 +2,9 @@
 // of ISO 4217, so each stored amount still means what was recorded; and amounts in codes that can
 // no longer carry one stop the migration instead of being guessed at.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../../../test/test-database.ts';
-import { migrate, readMigrations } from '../../../platform/migrate.ts';
-import { currencyCodes, moneyOf } from '../../../platform/money.ts';
+import { openTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { migrate, readMigrations } from '../../platform/migrate.ts';
+import { currencyCodes, moneyOf } from '../../platform/money.ts';
 
 let database: TestDatabase | undefined;
 afterEach(async () => {

@@ -1,10 +1,10 @@
-import type { Context } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { selectorOf } from '../../../platform/messages/catalogue.ts';
-import { networkMessage } from '../messages.ts';
+import type { Context } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { selectorOf } from '../../platform/messages/catalogue.ts';
 import { changeProject } from './change-project.ts';
-import { deleteParticipant } from './project-queries.ts';
-import { type Project, RemoveParticipantInput } from './project-schemas.ts';
+import { projectsMessage } from './messages.ts';
+import { deleteParticipant } from './queries.ts';
+import { type Project, RemoveParticipantInput } from './schemas.ts';
 
 /**
  * Removes an organization from one of its roles in a project. A project keeps at least one lead:
@@ -25,13 +25,13 @@ export async function removeProjectParticipant(
       if (!participant)
         throw new AppError(
           'not-found',
-          networkMessage('project.participant-not-found', { role: selectorOf(role) }),
+          projectsMessage('project.participant-not-found', { role: selectorOf(role) }),
         );
       const leads = current.participants.filter((entry) => entry.role === 'lead');
       if (role === 'lead' && leads.length === 1)
         throw new AppError(
           'conflict',
-          networkMessage('project.only-lead', { organization: participant.organizationName }),
+          projectsMessage('project.only-lead', { organization: participant.organizationName }),
         );
     },
     apply: (tx) => deleteParticipant(tx.db, projectId, organizationId, role),

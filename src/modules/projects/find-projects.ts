@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { Context } from '../../../platform/context.ts';
-import { decodeCursor, keysetPage } from '../../../platform/paging.ts';
-import { selectProjectPage } from './project-queries.ts';
-import { FindProjectsQuery, type ProjectPage } from './project-schemas.ts';
+import type { Context } from '../../platform/context.ts';
+import { decodeCursor, keysetPage } from '../../platform/paging.ts';
+import { nameLeads } from './project-view.ts';
+import { selectProjectPage } from './queries.ts';
+import { FindProjectsQuery, type ProjectPage } from './schemas.ts';
 
 // Opaque to clients: base64url of the last row's folded title and id.
 const Cursor = z.tuple([z.literal('title'), z.string(), z.uuid()]);
@@ -34,5 +35,17 @@ export async function findProjects(ctx: Context, query: FindProjectsQuery): Prom
     last.sortKey,
     last.id,
   ]);
-  return { items: page.map(({ sortKey: _sortKey, ...item }) => item), nextCursor };
+  // The leads' names are the network's: one question for the whole page.
+  const leads = await nameLeads(
+    ctx.db,
+    page.map((row) => row.leadIds),
+  );
+  return {
+    items: page.map(({ sortKey: _sortKey, leadIds: _leadIds, resultTotals, ...item }, index) => ({
+      ...item,
+      leads: leads[index] ?? [],
+      resultTotals,
+    })),
+    nextCursor,
+  };
 }

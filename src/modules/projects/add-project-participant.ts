@@ -1,11 +1,11 @@
-import type { Context } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { selectorOf } from '../../../platform/messages/catalogue.ts';
-import { networkMessage } from '../messages.ts';
-import { organizationsExist } from '../queries.ts';
+import type { Context } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { selectorOf } from '../../platform/messages/catalogue.ts';
+import { scopeExists } from '../../platform/scopes.ts';
 import { changeProject } from './change-project.ts';
-import { hasParticipant, insertParticipants } from './project-queries.ts';
-import { AddParticipantInput, type Project } from './project-schemas.ts';
+import { projectsMessage } from './messages.ts';
+import { hasParticipant, insertParticipants } from './queries.ts';
+import { AddParticipantInput, type Project } from './schemas.ts';
 
 /** Adds an organization in a role; an organization may hold several roles in one project. */
 export async function addProjectParticipant(
@@ -16,9 +16,8 @@ export async function addProjectParticipant(
   const { version, ...participant } = AddParticipantInput.parse(input);
   return changeProject(ctx, projectId, version, 'add-project-participant', {
     apply: async (tx) => {
-      const existing = await organizationsExist(tx.db, [participant.organizationId]);
-      if (!existing.has(participant.organizationId))
-        throw new AppError('validation-failed', networkMessage('organization.named-missing'), {
+      if (!(await scopeExists(tx.db, 'organization', participant.organizationId)))
+        throw new AppError('validation-failed', projectsMessage('organization.named-missing'), {
           errors: [
             {
               pointer: '/organizationId',
@@ -30,7 +29,7 @@ export async function addProjectParticipant(
       if (await hasParticipant(tx.db, projectId, participant.organizationId, participant.role))
         throw new AppError(
           'conflict',
-          networkMessage('project.participant-exists', { role: selectorOf(participant.role) }),
+          projectsMessage('project.participant-exists', { role: selectorOf(participant.role) }),
         );
       await insertParticipants(tx.db, projectId, [participant], tx.now());
     },

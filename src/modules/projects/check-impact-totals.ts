@@ -2,8 +2,8 @@
 // stored: they are computed in SQL when read. The check computes them a second way (each result
 // added in exact integers here) and compares, for every grouping the API offers: each grouping's
 // groups must add up to the same totals, which is also what proves no result is counted twice.
-import type { Db } from '../../../platform/db.ts';
-import { selectAllFigures, sumFigures } from './project-queries.ts';
+import type { Db } from '../../platform/db.ts';
+import { selectAllFigures, sumFigures } from './queries.ts';
 
 type Sums = Map<string, { total: bigint; results: number }>;
 

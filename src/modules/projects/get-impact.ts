@@ -1,13 +1,13 @@
-import type { Context } from '../../../platform/context.ts';
+import type { Context } from '../../platform/context.ts';
 import { amountText } from './amounts.ts';
-import { type ImpactSumRow, sumFigures } from './project-queries.ts';
+import { type ImpactSumRow, sumFigures } from './queries.ts';
 import {
   type Impact,
   ImpactQuery,
   type ImpactTotal,
   impactRule,
   indicatorUnits,
-} from './project-schemas.ts';
+} from './schemas.ts';
 
 export function impactTotal(row: ImpactSumRow): ImpactTotal {
   return {

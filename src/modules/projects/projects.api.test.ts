@@ -4,9 +4,9 @@
 // changes nothing, and the check that totals equal the sum of results.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, countRows, startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { compareImpactTotals } from './check-impact-totals.ts';
 import { checkImpactTotals } from './index.ts';
-import { compareImpactTotals } from './projects/check-impact-totals.ts';
-import type { Impact, Project } from './projects/project-schemas.ts';
+import type { Impact, Project } from './schemas.ts';
 
 let api: TestApi;
 let lead: string;
@@ -20,7 +20,7 @@ let farm: Project;
 const tag = `p${Date.now().toString(36)}`;
 
 async function read(id: string): Promise<Project> {
-  const response = await api.app.inject({ method: 'GET', url: `/api/network/projects/${id}` });
+  const response = await api.app.inject({ method: 'GET', url: `/api/projects/${id}` });
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
 }
@@ -34,7 +34,7 @@ async function record(
   const current = await read(id);
   const response = await agent.request({
     method: 'POST',
-    url: `/api/network/projects/${id}/figures`,
+    url: `/api/projects/${id}/figures`,
     payload: { version: current.version, kind: 'result', ...figure },
   });
   expect(response.statusCode, response.body).toBe(status);
@@ -45,7 +45,7 @@ async function record(
 async function startProject(payload: Record<string, unknown>): Promise<Project> {
   const response = await api.admin.request({
     method: 'POST',
-    url: '/api/network/projects',
+    url: '/api/projects',
     payload,
   });
   expect(response.statusCode, response.body).toBe(201);
@@ -53,7 +53,7 @@ async function startProject(payload: Record<string, unknown>): Promise<Project> 
 }
 
 async function impact(query: string): Promise<Impact> {
-  const response = await api.app.inject({ method: 'GET', url: `/api/network/impact?${query}` });
+  const response = await api.app.inject({ method: 'GET', url: `/api/projects/impact?${query}` });
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
 }
@@ -85,7 +85,7 @@ describe('projects', () => {
     const audits = await countRows(api.database, 'platform_audit_entry');
     const response = await api.admin.request({
       method: 'POST',
-      url: '/api/network/projects',
+      url: '/api/projects',
       payload: {
         title: `West African mini-grids ${tag}`,
         summary: 'Solar mini-grids run by electric cooperatives.',
@@ -103,7 +103,7 @@ describe('projects', () => {
     });
     expect(response.statusCode, response.body).toBe(201);
     miniGrid = response.json();
-    expect(response.headers.location).toBe(`/api/network/projects/${miniGrid.id}`);
+    expect(response.headers.location).toBe(`/api/projects/${miniGrid.id}`);
     expect(miniGrid).toMatchObject({
       status: 'active',
       sector: 'energy-utilities',
@@ -136,14 +136,14 @@ describe('projects', () => {
     const payload = { title: `Nope ${tag}`, sector: 'other', countries: ['KE'] };
     const anonymous = await api.app.inject({
       method: 'POST',
-      url: '/api/network/projects',
+      url: '/api/projects',
       payload,
     });
     expect(anonymous.statusCode).toBe(401);
     for (const agent of [leadAdmin, member]) {
       const response = await agent.request({
         method: 'POST',
-        url: '/api/network/projects',
+        url: '/api/projects',
         payload,
       });
       expect(response.statusCode).toBe(403);
@@ -155,7 +155,7 @@ describe('projects', () => {
     const list = async (query: string) => {
       const response = await api.app.inject({
         method: 'GET',
-        url: `/api/network/projects?${query}`,
+        url: `/api/projects?${query}`,
       });
       expect(response.statusCode, response.body).toBe(200);
       return response.json() as { items: { id: string }[]; nextCursor: string | null };
@@ -172,14 +172,14 @@ describe('projects', () => {
     const next = await list(`q=${tag}&limit=1&cursor=${first.nextCursor}`);
     expect(next.items.map((item) => item.id)).toEqual([miniGrid.id]);
     expect(next.nextCursor).toBeNull();
-    const bad = await api.app.inject({ method: 'GET', url: '/api/network/projects?cursor=abc' });
+    const bad = await api.app.inject({ method: 'GET', url: '/api/projects?cursor=abc' });
     expect(bad.statusCode).toBe(400);
   });
 
   it('lets the lead’s admins edit with the version they read; a stale version gets the current copy', async () => {
     const edited = await leadAdmin.request({
       method: 'PATCH',
-      url: `/api/network/projects/${miniGrid.id}`,
+      url: `/api/projects/${miniGrid.id}`,
       payload: { version: 1, title: `West African solar mini-grids ${tag}`, endedOn: '2023-12-31' },
     });
     expect(edited.statusCode, edited.body).toBe(200);
@@ -187,7 +187,7 @@ describe('projects', () => {
 
     const stale = await api.admin.request({
       method: 'PATCH',
-      url: `/api/network/projects/${miniGrid.id}`,
+      url: `/api/projects/${miniGrid.id}`,
       payload: { version: 1, status: 'cancelled' },
     });
     expect(stale.statusCode).toBe(409);
@@ -195,7 +195,7 @@ describe('projects', () => {
 
     const backwards = await leadAdmin.request({
       method: 'PATCH',
-      url: `/api/network/projects/${miniGrid.id}`,
+      url: `/api/projects/${miniGrid.id}`,
       payload: { version: 2, startedOn: '2024-06-01' },
     });
     expect(backwards.statusCode).toBe(400);
@@ -207,14 +207,14 @@ describe('projects', () => {
     ] as const) {
       const response = await agent.request({
         method: 'PATCH',
-        url: `/api/network/projects/${miniGrid.id}`,
+        url: `/api/projects/${miniGrid.id}`,
         payload: { version: 2, status: 'cancelled' },
       });
       expect(response.statusCode).toBe(status);
     }
     const anonymous = await api.app.inject({
       method: 'PATCH',
-      url: `/api/network/projects/${miniGrid.id}`,
+      url: `/api/projects/${miniGrid.id}`,
       payload: { version: 2, status: 'cancelled' },
     });
     expect(anonymous.statusCode).toBe(401);
@@ -222,7 +222,7 @@ describe('projects', () => {
     // The outsider leads the other project: its admin edits that one.
     const own = await outsiderAdmin.request({
       method: 'PATCH',
-      url: `/api/network/projects/${farm.id}`,
+      url: `/api/projects/${farm.id}`,
       payload: { version: 1, status: 'active', summary: 'Farmer field schools.' },
     });
     expect(own.statusCode, own.body).toBe(200);
@@ -232,7 +232,7 @@ describe('projects', () => {
     const current = await read(miniGrid.id);
     const added = await leadAdmin.request({
       method: 'POST',
-      url: `/api/network/projects/${miniGrid.id}/participants`,
+      url: `/api/projects/${miniGrid.id}/participants`,
       payload: { version: current.version, organizationId: outsider, role: 'offtaker' },
     });
     expect(added.statusCode, added.body).toBe(201);
@@ -241,13 +241,13 @@ describe('projects', () => {
     );
     const again = await leadAdmin.request({
       method: 'POST',
-      url: `/api/network/projects/${miniGrid.id}/participants`,
+      url: `/api/projects/${miniGrid.id}/participants`,
       payload: { version: added.json().version, organizationId: outsider, role: 'offtaker' },
     });
     expect(again.statusCode).toBe(409);
     const missing = await leadAdmin.request({
       method: 'POST',
-      url: `/api/network/projects/${miniGrid.id}/participants`,
+      url: `/api/projects/${miniGrid.id}/participants`,
       payload: {
         version: added.json().version,
         organizationId: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e',
@@ -258,7 +258,7 @@ describe('projects', () => {
     // Taking part is not leading: the offtaker's admin still may not edit.
     const offtaker = await outsiderAdmin.request({
       method: 'POST',
-      url: `/api/network/projects/${miniGrid.id}/participants`,
+      url: `/api/projects/${miniGrid.id}/participants`,
       payload: { version: added.json().version, organizationId: funder, role: 'beneficiary' },
     });
     expect(offtaker.statusCode).toBe(403);
@@ -355,7 +355,7 @@ describe('projects', () => {
     // Each write moved the version on: a doubled submission of the same version is refused.
     const doubled = await leadAdmin.request({
       method: 'POST',
-      url: `/api/network/projects/${miniGrid.id}/figures`,
+      url: `/api/projects/${miniGrid.id}/figures`,
       payload: {
         version: project.version - 1,
         kind: 'result',
@@ -377,7 +377,7 @@ describe('projects', () => {
       amount: '5',
       period: 2022,
     };
-    const url = `/api/network/projects/${miniGrid.id}/figures`;
+    const url = `/api/projects/${miniGrid.id}/figures`;
     expect((await api.app.inject({ method: 'POST', url, payload })).statusCode).toBe(401);
     expect((await member.request({ method: 'POST', url, payload })).statusCode).toBe(403);
     expect((await outsiderAdmin.request({ method: 'POST', url, payload })).statusCode).toBe(403);
@@ -410,7 +410,7 @@ describe('projects', () => {
     for (const [figure, pointer] of cases) {
       const response = await leadAdmin.request({
         method: 'POST',
-        url: `/api/network/projects/${miniGrid.id}/figures`,
+        url: `/api/projects/${miniGrid.id}/figures`,
         payload: { version: current.version, kind: 'result', ...figure },
       });
       expect(response.statusCode, JSON.stringify(figure)).toBe(400);
@@ -429,7 +429,7 @@ describe('projects', () => {
     const current = await read(miniGrid.id);
     const response = await leadAdmin.request({
       method: 'PATCH',
-      url: `/api/network/projects/${miniGrid.id}`,
+      url: `/api/projects/${miniGrid.id}`,
       payload: { version: current.version, countries: ['LR'] },
     });
     expect(response.statusCode).toBe(400);
@@ -437,7 +437,7 @@ describe('projects', () => {
     expect((await read(miniGrid.id)).countries).toEqual(['LR', 'SL']);
     const widened = await leadAdmin.request({
       method: 'PATCH',
-      url: `/api/network/projects/${miniGrid.id}`,
+      url: `/api/projects/${miniGrid.id}`,
       payload: { version: current.version, countries: ['LR', 'SL', 'GN'] },
     });
     expect(widened.statusCode, widened.body).toBe(200);
@@ -447,7 +447,7 @@ describe('projects', () => {
   it('lists each project with its leads and its results summed per indicator and currency', async () => {
     const response = await api.app.inject({
       method: 'GET',
-      url: `/api/network/projects?q=${tag}`,
+      url: `/api/projects?q=${tag}`,
     });
     expect(response.statusCode, response.body).toBe(200);
     const items = response.json().items as {
@@ -556,7 +556,7 @@ describe('impact', () => {
   });
 
   it('refuses a grouping it does not know', async () => {
-    const response = await api.app.inject({ method: 'GET', url: '/api/network/impact?by=planet' });
+    const response = await api.app.inject({ method: 'GET', url: '/api/projects/impact?by=planet' });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].pointer).toBe('/by');
   });
@@ -566,7 +566,7 @@ describe('an organization’s admin starting a project', () => {
   const start = (agent: Agent | undefined, participants: unknown[], headers = {}) => {
     const options = {
       method: 'POST' as const,
-      url: '/api/network/projects',
+      url: '/api/projects',
       headers,
       payload: {
         title: `Cooperative-led kilns ${tag} ${Math.random()}`,
@@ -669,14 +669,14 @@ describe('removing participants and withdrawing figures', () => {
   ) => {
     const options = {
       method: 'DELETE' as const,
-      url: `/api/network/projects/${project.id}/participants/${organizationId}/${role}?version=${version}`,
+      url: `/api/projects/${project.id}/participants/${organizationId}/${role}?version=${version}`,
     };
     return agent ? agent.request(options) : api.app.inject(options);
   };
   const withdraw = (agent: Agent | undefined, figureId: string, version: number) => {
     const options = {
       method: 'DELETE' as const,
-      url: `/api/network/projects/${project.id}/figures/${figureId}?version=${version}`,
+      url: `/api/projects/${project.id}/figures/${figureId}?version=${version}`,
     };
     return agent ? agent.request(options) : api.app.inject(options);
   };
@@ -684,7 +684,7 @@ describe('removing participants and withdrawing figures', () => {
   beforeAll(async () => {
     const response = await leadAdmin.request({
       method: 'POST',
-      url: '/api/network/projects',
+      url: '/api/projects',
       payload: {
         title: `Corrections ${tag}`,
         sector: 'energy-utilities',
@@ -735,7 +735,7 @@ describe('removing participants and withdrawing figures', () => {
     // With a second lead, the first may go.
     const added = await leadAdmin.request({
       method: 'POST',
-      url: `/api/network/projects/${project.id}/participants`,
+      url: `/api/projects/${project.id}/participants`,
       payload: { version: project.version, organizationId: funder, role: 'lead' },
     });
     expect(added.statusCode, added.body).toBe(201);
@@ -751,7 +751,7 @@ describe('removing participants and withdrawing figures', () => {
     // Network staff put it back.
     const restored = await api.admin.request({
       method: 'POST',
-      url: `/api/network/projects/${project.id}/participants`,
+      url: `/api/projects/${project.id}/participants`,
       payload: { version: project.version, organizationId: lead, role: 'lead' },
     });
     expect(restored.statusCode, restored.body).toBe(201);
@@ -769,14 +769,14 @@ describe('removing participants and withdrawing figures', () => {
     for (const version of ['', 'two', '0', '1.5']) {
       const response = await leadAdmin.request({
         method: 'DELETE',
-        url: `/api/network/projects/${project.id}/participants/${funder}/funder?version=${version}`,
+        url: `/api/projects/${project.id}/participants/${funder}/funder?version=${version}`,
       });
       expect(response.statusCode, version).toBe(400);
       expect(response.json().errors[0].pointer).toBe('/version');
     }
     const noVersion = await leadAdmin.request({
       method: 'DELETE',
-      url: `/api/network/projects/${project.id}/participants/${funder}/funder`,
+      url: `/api/projects/${project.id}/participants/${funder}/funder`,
     });
     expect(noVersion.statusCode).toBe(400);
     const badRole = await remove(leadAdmin, funder, 'patron', project.version);
@@ -833,7 +833,7 @@ describe('removing participants and withdrawing figures', () => {
     // The list's sums and the check agree.
     const listed = await api.app.inject({
       method: 'GET',
-      url: `/api/network/projects?q=${encodeURIComponent(`Corrections ${tag}`)}`,
+      url: `/api/projects?q=${encodeURIComponent(`Corrections ${tag}`)}`,
     });
     expect(listed.json().items[0].resultTotals).toEqual([
       expect.objectContaining({ indicator: 'jobs-created', amount: '40' }),
@@ -919,7 +919,7 @@ describe('money in the decimals ISO 4217 gives its currency', () => {
     const refused = async (amount: string, currency: string) => {
       const response = await api.admin.request({
         method: 'POST',
-        url: `/api/network/projects/${iraq.id}/figures`,
+        url: `/api/projects/${iraq.id}/figures`,
         payload: {
           version: current.version,
           kind: 'result',

@@ -7,9 +7,9 @@ import {
   hasGrant,
   isNetworkAdmin,
   organizationsWhere,
-} from '../../../platform/access.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { networkMessage } from '../messages.ts';
+} from '../../platform/access.ts';
+import { AppError } from '../../platform/errors.ts';
+import { projectsMessage } from './messages.ts';
 
 export function authorizeProjectEdit(actor: Actor, leadIds: string[]): void {
   const admins = (id: string): Allowance => ({
@@ -38,6 +38,6 @@ export function authorizeProjectStart(actor: Actor, leadIds: string[]): void {
   const administered = organizationsWhere(actor, ['organization-admin']);
   const staff = isNetworkAdmin(actor) || hasGrant(actor, { role: 'network-staff' });
   if (!staff && administered.length > 0 && !leadIds.some((id) => administered.includes(id)))
-    throw new AppError('forbidden', networkMessage('project.lead-required'));
+    throw new AppError('forbidden', projectsMessage('project.lead-required'));
   authorizeProjectEdit(actor, leadIds);
 }

@@ -1,7 +1,7 @@
 // Figures' amounts from the database back to the wire's decimal strings, exactly: money from
 // integer minor units through the platform's table of currencies, quantities (numeric(18,3))
 // without their trailing zeros.
-import { formatMoney } from '../../../platform/money.ts';
+import { formatMoney } from '../../platform/money.ts';
 
 /** "350.000" or "12.500" from the database -> "350", "12.5". */
 export function plainQuantity(quantity: string): string {

@@ -1,17 +1,13 @@
 // The steps every change to a project shares: read it, check who acts, move its version on (or
 // answer 409 with the current copy), do the change, audit before and after, in one transaction.
-import { recordAudit } from '../../../platform/audit/record-audit.ts';
-import { type Context, inTransaction } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { networkMessage } from '../messages.ts';
+import { recordAudit } from '../../platform/audit/record-audit.ts';
+import { type Context, inTransaction } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import { authorizeProjectEdit } from './authorize-project.ts';
-import {
-  bumpProjectVersion,
-  type ProjectValues,
-  selectLeadIds,
-  selectProject,
-} from './project-queries.ts';
-import type { Project } from './project-schemas.ts';
+import { projectsMessage } from './messages.ts';
+import { readProject } from './project-view.ts';
+import { bumpProjectVersion, type ProjectValues, selectLeadIds } from './queries.ts';
+import type { Project } from './schemas.ts';
 
 export async function changeProject(
   ctx: Context,
@@ -27,17 +23,17 @@ export async function changeProject(
   },
 ): Promise<Project> {
   return inTransaction(ctx, async (tx) => {
-    const before = await selectProject(tx.db, id);
-    if (!before) throw new AppError('not-found', networkMessage('project.not-found', { id }));
+    const before = await readProject(tx.db, id);
+    if (!before) throw new AppError('not-found', projectsMessage('project.not-found', { id }));
     const leads = await selectLeadIds(tx.db, id);
     authorizeProjectEdit(tx.actor, leads);
     change.check?.(before);
     // The version moves first: the row lock makes a second clerk wait, then see the new version.
     if (!(await bumpProjectVersion(tx.db, id, version, change.fields ?? {}, tx.now()))) {
-      const current = (await selectProject(tx.db, id)) ?? before;
+      const current = (await readProject(tx.db, id)) ?? before;
       throw new AppError(
         'stale-version',
-        networkMessage('project.stale', {
+        projectsMessage('project.stale', {
           sent: String(version),
           current: String(current.version),
         }),
@@ -45,7 +41,7 @@ export async function changeProject(
       );
     }
     await change.apply?.(tx, before);
-    const after = await selectProject(tx.db, id);
+    const after = await readProject(tx.db, id);
     if (!after) throw new Error('project vanished inside its transaction');
     await recordAudit(tx, {
       action,

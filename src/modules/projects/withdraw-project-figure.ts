@@ -1,9 +1,9 @@
-import type { Context } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { networkMessage } from '../messages.ts';
+import type { Context } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import { changeProject } from './change-project.ts';
-import { deleteFigure } from './project-queries.ts';
-import { type Project, WithdrawFigureInput } from './project-schemas.ts';
+import { projectsMessage } from './messages.ts';
+import { deleteFigure } from './queries.ts';
+import { type Project, WithdrawFigureInput } from './schemas.ts';
 
 /**
  * Withdraws a target or a result recorded by mistake. The figure is deleted, so that no total,
@@ -24,7 +24,7 @@ export async function withdrawProjectFigure(
       if (!figure)
         throw new AppError(
           'not-found',
-          networkMessage('project.figure-not-found', { id: figureId }),
+          projectsMessage('project.figure-not-found', { id: figureId }),
         );
     },
     apply: (tx) => deleteFigure(tx.db, projectId, figureId),
