@@ -24,9 +24,10 @@ type RequestOutcomeSummaryProps = {
 /**
  * The summary a form shows when its request was refused (not allowed, session ended), did not
  * reach the server, is still being carried out from an earlier attempt (the same request sent
- * again with its Idempotency-Key), or failed for another reason; nothing for any other outcome. Give it a `key`
- * that changes with each attempt, so the summary takes focus again after a second failure, and
- * that differs from the keys of the form's other summaries (it is always rendered, even empty).
+ * again with its Idempotency-Key), or failed for another reason; nothing for any other outcome.
+ * Give it a `key` that changes with each attempt, so the summary takes focus again after a
+ * second failure, and that differs from the keys of the form's other summaries (it is always
+ * rendered, even empty).
  */
 export function RequestOutcomeSummary({ outcome, messages, next }: RequestOutcomeSummaryProps) {
   switch (outcome.kind) {
