@@ -192,8 +192,32 @@ describe('organizations in the browser', () => {
     await checkScreen(page, 'organization-new-server-error-fr');
     await switchLanguage(page, 'en');
 
+    // The connection drops after the server has added it, twice: the app's own resend and the
+    // person's press carry the same Idempotency-Key, so the server adds it once and replays.
     await page.locator('#new-organization-website').fill('https://sewa-kisan.example');
+    const keysSent: (string | undefined)[] = [];
+    await page.route('**/api/network/organizations', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      keysSent.push(route.request().headers()['idempotency-key']);
+      if (keysSent.length > 2) return route.fallback();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
     await page.getByRole('button', { name: 'Add the organization' }).click();
+    await poll(() => alert.textContent()).toContain('The server did not answer.');
+    expect(keysSent).toHaveLength(2);
+    const replayed = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/api/network/organizations') &&
+        response.request().method() === 'POST',
+    );
+    await page.getByRole('button', { name: 'Add the organization' }).click();
+    expect((await replayed).status()).toBe(201);
+    expect(await (await replayed).headerValue('idempotent-replayed')).toBe('true');
+    await page.unrouteAll();
+    expect(keysSent).toHaveLength(3);
+    expect(keysSent[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keysSent).size).toBe(1);
     await poll(() => new URL(page.url()).pathname).toMatch(/^\/organizations\/[0-9a-f-]{36}$/);
     createdPath = new URL(page.url()).pathname;
     await poll(() => page.locator('h1').textContent()).toBe(name);
@@ -204,10 +228,20 @@ describe('organizations in the browser', () => {
     expect(text).toContain('Any farmer of the village may join.');
     expect(await page.locator('.profile__other-names [lang="hi"]').count()).toBe(1);
 
+    // Once.
+    const found = (await (
+      await fetch(`${server.url}/api/network/organizations?q=${encodeURIComponent(name)}`)
+    ).json()) as { items: { id: string; name: string }[] };
+    expect(found.items.filter((item) => item.name === name).map((item) => item.id)).toEqual([
+      createdPath.split('/').pop(),
+    ]);
+
     // It is in the directory.
     await page.goto(`${server.url}/?q=${encodeURIComponent(name)}`);
     await page.getByRole('list', { name: 'Results' }).getByRole('link', { name }).waitFor();
-    expect(errors.filter((error) => !/status of (400|401)/.test(error))).toEqual([]);
+    expect(
+      errors.filter((error) => !/status of (400|401)|ERR_CONNECTION_RESET/.test(error)),
+    ).toEqual([]);
     await context.close();
   });
 

@@ -18,6 +18,8 @@ export type AppErrorCode =
   | 'gone'
   /** An Idempotency-Key sent again with another request. */
   | 'idempotency-key-reused'
+  /** An Idempotency-Key sent again while its first request is still being carried out. */
+  | 'idempotency-key-in-use'
   | 'too-large';
 
 export class AppError extends Error {
@@ -42,5 +44,6 @@ export const appErrorStatus: Record<AppErrorCode, number> = {
   gone: 410,
   'rate-limited': 429,
   'idempotency-key-reused': 422,
+  'idempotency-key-in-use': 409,
   'too-large': 413,
 };

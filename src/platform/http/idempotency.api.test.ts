@@ -98,6 +98,27 @@ describe('an Idempotency-Key on a creating write', () => {
     expect(await organizationsNamed(theirs.name)).toBe(1);
   });
 
+  it('takes the path as part of the request: the same key and body on another project is refused', async () => {
+    const partner = (await post(undefined, organization())).json().id;
+    const start = async (title: string) => {
+      const project = { title, sector: 'agriculture', countries: ['KE'] };
+      const started = await post(undefined, project, '/api/network/projects');
+      expect(started.statusCode, started.body).toBe(201);
+      return started.json() as { id: string; version: number };
+    };
+    const first = await start(`Irrigation ${++counter}`);
+    const second = await start(`Irrigation ${++counter}`);
+    expect(second.version).toBe(first.version);
+    const join = { version: first.version, organizationId: partner, role: 'funder' };
+    const joined = await post('join-1', join, `/api/network/projects/${first.id}/participants`);
+    expect(joined.statusCode, joined.body).toBe(201);
+    const before = await fingerprint(api.database);
+    // Replaying the first project's answer here would leave the second without its funder.
+    const elsewhere = await post('join-1', join, `/api/network/projects/${second.id}/participants`);
+    expect(elsewhere.statusCode, elsewhere.body).toBe(422);
+    expect(await fingerprint(api.database)).toBe(before);
+  });
+
   it('keeps no answer for a refused request: the key can carry the corrected one', async () => {
     const before = await countRows(api.database, 'network_organization');
     const refused = await post('fix-and-retry', { ...organization(), country: 'XX' });
@@ -140,7 +161,11 @@ describe('an Idempotency-Key on a creating write', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => post('ten-at-once', body)));
     for (const answer of answers) {
       expect([201, 409]).toContain(answer.statusCode);
-      if (answer.statusCode === 409) expect(answer.json().detail).toMatch(/still being carried/);
+      if (answer.statusCode === 409) {
+        expect(answer.json().detail).toMatch(/still being carried/);
+        // Its own type: a client tells "wait for the first answer" from a conflict of data.
+        expect(answer.json().type).toBe('urn:intercoop:problem:idempotency-key-in-use');
+      }
     }
     const created = answers.filter((answer) => answer.statusCode === 201);
     expect(new Set(created.map((answer) => answer.json().id)).size).toBe(1);

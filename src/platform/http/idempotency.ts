@@ -55,9 +55,26 @@ function principalOf(actor: Actor): string | undefined {
 
 const hashSlice = 1024 * 1024;
 
-/** A hash of the request's content: the bytes of a file, or the JSON with its keys in order. */
-async function hashOf(body: unknown): Promise<string> {
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
+
+/**
+ * A hash of the request: its path parameters (the scope names the route's pattern, so the same
+ * key on another project's participants is another request), then its content: the bytes of a
+ * file, or the JSON with its keys in order.
+ */
+async function hashOf(params: unknown, body: unknown): Promise<string> {
   const hash = createHash('sha256');
+  hash.update(JSON.stringify(canonical(params ?? {})));
   if (Buffer.isBuffer(body)) {
     // A large upload (an import) is hashed a slice at a time, letting other requests run.
     for (let start = 0; start < body.length; start += hashSlice) {
@@ -66,17 +83,6 @@ async function hashOf(body: unknown): Promise<string> {
     }
     return hash.digest('hex');
   }
-  const canonical = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(canonical);
-    if (value && typeof value === 'object' && !(value instanceof Date)) {
-      return Object.fromEntries(
-        Object.keys(value)
-          .sort()
-          .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-      );
-    }
-    return value;
-  };
   return hash.update(JSON.stringify(canonical(body ?? null))).digest('hex');
 }
 
@@ -137,7 +143,7 @@ export function registerIdempotency(
       route: request.routeOptions.url ?? request.url,
       key: parsed.key,
     };
-    const requestHash = await hashOf(request.body);
+    const requestHash = await hashOf(request.params, request.body);
     const tx = await options.db.startTransaction().execute();
     const write: IdempotentWrite = { scope, requestHash, tx, settled: false };
     try {
@@ -147,7 +153,8 @@ export function registerIdempotency(
         select pg_try_advisory_xact_lock(hashtextextended(${lockName}, 7240551)) as locked
       `.execute(tx);
       if (!rows[0]?.locked) {
-        throw new AppError('conflict', platformMessage('idempotency.in-progress'));
+        // A code of its own: a client tells "wait for the first answer" from a conflict of data.
+        throw new AppError('idempotency-key-in-use', platformMessage('idempotency.in-progress'));
       }
       const stored = await selectStoredAnswer(tx, scope, options.now());
       if (stored) {

@@ -18,6 +18,7 @@ import type { OutboxMessagePage, OutboxMessageView } from '../../../src/platform
 import { apiRequest } from './http.ts';
 import { getOrganization } from './organizations.ts';
 import { problemFromResponse } from './problem.ts';
+import type { SubmissionKeys } from './submission-keys.ts';
 
 export type { AccountView, ApiTokenView, AuditEntry, AuditEntryPage, InvitationView };
 export type Role = AccountView['grants'][number]['role'];
@@ -93,8 +94,12 @@ export function invite(
   email: string,
   roles: GrantInput[],
   language?: string,
+  keys?: SubmissionKeys,
 ): Promise<InvitationView> {
-  return apiRequest('POST', '/api/accounts/invitations', { body: { email, roles, language } });
+  return apiRequest('POST', '/api/accounts/invitations', {
+    body: { email, roles, language },
+    keys,
+  });
 }
 
 export function revokeInvitation(id: string): Promise<InvitationView> {
@@ -213,25 +218,14 @@ export async function downloadExport(
 /** Rows stored per table of the registry. */
 export type ImportCounts = Record<string, number>;
 
-/**
- * Sends an export file as it is (JSON, or the zip of CSV files) to be imported. The body is the
- * file's bytes, not JSON, so the request is made here rather than with apiRequest.
- */
-export async function importRegistry(file: File, csrfToken: string | null): Promise<ImportCounts> {
+/** Sends an export file as it is (JSON, or the zip of CSV files) to be imported. */
+export function importRegistry(file: File, keys?: SubmissionKeys): Promise<ImportCounts> {
   const isZip = file.name.toLowerCase().endsWith('.zip') || file.type === 'application/zip';
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'content-type': isZip ? 'application/zip' : 'application/json',
-  };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch('/api/network/registry/import', {
-    method: 'POST',
-    headers,
+  return apiRequest('POST', '/api/network/registry/import', {
     body: file,
-    credentials: 'same-origin',
+    contentType: isZip ? 'application/zip' : 'application/json',
+    keys,
   });
-  if (!response.ok) throw await problemFromResponse(response);
-  return (await response.json()) as ImportCounts;
 }
 
 // Organization names for the ids that roles, tokens and the log carry: each fetched once.

@@ -12,6 +12,7 @@ import type {
   Partnership,
 } from '../../../src/modules/network/schemas.ts';
 import { apiRequest } from './http.ts';
+import type { SubmissionKeys } from './submission-keys.ts';
 
 export type {
   Affiliation,
@@ -41,12 +42,18 @@ export function findChain(from: string, to: string, signal?: AbortSignal): Promi
   return apiRequest<Chain>('GET', `/api/network/chain?${params}`, { signal });
 }
 
-export function createAffiliation(input: CreateAffiliationInput): Promise<Affiliation> {
-  return apiRequest<Affiliation>('POST', '/api/network/affiliations', { body: input });
+export function createAffiliation(
+  input: CreateAffiliationInput,
+  keys?: SubmissionKeys,
+): Promise<Affiliation> {
+  return apiRequest<Affiliation>('POST', '/api/network/affiliations', { body: input, keys });
 }
 
-export function createPartnership(input: CreatePartnershipInput): Promise<Partnership> {
-  return apiRequest<Partnership>('POST', '/api/network/partnerships', { body: input });
+export function createPartnership(
+  input: CreatePartnershipInput,
+  keys?: SubmissionKeys,
+): Promise<Partnership> {
+  return apiRequest<Partnership>('POST', '/api/network/partnerships', { body: input, keys });
 }
 
 /** Ends a tie on a date (ties are kept as history). */

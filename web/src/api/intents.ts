@@ -10,6 +10,7 @@ import type {
   UpdateIntentInput,
 } from '../../../src/modules/network/intents/intent-schemas.ts';
 import { apiRequest } from './http.ts';
+import type { SubmissionKeys } from './submission-keys.ts';
 
 export type {
   CreateIntentInput,
@@ -72,8 +73,8 @@ export function getSuggestions(id: string, signal?: AbortSignal): Promise<Sugges
   return apiRequest<SuggestionList>('GET', `${path(id)}/suggestions?limit=10`, { signal });
 }
 
-export function createIntent(input: CreateIntentInput): Promise<Intent> {
-  return apiRequest<Intent>('POST', '/api/network/intents', { body: input });
+export function createIntent(input: CreateIntentInput, keys?: SubmissionKeys): Promise<Intent> {
+  return apiRequest<Intent>('POST', '/api/network/intents', { body: input, keys });
 }
 
 export function updateIntent(id: string, change: UpdateIntentInput): Promise<Intent> {

@@ -12,6 +12,7 @@ import type {
 } from '../../../src/modules/network/schemas.ts';
 import { apiRequest } from './http.ts';
 import { problemFromResponse } from './problem.ts';
+import type { SubmissionKeys } from './submission-keys.ts';
 
 export type {
   Affiliation,
@@ -107,8 +108,11 @@ export function canCreateOrganization(me: Me | null): boolean {
   );
 }
 
-export function createOrganization(input: CreateOrganizationInput): Promise<Organization> {
-  return apiRequest<Organization>('POST', '/api/network/organizations', { body: input });
+export function createOrganization(
+  input: CreateOrganizationInput,
+  keys?: SubmissionKeys,
+): Promise<Organization> {
+  return apiRequest<Organization>('POST', '/api/network/organizations', { body: input, keys });
 }
 
 /** The kinds of image the server takes as a logo, and how large a file may be (1 MiB). */

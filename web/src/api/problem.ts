@@ -76,6 +76,19 @@ function inLanguage(problem: Problem, language: string): Problem {
   return { ...problem, language, ...(errors ? { errors } : {}) };
 }
 
+/**
+ * A creating write sent again while the server is still carrying out the first (409): the person
+ * waits for it, then sends again and gets its answer, rather than being told of a conflict.
+ */
+export function isStillInProgress(problem: Pick<Problem, 'type'> | null | undefined): boolean {
+  return problem?.type === 'urn:intercoop:problem:idempotency-key-in-use';
+}
+
+/** An Idempotency-Key sent with another request than its first (422). */
+export function isKeyReused(problem: Pick<Problem, 'type'> | null | undefined): boolean {
+  return problem?.type === 'urn:intercoop:problem:idempotency-key-reused';
+}
+
 /** The problem behind a failed request, or null when the server was not reached at all. */
 export function problemOf(error: unknown): Problem | null {
   return error instanceof ApiProblemError ? error.problem : null;

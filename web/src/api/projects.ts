@@ -15,6 +15,7 @@ import type {
 } from '../../../src/modules/projects/schemas.ts';
 import type { Me } from './auth.ts';
 import { apiRequest } from './http.ts';
+import type { SubmissionKeys } from './submission-keys.ts';
 
 export type {
   AddParticipantInput,
@@ -101,20 +102,28 @@ export function getProject(id: string, signal?: AbortSignal): Promise<Project> {
   return apiRequest<Project>('GET', projectPath(id), { signal });
 }
 
-export function createProject(input: CreateProjectInput): Promise<Project> {
-  return apiRequest<Project>('POST', '/api/projects', { body: input });
+export function createProject(input: CreateProjectInput, keys?: SubmissionKeys): Promise<Project> {
+  return apiRequest<Project>('POST', '/api/projects', { body: input, keys });
 }
 
 export function updateProject(id: string, change: UpdateProjectInput): Promise<Project> {
   return apiRequest<Project>('PATCH', projectPath(id), { body: change });
 }
 
-export function addParticipant(id: string, input: AddParticipantInput): Promise<Project> {
-  return apiRequest<Project>('POST', `${projectPath(id)}/participants`, { body: input });
+export function addParticipant(
+  id: string,
+  input: AddParticipantInput,
+  keys?: SubmissionKeys,
+): Promise<Project> {
+  return apiRequest<Project>('POST', `${projectPath(id)}/participants`, { body: input, keys });
 }
 
-export function recordFigure(id: string, input: RecordFigureInput): Promise<Project> {
-  return apiRequest<Project>('POST', `${projectPath(id)}/figures`, { body: input });
+export function recordFigure(
+  id: string,
+  input: RecordFigureInput,
+  keys?: SubmissionKeys,
+): Promise<Project> {
+  return apiRequest<Project>('POST', `${projectPath(id)}/figures`, { body: input, keys });
 }
 
 /** Removes an organization from one role; the server refuses to remove the only lead (409). */

@@ -1,6 +1,6 @@
 import { FormattedMessage } from 'react-intl';
 import { Link } from 'wouter';
-import type { Problem } from '../api/problem.ts';
+import { type Problem, problemLanguage } from '../api/problem.ts';
 import type { MessageId } from '../i18n/locales.ts';
 import { ErrorSummary } from './error-summary.tsx';
 
@@ -10,6 +10,7 @@ type RequestOutcome =
   | { kind: 'signed-out' }
   | { kind: 'offline' }
   | { kind: 'failed'; problem: Problem }
+  | { kind: 'in-progress'; problem: Problem }
   | { kind: string };
 
 type RequestOutcomeSummaryProps = {
@@ -22,9 +23,11 @@ type RequestOutcomeSummaryProps = {
 
 /**
  * The summary a form shows when its request was refused (not allowed, session ended), did not
- * reach the server, or failed for another reason; nothing for any other outcome. Give it a `key`
- * that changes with each attempt, so the summary takes focus again after a second failure, and
- * that differs from the keys of the form's other summaries (it is always rendered, even empty).
+ * reach the server, is still being carried out from an earlier attempt (the same request sent
+ * again with its Idempotency-Key), or failed for another reason; nothing for any other outcome.
+ * Give it a `key` that changes with each attempt, so the summary takes focus again after a
+ * second failure, and that differs from the keys of the form's other summaries (it is always
+ * rendered, even empty).
  */
 export function RequestOutcomeSummary({ outcome, messages, next }: RequestOutcomeSummaryProps) {
   switch (outcome.kind) {
@@ -42,6 +45,17 @@ export function RequestOutcomeSummary({ outcome, messages, next }: RequestOutcom
       );
     case 'offline':
       return <ErrorSummary title={<FormattedMessage id="form.offline" />} />;
+    case 'in-progress': {
+      const { problem } = outcome as { problem: Problem };
+      return (
+        <ErrorSummary
+          title={<FormattedMessage id="form.stillInProgress" />}
+          messages={
+            problem.detail ? [{ message: problem.detail, lang: problemLanguage(problem) }] : []
+          }
+        />
+      );
+    }
     case 'failed': {
       const { problem } = outcome as { problem: Problem };
       return (

@@ -103,7 +103,7 @@ export function AdminPage({ tab = '' }: { tab?: string | undefined }) {
       ) : shown.slug === 'outbox' ? (
         <OutboxTab />
       ) : (
-        <ExchangeTab me={me} />
+        <ExchangeTab />
       )}
     </div>
   );

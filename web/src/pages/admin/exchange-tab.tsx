@@ -4,8 +4,8 @@ import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { downloadExport, type ImportCounts, importRegistry } from '../../api/admin.ts';
-import type { Me } from '../../api/auth.ts';
-import { problemLanguage, problemOf } from '../../api/problem.ts';
+import { isStillInProgress, problemLanguage, problemOf } from '../../api/problem.ts';
+import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import type { MessageId } from '../../i18n/locales.ts';
 import { Notice, ProblemText } from './admin-ui.tsx';
 
@@ -55,7 +55,7 @@ type Outcome =
   | { kind: 'done'; counts: ImportCounts; fileName: string }
   | { kind: 'failed'; error: unknown; fileName: string };
 
-export function ExchangeTab({ me }: { me: Me }) {
+export function ExchangeTab() {
   const intl = useIntl();
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -63,6 +63,7 @@ export function ExchangeTab({ me }: { me: Me }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const keys = useSubmissionKeys();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -76,7 +77,7 @@ export function ExchangeTab({ me }: { me: Me }) {
     setBusy(true);
     setOutcome(null);
     try {
-      const counts = await importRegistry(file, me.csrfToken);
+      const counts = await importRegistry(file, keys);
       setOutcome({ kind: 'done', counts, fileName: file.name });
     } catch (error) {
       setOutcome({ kind: 'failed', error, fileName: file.name });
@@ -203,7 +204,11 @@ function ImportFailure({ error, fileName }: { error: unknown; fileName: string }
       kind="error"
       title={<FormattedMessage id="admin.exchange.failed" values={{ file: fileName }} />}
     >
-      {status === 409 ? (
+      {isStillInProgress(problem) ? (
+        <p>
+          <FormattedMessage id="form.stillInProgress" />
+        </p>
+      ) : status === 409 ? (
         <p>
           <FormattedMessage id="admin.exchange.notEmpty" />
         </p>

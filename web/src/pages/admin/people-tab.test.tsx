@@ -249,7 +249,7 @@ describe('the export', () => {
   it('says in words that the session ended instead of saving the error as the file', async () => {
     serve(() => problem(401, 'Sign in to do this.'));
     const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
-    renderWith(<ExchangeTab me={me('network-admin')} />);
+    renderWith(<ExchangeTab />);
     fireEvent.click(screen.getByRole('button', { name: 'Download as JSON' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Your session has ended.');
@@ -278,7 +278,7 @@ describe('the export', () => {
     ) {
       clicked.push(this);
     });
-    renderWith(<ExchangeTab me={me('network-admin')} />);
+    renderWith(<ExchangeTab />);
     fireEvent.click(screen.getByRole('button', { name: 'Download as zipped CSV' }));
     await screen.findByText('intercoop-registry-2026-11-26.json is downloaded.');
     expect(String(fetchStub.mock.calls[0]?.[0])).toBe('/api/network/registry/export?format=csv');

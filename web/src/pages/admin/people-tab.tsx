@@ -20,10 +20,11 @@ import {
   setAccountEnabled,
 } from '../../api/admin.ts';
 import type { Me } from '../../api/auth.ts';
-import { problemOf } from '../../api/problem.ts';
+import { isStillInProgress, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import type { FieldErrorText } from '../../forms/field-message.ts';
 import { SelectField, TextField } from '../../forms/fields.tsx';
+import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import { isLocale, localeNames, locales } from '../../i18n/locales.ts';
 import { ConfirmPanel, GrantLabel, GrantText, Notice, ProblemText } from './admin-ui.tsx';
 import { mayHandOut, type RoleChoices } from './role-choices.ts';
@@ -358,6 +359,7 @@ function InviteForm({
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const ids = roleFieldIds('invite');
+  const keys = useSubmissionKeys();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -375,7 +377,7 @@ function InviteForm({
     }
     setBusy(true);
     try {
-      const invitation = await invite(email.trim(), [grantFromDraft(draft)], language);
+      const invitation = await invite(email.trim(), [grantFromDraft(draft)], language, keys);
       setErrors({ role: {}, other: [] });
       setEmail('');
       setDraft(emptyDraft);
@@ -386,11 +388,13 @@ function InviteForm({
       const other = found.other;
       if (!found.email && !found.role.role && !found.role.organization && other.length === 0) {
         other.push(
-          problem?.status === 409
-            ? { message: intl.formatMessage({ id: 'admin.invite.exists' }) }
-            : problem
-              ? (problem.detail ?? problem.title)
-              : { message: intl.formatMessage({ id: 'form.offline' }) },
+          isStillInProgress(problem)
+            ? { message: intl.formatMessage({ id: 'form.stillInProgress' }) }
+            : problem?.status === 409
+              ? { message: intl.formatMessage({ id: 'admin.invite.exists' }) }
+              : problem
+                ? (problem.detail ?? problem.title)
+                : { message: intl.formatMessage({ id: 'form.offline' }) },
         );
         if (problem?.status === 409 && problem.detail) other.push(problem.detail);
       }

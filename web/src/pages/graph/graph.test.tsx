@@ -461,6 +461,18 @@ describe('reading a failed tie request', () => {
         fields,
       ).kind,
     ).toBe('stale');
+    // The same request sent again while the first is still carried out: wait, not a cycle.
+    expect(
+      tieOutcomeOf(
+        fail({
+          type: 'urn:intercoop:problem:idempotency-key-in-use',
+          title: 'Conflict',
+          status: 409,
+          detail: 'Still being carried out.',
+        }),
+        fields,
+      ),
+    ).toEqual({ kind: 'in-progress', detail: 'Still being carried out.' });
     expect(
       tieOutcomeOf(fail({ type: 'x', title: 'Forbidden', status: 403, detail: 'No.' }), fields),
     ).toEqual({

@@ -11,6 +11,7 @@ import {
   OrganizationCombobox,
 } from '../../components/organization-combobox.tsx';
 import { SelectField, TextAreaField } from '../../forms/fields.tsx';
+import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import { affiliationKinds, partnershipKinds } from '../../vocabulary.ts';
 import { type FieldMessage, type TieOutcome, TieProblem, tieOutcomeOf } from './tie-problem.tsx';
 
@@ -42,6 +43,7 @@ export function AffiliationForm({
   const [startedOn, setStartedOn] = useState('');
   const [outcome, setOutcome] = useState<TieOutcome<AffiliationField>>({ kind: 'none' });
   const [attempt, setAttempt] = useState(0);
+  const keys = useSubmissionKeys();
   const [isSaving, setIsSaving] = useState(false);
 
   // "member": the other organization belongs to this one; "parent": this one belongs to it.
@@ -74,12 +76,15 @@ export function AffiliationForm({
     }
     setIsSaving(true);
     try {
-      const saved = await createAffiliation({
-        memberId: otherIsMember ? other.id : organization.id,
-        parentId: otherIsMember ? organization.id : other.id,
-        kind,
-        ...(startedOn ? { startedOn } : {}),
-      });
+      const saved = await createAffiliation(
+        {
+          memberId: otherIsMember ? other.id : organization.id,
+          parentId: otherIsMember ? organization.id : other.id,
+          kind,
+          ...(startedOn ? { startedOn } : {}),
+        },
+        keys,
+      );
       setOutcome({ kind: 'none' });
       onSaved(saved, other);
     } catch (error) {
@@ -218,6 +223,7 @@ export function PartnershipForm({ organization, onSaved, onCancel }: FormProps<P
   const [note, setNote] = useState('');
   const [outcome, setOutcome] = useState<TieOutcome<PartnershipField>>({ kind: 'none' });
   const [attempt, setAttempt] = useState(0);
+  const keys = useSubmissionKeys();
   const [isSaving, setIsSaving] = useState(false);
 
   const fieldsInOrder = ['other', 'kind', 'startedOn', 'endedOn', 'note'] as const;
@@ -250,14 +256,17 @@ export function PartnershipForm({ organization, onSaved, onCancel }: FormProps<P
     setIsSaving(true);
     try {
       const trimmedNote = note.trim();
-      const saved = await createPartnership({
-        fromId: provides === 'here' ? organization.id : other.id,
-        toId: provides === 'here' ? other.id : organization.id,
-        kind,
-        ...(startedOn ? { startedOn } : {}),
-        ...(endedOn ? { endedOn } : {}),
-        ...(trimmedNote ? { note: trimmedNote } : {}),
-      });
+      const saved = await createPartnership(
+        {
+          fromId: provides === 'here' ? organization.id : other.id,
+          toId: provides === 'here' ? other.id : organization.id,
+          kind,
+          ...(startedOn ? { startedOn } : {}),
+          ...(endedOn ? { endedOn } : {}),
+          ...(trimmedNote ? { note: trimmedNote } : {}),
+        },
+        keys,
+      );
       setOutcome({ kind: 'none' });
       onSaved(saved, other);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { FormattedMessage, type IntlShape } from 'react-intl';
 import { Link } from 'wouter';
-import { type Problem, problemOf } from '../../api/problem.ts';
+import { isStillInProgress, type Problem, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { fieldErrorMessage } from '../../forms/field-message.ts';
 
@@ -20,6 +20,8 @@ export type TieOutcome<Field extends string> =
   | { kind: 'forbidden'; detail: string }
   | { kind: 'signed-out' }
   | { kind: 'offline' }
+  /** The same request, sent again, is still being carried out from an earlier attempt. */
+  | { kind: 'in-progress'; detail: string }
   | { kind: 'failed'; detail: string };
 
 /**
@@ -58,6 +60,7 @@ export function tieOutcomeOf<Field extends string>(
     case 403:
       return { kind: 'forbidden', detail };
     case 409:
+      if (isStillInProgress(problem)) return { kind: 'in-progress', detail };
       return problem.type.endsWith('stale-version') || problem.current !== undefined
         ? { kind: 'stale' }
         : { kind: 'cycle' };
@@ -138,6 +141,14 @@ export function TieProblem<Field extends string>({
       );
     case 'offline':
       return <ErrorSummary key={attempt} title={<FormattedMessage id="form.offline" />} />;
+    case 'in-progress':
+      return (
+        <ErrorSummary
+          key={attempt}
+          title={<FormattedMessage id="form.stillInProgress" />}
+          messages={[outcome.detail]}
+        />
+      );
     case 'failed':
       return (
         <ErrorSummary

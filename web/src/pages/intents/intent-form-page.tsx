@@ -8,12 +8,13 @@ import {
   getOrganization,
   type OrganizationSector,
 } from '../../api/organizations.ts';
-import { type Problem, problemOf } from '../../api/problem.ts';
+import { isStillInProgress, type Problem, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { fieldId, splitFieldErrors } from '../../forms/field-errors.ts';
 import { type FieldErrorText, messageLang, messageText } from '../../forms/field-message.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/fields.tsx';
 import { RequestOutcomeSummary } from '../../forms/request-outcome-summary.tsx';
+import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import { useCountryNames } from '../../i18n/display-names.ts';
 import type { MessageId } from '../../i18n/locales.ts';
 import { useSession } from '../../session/session-provider.tsx';
@@ -185,6 +186,7 @@ type Outcome =
   | { kind: 'forbidden' }
   | { kind: 'signed-out' }
   | { kind: 'offline' }
+  | { kind: 'in-progress'; problem: Problem }
   | { kind: 'failed'; problem: Problem };
 
 type OrganizationOption = { id: string; name: string; sector: OrganizationSector };
@@ -202,6 +204,7 @@ export function IntentForm({ intent, headingId }: { intent: Intent | null; headi
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [isSaving, setIsSaving] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const keys = useSubmissionKeys();
 
   const id = (key: DraftKey) => fieldId(formId, pointerOf(key));
   const label = (key: DraftKey) => intl.formatMessage({ id: labels[key] });
@@ -235,7 +238,7 @@ export function IntentForm({ intent, headingId }: { intent: Intent | null; headi
     setIsSaving(true);
     try {
       if (base === null) {
-        const created = await createIntent(createInput(draft));
+        const created = await createIntent(createInput(draft), keys);
         navigate(`/offers-and-needs/${created.id}`, { state: { intentNotice: 'posted' } });
       } else {
         const change = changeInput(base, draft);
@@ -248,6 +251,7 @@ export function IntentForm({ intent, headingId }: { intent: Intent | null; headi
       const problem = problemOf(failure);
       if (!problem) setOutcome({ kind: 'offline' });
       else if (problem.status === 400) setOutcome({ kind: 'invalid', problem, local: {} });
+      else if (isStillInProgress(problem)) setOutcome({ kind: 'in-progress', problem });
       else if (problem.status === 409 && problem.current && base) {
         const current = problem.current as Intent;
         const was = draftFromIntent(base);

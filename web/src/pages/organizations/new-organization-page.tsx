@@ -3,9 +3,10 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Link, useLocation } from 'wouter';
 import { canCreateOrganization, createOrganization } from '../../api/organizations.ts';
-import { type Problem, problemOf } from '../../api/problem.ts';
+import { isStillInProgress, type Problem, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { RequestOutcomeSummary } from '../../forms/request-outcome-summary.tsx';
+import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import { useSession } from '../../session/session-provider.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import {
@@ -72,6 +73,7 @@ type Outcome =
   | { kind: 'forbidden' }
   | { kind: 'signed-out' }
   | { kind: 'offline' }
+  | { kind: 'in-progress'; problem: Problem }
   | { kind: 'failed'; problem: Problem };
 
 function NewOrganizationForm() {
@@ -80,6 +82,7 @@ function NewOrganizationForm() {
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [isSaving, setIsSaving] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const keys = useSubmissionKeys();
 
   const invalid = useMemo(
     () =>
@@ -100,12 +103,13 @@ function NewOrganizationForm() {
     }
     setIsSaving(true);
     try {
-      const created = await createOrganization(input);
+      const created = await createOrganization(input, keys);
       navigate(`/organizations/${created.id}`);
     } catch (error) {
       const problem = problemOf(error);
       if (!problem) setOutcome({ kind: 'offline' });
       else if (problem.status === 400) setOutcome({ kind: 'invalid', problem, local: {}, sent });
+      else if (isStillInProgress(problem)) setOutcome({ kind: 'in-progress', problem });
       else if (problem.status === 403) setOutcome({ kind: 'forbidden' });
       else if (problem.status === 401) setOutcome({ kind: 'signed-out' });
       else setOutcome({ kind: 'failed', problem });

@@ -348,6 +348,43 @@ describe('the members check', () => {
     );
   });
 
+  it('asks to wait while the first attempt is still being saved, then gets its answer with the same key', async () => {
+    let attempt = 0;
+    serve((url) => {
+      if (url.pathname === '/api/auth/me') return json(networkAdmin);
+      attempt += 1;
+      return attempt === 1
+        ? json(
+            problem(409, {
+              type: 'urn:intercoop:problem:idempotency-key-in-use',
+              detail: 'A request with this Idempotency-Key is still being carried out.',
+            }),
+            409,
+          )
+        : json({ ...organization, id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7f' }, 201);
+    });
+    const location = renderWith(<NewOrganizationPage />, '/organizations/new');
+    fireEvent.change(await screen.findByLabelText('Name'), { target: { value: 'Amul Dairy' } });
+    fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'cooperative' } });
+    fireEvent.change(screen.getByLabelText('Sector'), { target: { value: 'agriculture' } });
+    fireEvent.change(screen.getByLabelText('Country'), { target: { value: 'IN' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add the organization' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Your earlier attempt is still being saved.');
+    expect(alert.textContent).toContain('is still being carried out');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add the organization' }));
+    await waitFor(() =>
+      expect(location.history?.at(-1)).toBe('/organizations/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7f'),
+    );
+    const keys = requestsTo('/api/network/organizations', 'POST').map(
+      ([, init]) => (init?.headers as Record<string, string> | undefined)?.['idempotency-key'],
+    );
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
   it('tells someone signed out to sign in, and someone without the right that they may not', async () => {
     serve(signedOut);
     renderWith(<NewOrganizationPage />, '/organizations/new');

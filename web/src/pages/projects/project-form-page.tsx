@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation } from 'wouter';
 import { getOrganization } from '../../api/organizations.ts';
-import { type Problem, problemOf } from '../../api/problem.ts';
+import { isStillInProgress, type Problem, problemOf } from '../../api/problem.ts';
 import {
   addParticipant,
   administeredOrganizations,
@@ -31,6 +31,7 @@ import {
 } from '../../forms/field-message.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/fields.tsx';
 import { RequestOutcomeSummary } from '../../forms/request-outcome-summary.tsx';
+import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import { useCountryNames } from '../../i18n/display-names.ts';
 import type { MessageId } from '../../i18n/locales.ts';
 import { useSession } from '../../session/session-provider.tsx';
@@ -212,6 +213,7 @@ type Outcome =
   | { kind: 'forbidden' }
   | { kind: 'signed-out' }
   | { kind: 'offline' }
+  | { kind: 'in-progress'; problem: Problem }
   | { kind: 'failed'; problem: Problem };
 
 /** Where a request's error pointers go in the form: `/amount` of figure 2 is `/figures/2/amount`. */
@@ -243,6 +245,7 @@ export function ProjectForm({
   });
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [attempt, setAttempt] = useState(0);
+  const keys = useSubmissionKeys();
   const [isSaving, setIsSaving] = useState(false);
   const [chosen, setChosen] = useState<OrganizationChoice | null>(null);
   const [role, setRole] = useState<ParticipantRole>('lead');
@@ -362,7 +365,7 @@ export function ProjectForm({
     let step: Step = { prefix: '' };
     try {
       if (!current) {
-        current = await createProject(createInput(draft));
+        current = await createProject(createInput(draft), keys);
         // The project and its participants exist now: what follows adds to it.
         participants = [];
         setBase(current);
@@ -376,11 +379,15 @@ export function ProjectForm({
         while (participants[0]) {
           const participant = participants[0];
           step = { prefix: '/participants/0' };
-          current = await addParticipant(current.id, {
-            version: current.version,
-            organizationId: participant.organization.id,
-            role: participant.role,
-          });
+          current = await addParticipant(
+            current.id,
+            {
+              version: current.version,
+              organizationId: participant.organization.id,
+              role: participant.role,
+            },
+            keys,
+          );
           participants = participants.slice(1);
           setBase(current);
           setDraft((now) => ({ ...now, participants }));
@@ -388,7 +395,7 @@ export function ProjectForm({
       }
       while (figures[0]) {
         step = { prefix: '/figures/0' };
-        current = await recordFigure(current.id, figureInput(figures[0], current.version));
+        current = await recordFigure(current.id, figureInput(figures[0], current.version), keys);
         figures = figures.slice(1);
         setBase(current);
         setDraft((now) => ({ ...now, figures }));
@@ -398,6 +405,7 @@ export function ProjectForm({
       const problem = problemOf(error);
       if (!problem) setOutcome({ kind: 'offline' });
       else if (problem.status === 400) setOutcome(invalidFrom(problem, step));
+      else if (isStillInProgress(problem)) setOutcome({ kind: 'in-progress', problem });
       else if (problem.status === 409 && problem.current && current) {
         const newer = problem.current as Project;
         const was = draftFrom(current);
