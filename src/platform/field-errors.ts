@@ -48,6 +48,7 @@ export const fieldErrorCodes = [
   'scope-id-required',
   'demo-email-domain',
   'invalid-image',
+  'invalid-phone',
   // Anything else: the detail alone says what is wrong.
   'invalid',
 ] as const;

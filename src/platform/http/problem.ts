@@ -46,7 +46,7 @@ const FieldErrorEntry = z
         'From the rules of the domain: members-exceed-total; end-before-start {start?}; same-organization; organization-not-found; project-not-found; affiliation-cycle; invalid-cursor; ' +
         'weak-password {reason: too-short, repetitive, common, contains-email}; guessable-password {cause: keyboard-pattern, repetition, sequence, date, common-password, common-words, personal-information, other}; country-in-use {countries}; country-not-in-project {countries}; currency-required; currency-not-allowed {unit}; unit-mismatch {unit}; ' +
         'whole-number-required; too-many-decimals {currency, maximum}; negative-amount; amount-too-large {currency, largest}; currency-without-minor-unit {currency}; role-scope-mismatch {role, scopes}; scope-id-not-allowed; scope-id-required {scopeType}; demo-email-domain {domain}; ' +
-        'invalid-image {reason: empty, too-large, not-an-image, type-mismatch, no-size, too-many-pixels, damaged}; invalid (only the detail says what).',
+        'invalid-image {reason: empty, too-large, not-an-image, type-mismatch, no-size, too-many-pixels, damaged}; invalid-phone {reason: country-needed, not-a-number, not-valid-for-country; country?}; invalid (only the detail says what).',
     }),
     params: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
