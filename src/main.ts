@@ -14,6 +14,7 @@ import { system } from './platform/access.ts';
 import type { Context, Logger } from './platform/context.ts';
 import { type Database, openDatabase } from './platform/db.ts';
 import { buildApp } from './platform/http/app.ts';
+import { idempotencySchedules } from './platform/idempotency/sweep-answers.ts';
 import { createJobs, type JobRunner, type JobTimings } from './platform/jobs/index.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { migrate } from './platform/migrate.ts';
@@ -82,7 +83,7 @@ export function platformServices(
     pool: database.pool,
     log,
     queues: outbox.queues,
-    schedules: outbox.schedules,
+    schedules: [...outbox.schedules, ...idempotencySchedules],
     timings,
   });
   return { jobs, outbox: createOutbox(jobs, config.outbox), mailer };
