@@ -1,6 +1,7 @@
 // Who may see or change a person. Member data is personal: the person themself reads it; an
-// organization's admins (and its API tokens, within it) read and change the people who are
-// members of it, and see only those memberships; network staff and admins, anyone.
+// organization's admins (and its API tokens, within it) read and change the people who are (or
+// were: an ended membership stays in its organization's records) members of it, and see only
+// those memberships; network staff and admins, anyone.
 import { type Actor, authorize, hasGrant, isNetworkAdmin } from '../../../platform/access.ts';
 import type { Db } from '../../../platform/db.ts';
 import { accounts } from '../queries.ts';
