@@ -622,6 +622,46 @@ describe('the administration', () => {
     await context.close();
   });
 
+  it('lets an organization admin add a member with a phone typed nationally and change it, at 360 px', async () => {
+    const { context, page } = await newPage();
+    const errors = recordPageErrors(page);
+    await signIn(page, organizationAdmin.email, organizationAdmin.password, '/admin/members');
+    // Their only organization is chosen for them, and its country reads a number without +.
+    await page
+      .getByText(
+        'A number without + is read as a number of IN. Several people may share one phone.',
+      )
+      .waitFor();
+    await page.getByLabel('Name').fill('Wanjiru Kamau');
+    await page.getByLabel('Kind of membership').selectOption({ label: 'Farmer-member' });
+    await page.getByLabel('Member since').fill('2024-02-01');
+    await page.getByLabel('Phone (optional)').fill('098765 43210');
+    await page.getByRole('button', { name: 'Add the member' }).click();
+    await poll(() => page.getByRole('status').first().textContent()).toContain(
+      'Wanjiru Kamau was added.',
+    );
+    const card = page.locator('li', { hasText: 'Wanjiru Kamau' });
+    await card.getByRole('link', { name: '+919876543210' }).waitFor();
+    await checkScreen(page, 'admin-members');
+
+    // A number that is not one of the country's is refused at the field, and nothing changes.
+    await card.getByRole('button', { name: 'Change the phone' }).click();
+    await card.getByLabel('Phone (optional)').fill('55555 55555');
+    await card.getByRole('button', { name: 'Save the phone' }).click();
+    await poll(() => card.locator('.field__error').textContent()).toBe(
+      'This is not a valid phone number in IN; check its digits.',
+    );
+    await checkScreen(page, 'admin-members-phone-refused');
+    await card.getByLabel('Phone (optional)').fill('+254 712 345678');
+    await card.getByRole('button', { name: 'Save the phone' }).click();
+    await card.getByRole('link', { name: '+254712345678' }).waitFor();
+    await card.getByRole('button', { name: 'Remove the phone' }).click();
+    await card.getByText('No phone').waitFor();
+    // Only the refusals the flow provoked: who is signed in (before signing in), and the phone.
+    expect(errors.filter((error) => !/status of (401|400)/.test(error))).toEqual([]);
+    await context.close();
+  });
+
   it('offers a plain member no administration, and /admin says they may not', async () => {
     const { context, page } = await newPage();
     await signIn(page, member.email, member.password, '/account');

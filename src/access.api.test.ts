@@ -887,6 +887,26 @@ const table: Record<string, Row> = {
       },
     }),
   },
+  'PATCH /api/accounts/people/{personId}': {
+    allowedAs: 'organizationAdmin',
+    // Made fresh for each caller by the admin, so each call is made from the person's version.
+    expect: organizationAdmins(200),
+    request: async () => {
+      const added = await api.admin.request({
+        method: 'POST',
+        url: `/api/accounts/organizations/${fixtures.organizationId}/members`,
+        payload: {
+          person: { displayName: `Phone ${unique()}` },
+          membership: { kind: 'worker-member', startedOn: '2024-02-01' },
+        },
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/accounts/people/${added.json().personId}`,
+        payload: { version: 1, phone: '98765 43210', defaultCountry: 'IN' },
+      };
+    },
+  },
   'GET /api/audit/entries': {
     allowedAs: 'organizationAdmin',
     expect: {

@@ -564,6 +564,24 @@ const table: Record<string, Write> = {
       url: '/api/platform/outbox/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e/retry',
     }),
   },
+  'PATCH /api/accounts/people/{personId}': {
+    as: () => organizationAdmin,
+    valid: async () => {
+      const added = await organizationAdmin.request({
+        method: 'POST',
+        url: `/api/accounts/organizations/${organizationId}/members`,
+        payload: {
+          person: { displayName: 'Ramesh Patel' },
+          membership: { kind: 'farmer-member', startedOn: '2024-02-01' },
+        },
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/accounts/people/${added.json().personId}`,
+        payload: { version: 1, phone: '+91 98765 43210', defaultCountry: 'IN' },
+      };
+    },
+  },
   'POST /api/accounts/organizations/{organizationId}/members': {
     as: () => organizationAdmin,
     valid: () => ({

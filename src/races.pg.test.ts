@@ -34,11 +34,49 @@ describe('concurrent writes on PostgreSQL', () => {
       await api.app.inject({ method: 'GET', url: `/api/network/organizations/${id}` })
     ).json();
     expect(stored).toMatchObject({ version: 2, description: winner.description });
+    // Each refused clerk is shown the copy that won, to edit again.
+    for (const refused of responses.filter((response) => response.statusCode === 409)) {
+      expect(refused.json().current).toMatchObject({ version: 2, description: winner.description });
+    }
     const audited = await api.database.pool.query(
       "select count(*)::int as count from platform_audit_entry where entity_id = $1 and action = 'update-organization'",
       [id],
     );
     expect(audited.rows[0].count).toBe(1);
+  });
+
+  it('of six ends of one affiliation sent at once from the same version, one lands and the others see it', async () => {
+    const parentId = await api.createOrganization({
+      name: 'Contended Federation',
+      kind: 'federation',
+    });
+    const memberId = await api.createOrganization({ name: 'Contended Member' });
+    const created = await api.admin.request({
+      method: 'POST',
+      url: '/api/network/affiliations',
+      payload: { memberId, parentId, kind: 'member-of', startedOn: '2001-01-01' },
+    });
+    expect(created.statusCode).toBe(201);
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        api.admin.request({
+          method: 'PATCH',
+          url: `/api/network/affiliations/${created.json().id}`,
+          payload: { version: 1, endedOn: `2020-01-0${index + 1}`, note: `Clerk ${index}` },
+        }),
+      ),
+    );
+    const statuses = responses.map((response) => response.statusCode).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409]);
+    const winner = responses.find((response) => response.statusCode === 200)?.json();
+    expect(winner).toMatchObject({ version: 2 });
+    for (const refused of responses.filter((response) => response.statusCode === 409)) {
+      expect(refused.json().current).toMatchObject({
+        version: 2,
+        note: winner.note,
+        endedOn: winner.endedOn,
+      });
+    }
   });
 
   it('an invitation accepted twice at once makes one account', async () => {

@@ -27,6 +27,8 @@ export const platformFieldErrorCodes = [
   'paired-parameters',
   'invalid-cursor',
   'end-before-start',
+  // Phones (platform/phone.ts).
+  'invalid-phone',
   // Money (platform/money.ts).
   'too-many-decimals',
   'negative-amount',

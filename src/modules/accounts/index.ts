@@ -1,6 +1,7 @@
 // The accounts module: people (who may have no login), their memberships of organizations,
 // their accounts, roles, sessions, invitations, password resets and API tokens.
 // Other modules and adapters use it only through this file.
+
 export {
   createNetworkAdmin,
   ensureNetworkAdmin,
@@ -17,7 +18,13 @@ export {
   findAccountReferencesToOrganizations,
   removeDemoAccounts,
 } from './demo/remove-demo-accounts.ts';
+export { findPeopleByPhone } from './people/find-people-by-phone.ts';
+export { findPeopleOfOrganization } from './people/find-people-of-organization.ts';
+export { getMemberships } from './people/get-memberships.ts';
+export { getPerson } from './people/get-person.ts';
+export { setPersonPhone } from './people/set-person-phone.ts';
 export { accountsRoutes, authRoutes, clearSessionCookie, sessionCookie } from './routes.ts';
+export type { Membership, Person } from './schemas.ts';
 export {
   type Authentication,
   authenticateRequest,

@@ -46,11 +46,12 @@ export const accountsModule: IntercoopModule = {
       'create-api-token',
       'revoke-api-token',
       'add-member',
+      'set-person-phone',
       'create-demo-account',
       'reset-demo-account',
       'remove-demo-accounts',
     ],
-    entityTypes: ['account', 'invitation', 'api-token', 'membership'],
+    entityTypes: ['account', 'invitation', 'api-token', 'membership', 'person'],
   },
   checks: [{ name: 'role grants name declared roles and existing scopes', run: checkRoleGrants }],
 };

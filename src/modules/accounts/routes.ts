@@ -12,6 +12,7 @@ import { findInvitations } from './invitations/find-invitations.ts';
 import { inviteAccount } from './invitations/invite-account.ts';
 import { revokeInvitation } from './invitations/revoke-invitation.ts';
 import { addMember, findMembers } from './people/members.ts';
+import { setPersonPhone } from './people/set-person-phone.ts';
 import { setPreferredLanguage } from './people/set-preferred-language.ts';
 import { requestPasswordReset } from './resets/request-password-reset.ts';
 import { resetPassword } from './resets/reset-password.ts';
@@ -35,10 +36,13 @@ import {
   MemberList,
   MemberView,
   OrganizationParams,
+  PersonParams,
+  PersonView,
   RequestPasswordResetInput,
   ResetPasswordInput,
   RoleGrantInput,
   SessionList,
+  SetPhoneInput,
   SignInInput,
   SignInResult,
   UpdateMeInput,
@@ -476,5 +480,21 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .code(201)
         .send(await addMember(request.ctx, request.params.organizationId, request.body)),
+  );
+
+  app.patch(
+    '/people/:personId',
+    {
+      bodyLimit: small,
+      schema: {
+        tags,
+        summary:
+          "Set or clear a person's phone (the admins of an organization they are a member of, and network staff), with the version read",
+        params: PersonParams,
+        body: SetPhoneInput,
+        response: { 200: PersonView, ...problems },
+      },
+    },
+    async (request) => setPersonPhone(request.ctx, request.params.personId, request.body),
   );
 };

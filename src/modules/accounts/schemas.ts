@@ -6,7 +6,9 @@ import {
   type Role as RoleName,
   type ScopeType as ScopeName,
 } from '../../platform/access.ts';
+import { CountryCode } from '../../platform/country-schemas.ts';
 import { refuseHiddenText } from '../../platform/hidden-text.ts';
+import { PhoneText } from '../../platform/phone-schemas.ts';
 
 const controlCharacter = /\p{Cc}/u;
 
@@ -212,10 +214,11 @@ export const AccountGrantParams = z.strictObject({
 export const membershipKinds = ['worker-member', 'farmer-member', 'member', 'employee'] as const;
 export const PersonInput = z.strictObject({
   displayName: DisplayName,
-  phone: z
-    .string()
-    .regex(/^\+[1-9][0-9]{6,14}$/, 'Use the international format, such as +919876543210.')
-    .optional(),
+  phone: PhoneText.optional(),
+  /** The country a phone number without `+` is read in. */
+  defaultCountry: CountryCode.optional().meta({
+    description: 'The country (ISO 3166-1) a phone number without + and a country code is read in.',
+  }),
   preferredLanguage: LanguageCode.optional(),
 });
 export const MembershipInput = z.strictObject({
@@ -231,13 +234,16 @@ export const MemberView = z.object({
   membershipId: z.uuid(),
   personId: z.uuid(),
   displayName: z.string(),
-  phone: z.string().nullable(),
+  phone: z.string().nullable().meta({ description: 'In E.164, such as +919876543210.' }),
   preferredLanguage: z.string().nullable(),
   organizationId: z.uuid(),
   kind: z.enum(membershipKinds),
   startedOn: z.string(),
   endedOn: z.string().nullable(),
+  /** The membership's version. */
   version: z.number().int(),
+  /** The person's version, which a change of their phone carries. */
+  personVersion: z.number().int(),
 });
 export type MemberView = z.infer<typeof MemberView>;
 export const MemberList = z.object({
@@ -247,3 +253,38 @@ export const MemberList = z.object({
 export const OrganizationParams = z.strictObject({
   organizationId: z.uuid('Use an organization id (a UUID).'),
 });
+
+/** A person, as other modules and the API see them: no login needed. */
+export const PersonView = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  preferredLanguage: z.string().nullable(),
+  phone: z.string().nullable().meta({ description: 'In E.164, such as +919876543210.' }),
+  version: z.number().int(),
+});
+export type Person = z.infer<typeof PersonView>;
+
+/** A person's tie to an organization. */
+export const MembershipView = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  organizationId: z.uuid(),
+  kind: z.enum(membershipKinds),
+  startedOn: z.string(),
+  endedOn: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Membership = z.infer<typeof MembershipView>;
+
+export const PersonParams = z.strictObject({
+  personId: z.uuid('Use a person id (a UUID).'),
+});
+export const SetPhoneInput = z.strictObject({
+  /** The person's version this change was made from. */
+  version: z.number().int('Use a whole number.').min(1, 'Use the version you read.'),
+  phone: PhoneText.nullable().meta({ description: 'The new phone; null takes it away.' }),
+  defaultCountry: CountryCode.optional().meta({
+    description: 'The country (ISO 3166-1) a phone number without + and a country code is read in.',
+  }),
+});
+export type SetPhoneInput = z.input<typeof SetPhoneInput>;

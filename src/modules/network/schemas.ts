@@ -1,7 +1,7 @@
 // Pure zod: the shapes of the network module's inputs and outputs. They validate requests,
 // feed the OpenAPI document and type the web client (which imports this file only as types).
-import countries from 'i18n-iso-countries';
 import { z } from 'zod';
+import { CountryCode } from '../../platform/country-schemas.ts';
 import { refuseHiddenText } from '../../platform/hidden-text.ts';
 
 export const organizationKinds = [
@@ -34,13 +34,7 @@ export const IcaSector = z.enum(icaSectors);
 export type OrganizationKind = z.infer<typeof OrganizationKind>;
 export type IcaSector = z.infer<typeof IcaSector>;
 
-export const CountryCode = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 country code in capitals, such as IN or ES.')
-  .refine((code) => countries.isValid(code), {
-    message: 'This is not an ISO 3166-1 country code; use one such as IN, ES or LR.',
-    params: { code: 'unknown-code', kind: 'country' },
-  });
+export { CountryCode };
 
 // Control characters have no place in a name and break exports; long texts keep line breaks.
 const controlCharacter = /\p{Cc}/u;

@@ -3,6 +3,7 @@
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { updateAtVersion } from '../../platform/versioned-update.ts';
 import { authorizeProjectEdit } from './authorize-project.ts';
 import { projectsMessage } from './messages.ts';
 import { readProject } from './project-view.ts';
@@ -29,17 +30,15 @@ export async function changeProject(
     authorizeProjectEdit(tx.actor, leads);
     change.check?.(before);
     // The version moves first: the row lock makes a second clerk wait, then see the new version.
-    if (!(await bumpProjectVersion(tx.db, id, version, change.fields ?? {}, tx.now()))) {
-      const current = (await readProject(tx.db, id)) ?? before;
-      throw new AppError(
-        'stale-version',
+    await updateAtVersion(tx, {
+      update: (write) => bumpProjectVersion(write.db, id, version, change.fields ?? {}, tx.now()),
+      current: async (read) => (await readProject(read.db, id)) ?? before,
+      stale: (current) =>
         projectsMessage('project.stale', {
           sent: String(version),
           current: String(current.version),
         }),
-        { current },
-      );
-    }
+    });
     await change.apply?.(tx, before);
     const after = await readProject(tx.db, id);
     if (!after) throw new Error('project vanished inside its transaction');

@@ -32,7 +32,7 @@ const platformFieldErrorCodeDescription =
   "What is wrong, as a stable code from which a client words the message in its reader's language; new codes may be added, so fall back to detail for one not known. " +
   "From the input's shape: required; invalid-type {expected}; too-short {minimum} and too-long {maximum} (characters); too-few {minimum} and too-many {maximum} (items); " +
   'too-small {minimum, inclusive} and too-big {maximum, inclusive} (numbers); invalid-format {format: email, url, uuid, date, datetime, phone, country-code, language-code, currency-code, coordinates, decimal, pattern}; ' +
-  'invalid-option {options}; unknown-field {field}; markup; control-characters (a NUL, or a control character where text has none); invalid-encoding (bytes that are not UTF-8, or half of a surrogate pair); hidden-characters {reason: direction-control, tag-character, nothing-visible}; unknown-code {kind: country, language, currency}; duplicate; paired-parameters {with}; invalid-cursor; end-before-start {start?}. ' +
+  'invalid-option {options}; unknown-field {field}; markup; control-characters (a NUL, or a control character where text has none); invalid-encoding (bytes that are not UTF-8, or half of a surrogate pair); hidden-characters {reason: direction-control, tag-character, nothing-visible}; unknown-code {kind: country, language, currency}; duplicate; paired-parameters {with}; invalid-cursor; end-before-start {start?}; invalid-phone {reason: country-needed, not-a-number, not-valid-for-country; country?}. ' +
   'Money: too-many-decimals {currency, maximum}; negative-amount; amount-too-large {currency, largest}; currency-without-minor-unit {currency}. ' +
   'invalid (only the detail says what).';
 

@@ -17,7 +17,7 @@ const webRoutes: RegExp[] = [
   /^\/projects\/new$/,
   /^\/projects\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\/edit)?$/i,
   /^\/statistics$/,
-  /^\/admin(\/(tokens|audit|exchange|outbox))?$/,
+  /^\/admin(\/(members|tokens|audit|exchange|outbox))?$/,
 ];
 
 export function isWebRoute(path: string): boolean {

@@ -33,6 +33,7 @@ const params: Record<string, FieldError['params']> = {
   'guessable-password': { cause: 'keyboard-pattern' },
   'amount-too-large': { currency: 'USD', largest: '92233720368547758.07' },
   'currency-without-minor-unit': { currency: 'XDR' },
+  'invalid-phone': { reason: 'not-valid-for-country', country: 'IN' },
 };
 
 const errorOf = (code: FieldError['code']): FieldError => ({
@@ -70,6 +71,16 @@ describe('a field error in the reader’s language', () => {
       'No puede terminar antes de empezar, el 1 de febrero de 2024.',
     );
     expect(fieldErrorDetail('hi', errorOf('invalid-format'))).toMatch(/देश कोड/);
+    expect(fieldErrorDetail('fr', errorOf('invalid-phone'))).toBe(
+      'Ce numéro de téléphone n’est pas valide pour IN : vérifiez ses chiffres.',
+    );
+    for (const language of shippedLanguages.filter((language) => language !== 'en')) {
+      const needed = fieldErrorDetail(language, {
+        ...errorOf('invalid-phone'),
+        params: { reason: 'country-needed' },
+      });
+      expect(needed, language).toContain('+91 98765 43210');
+    }
   });
 
   it('keeps the detail as written for a code it cannot word, or params it lacks', () => {

@@ -6,6 +6,8 @@ import type {
   ApiTokenView,
   CreatedApiToken,
   InvitationView,
+  MemberView,
+  Person,
   RoleGrantInput,
 } from '../../../src/modules/accounts/schemas.ts';
 import type {
@@ -20,7 +22,7 @@ import { getOrganization } from './organizations.ts';
 import { problemFromResponse } from './problem.ts';
 import type { SubmissionKeys } from './submission-keys.ts';
 
-export type { AccountView, ApiTokenView, AuditEntry, AuditEntryPage, InvitationView };
+export type { AccountView, ApiTokenView, AuditEntry, AuditEntryPage, InvitationView, MemberView };
 export type Role = AccountView['grants'][number]['role'];
 export type Grant = AccountView['grants'][number];
 export type GrantInput = z.input<typeof RoleGrantInput>;
@@ -278,4 +280,51 @@ export function retryOutboxMessage(id: string): Promise<OutboxMessageView> {
 export async function listQueues(signal?: AbortSignal): Promise<QueueSummary[]> {
   return (await apiRequest<{ items: QueueSummary[] }>('GET', '/api/platform/queues', { signal }))
     .items;
+}
+
+export type MemberPage = { items: MemberView[]; nextCursor: string | null };
+export type MembershipKind = MemberView['kind'];
+
+/** A page of an organization's members (its admins and network staff). */
+export function findMembers(
+  organizationId: string,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<MemberPage> {
+  const params = new URLSearchParams({ limit: '50' });
+  if (cursor) params.set('cursor', cursor);
+  return apiRequest(
+    'GET',
+    `/api/accounts/organizations/${encodeURIComponent(organizationId)}/members?${params}`,
+    { signal },
+  );
+}
+
+/** A phone without + is read as a number of `defaultCountry` (the organization's country). */
+export function addMember(
+  organizationId: string,
+  input: {
+    displayName: string;
+    phone?: string;
+    defaultCountry?: string;
+    kind: MembershipKind;
+    startedOn: string;
+  },
+): Promise<MemberView> {
+  const { kind, startedOn, ...person } = input;
+  return apiRequest(
+    'POST',
+    `/api/accounts/organizations/${encodeURIComponent(organizationId)}/members`,
+    { body: { person, membership: { kind, startedOn } } },
+  );
+}
+
+/** Sets (or, with null, clears) a person's phone, from the version read; 409 when stale. */
+export function setPersonPhone(
+  personId: string,
+  input: { version: number; phone: string | null; defaultCountry?: string },
+): Promise<Person> {
+  return apiRequest('PATCH', `/api/accounts/people/${encodeURIComponent(personId)}`, {
+    body: input,
+  });
 }

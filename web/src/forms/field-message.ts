@@ -71,6 +71,7 @@ const messages: Record<string, { id: MessageId; needs?: string[] }> = {
   'scope-id-required': { id: 'form.error.scope-id-required' },
   'demo-email-domain': { id: 'form.error.demo-email-domain', needs: ['domain'] },
   'invalid-image': { id: 'form.error.invalid-image', needs: ['reason'] },
+  'invalid-phone': { id: 'form.error.invalid-phone', needs: ['reason'] },
 };
 
 function camelCase(value: string): string {

@@ -8,6 +8,7 @@ import { type Context, inTransaction } from '../../../platform/context.ts';
 import { decodeCursorText, encodeCursorText, invalidCursor } from '../../../platform/cursor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { toE164 } from '../../../platform/phone.ts';
 import { scopeExists } from '../../../platform/scopes.ts';
 import { accountsMessage } from '../messages.ts';
 import { accounts, insertPerson } from '../queries.ts';
@@ -39,6 +40,7 @@ function memberQuery(ctx: Context) {
       sql<string>`to_char(accounts_membership.started_on, 'YYYY-MM-DD')`.as('startedOn'),
       sql<string | null>`to_char(accounts_membership.ended_on, 'YYYY-MM-DD')`.as('endedOn'),
       'accounts_membership.version',
+      'accounts_person.version as personVersion',
     ]);
 }
 
@@ -61,6 +63,11 @@ export async function addMember(
       ],
     });
   }
+  // Checked against its country's numbering plan before anything is written.
+  const phone =
+    valid.person.phone === undefined
+      ? null
+      : toE164(valid.person.phone, valid.person.defaultCountry, '/person/phone');
   if (!(await scopeExists(ctx.db, 'organization', organizationId)))
     throw new AppError('not-found', accountsMessage('organization.not-found'));
   return inTransaction(ctx, async (tx) => {
@@ -70,7 +77,7 @@ export async function addMember(
     await insertPerson(tx.db, {
       id: personId,
       display_name: valid.person.displayName,
-      phone: valid.person.phone ?? null,
+      phone,
       preferred_language: valid.person.preferredLanguage ?? null,
       version: 1,
       created_at: now,

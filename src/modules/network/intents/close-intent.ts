@@ -1,11 +1,12 @@
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { updateAtVersion } from '../../../platform/versioned-update.ts';
 import { networkMessage } from '../messages.ts';
 import { selectIntent, updateIntentAtVersion } from './intent-queries.ts';
 import { CloseIntentInput, type Intent } from './intent-schemas.ts';
 import { intentView, todayOf } from './intent-view.ts';
-import { intentToChange, staleIntent } from './update-intent.ts';
+import { intentConflict, intentToChange, staleIntent } from './update-intent.ts';
 
 /**
  * Takes an offer or need off the board (met, withdrawn): it stays readable as history and is
@@ -27,14 +28,11 @@ export async function closeIntent(
       );
     }
     const now = tx.now();
-    const changed = await updateIntentAtVersion(
-      tx.db,
-      id,
-      version,
-      { status: 'closed', closed_at: now },
-      now,
-    );
-    if (!changed) throw staleIntent(version, before);
+    await updateAtVersion(tx, {
+      update: () =>
+        updateIntentAtVersion(tx.db, id, version, { status: 'closed', closed_at: now }, now),
+      ...intentConflict(tx, id, version, before),
+    });
     const row = await selectIntent(tx.db, id);
     if (!row) throw new Error('intent vanished inside its transaction');
     const after = intentView(row, todayOf(now));

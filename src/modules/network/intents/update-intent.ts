@@ -1,22 +1,34 @@
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, type Message } from '../../../platform/errors.ts';
+import { updateAtVersion } from '../../../platform/versioned-update.ts';
 import { networkMessage } from '../messages.ts';
 import { authorizeIntentWrite } from './authorize-intent.ts';
 import { type IntentValues, selectIntent, updateIntentAtVersion } from './intent-queries.ts';
 import { type Intent, UpdateIntentInput } from './intent-schemas.ts';
 import { intentView, todayOf } from './intent-view.ts';
 
+function staleIntentMessage(version: number, current: Intent): Message {
+  return networkMessage('intent.stale', {
+    direction: current.direction,
+    sent: String(version),
+    current: String(current.version),
+  });
+}
+
 export function staleIntent(version: number, current: Intent): AppError {
-  return new AppError(
-    'stale-version',
-    networkMessage('intent.stale', {
-      direction: current.direction,
-      sent: String(version),
-      current: String(current.version),
-    }),
-    { current },
-  );
+  return new AppError('stale-version', staleIntentMessage(version, current), { current });
+}
+
+/** What a refused write answers: the intent as it is now (read again), in the intent's words. */
+export function intentConflict(tx: Context, id: string, version: number, before: Intent) {
+  return {
+    current: async (): Promise<Intent> => {
+      const latest = await selectIntent(tx.db, id);
+      return latest ? intentView(latest, todayOf(tx.now())) : before;
+    },
+    stale: (current: Intent) => staleIntentMessage(version, current),
+  };
 }
 
 /** Reads the intent and checks the actor may change it; 404 when there is none. */
@@ -70,9 +82,10 @@ export async function updateIntent(
       ...(fields.validUntil !== undefined ? { valid_until: fields.validUntil } : {}),
     };
     const now = tx.now();
-    if (!(await updateIntentAtVersion(tx.db, id, version, changes, now))) {
-      throw staleIntent(version, before);
-    }
+    await updateAtVersion(tx, {
+      update: () => updateIntentAtVersion(tx.db, id, version, changes, now),
+      ...intentConflict(tx, id, version, before),
+    });
     const row = await selectIntent(tx.db, id);
     if (!row) throw new Error('intent vanished inside its transaction');
     const after = intentView(row, todayOf(now));

@@ -2,6 +2,7 @@ import { authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { updateAtVersion } from '../../../platform/versioned-update.ts';
 import { networkMessage } from '../messages.ts';
 import { selectOrganization, updateOrganizationAtVersion } from '../queries.ts';
 import { type Organization, UpdateOrganizationInput } from '../schemas.ts';
@@ -30,19 +31,18 @@ export async function updateOrganization(
     const current = await selectOrganization(tx.db, id);
     if (!current) throw new AppError('not-found', networkMessage('organization.not-found', { id }));
     const before = organizationView(current);
-    const updated = await updateOrganizationAtVersion(tx.db, id, version, changes, tx.now());
-    if (!updated) {
-      const latest = await selectOrganization(tx.db, id);
-      const currentCopy = latest ? organizationView(latest) : before;
-      throw new AppError(
-        'stale-version',
+    const updated = await updateAtVersion(tx, {
+      update: () => updateOrganizationAtVersion(tx.db, id, version, changes, tx.now()),
+      current: async () => {
+        const latest = await selectOrganization(tx.db, id);
+        return latest ? organizationView(latest) : before;
+      },
+      stale: (currentCopy) =>
         networkMessage('organization.stale', {
           sent: String(version),
           current: String(currentCopy.version),
         }),
-        { current: currentCopy },
-      );
-    }
+    });
     const after = organizationView(updated);
     await recordAudit(tx, {
       action: 'update-organization',

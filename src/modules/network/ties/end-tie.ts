@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { updateAtVersion } from '../../../platform/versioned-update.ts';
 import { networkMessage } from '../messages.ts';
 import { network } from '../queries.ts';
 import { EndTieInput } from '../schemas.ts';
@@ -40,22 +41,24 @@ export async function endTie<T extends TieView>(
         ],
       });
     }
-    const updated = await network(tx.db)
-      .updateTable(tie.table)
-      .set((eb) => ({
-        ended_on: valid.endedOn,
-        ...(valid.note !== undefined ? { note: valid.note } : {}),
-        updated_at: tx.now(),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', valid.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
-      throw new AppError('stale-version', networkMessage('tie.stale', { entity: tie.entityType }), {
-        current: before,
-      });
-    }
+    await updateAtVersion(tx, {
+      update: async () => {
+        const updated = await network(tx.db)
+          .updateTable(tie.table)
+          .set((eb) => ({
+            ended_on: valid.endedOn,
+            ...(valid.note !== undefined ? { note: valid.note } : {}),
+            updated_at: tx.now(),
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', id)
+          .where('version', '=', valid.version)
+          .executeTakeFirst();
+        return Number(updated.numUpdatedRows) > 0;
+      },
+      current: async () => (await tie.read(tx)) ?? before,
+      stale: () => networkMessage('tie.stale', { entity: tie.entityType }),
+    });
     const after = (await tie.read(tx)) as T;
     await recordAudit(tx, {
       action: `end-${tie.entityType}`,

@@ -1,4 +1,4 @@
-// The administration: people and roles, API tokens, the audit log, and (for network admins)
+// The administration: people and roles, members (and their phones), API tokens, the audit log, and (for network admins)
 // the registry's export and import and the outbox. Each part has its own address under /admin.
 import { useEffect, useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
@@ -8,6 +8,7 @@ import { useSession } from '../../session/session-provider.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { AuditTab } from './audit-tab.tsx';
 import { ExchangeTab } from './exchange-tab.tsx';
+import { MembersTab } from './members-tab.tsx';
 import { OutboxTab } from './outbox-tab.tsx';
 import { PeopleTab } from './people-tab.tsx';
 import { administers, isNetworkAdmin, roleChoices } from './role-choices.ts';
@@ -16,6 +17,7 @@ import './admin.css';
 
 const tabs = [
   { slug: '', label: 'admin.tab.people', networkOnly: false },
+  { slug: 'members', label: 'admin.tab.members', networkOnly: false },
   { slug: 'tokens', label: 'admin.tab.tokens', networkOnly: false },
   { slug: 'audit', label: 'admin.tab.audit', networkOnly: false },
   { slug: 'exchange', label: 'admin.tab.exchange', networkOnly: true },
@@ -96,6 +98,8 @@ export function AdminPage({ tab = '' }: { tab?: string | undefined }) {
         </div>
       ) : shown.slug === '' ? (
         <PeopleTab me={me} choices={choices} />
+      ) : shown.slug === 'members' ? (
+        <MembersTab choices={choices} />
       ) : shown.slug === 'tokens' ? (
         <TokensTab me={me} choices={choices} />
       ) : shown.slug === 'audit' ? (
