@@ -102,7 +102,7 @@ describe('an Idempotency-Key on a creating write', () => {
     const partner = (await post(undefined, organization())).json().id;
     const start = async (title: string) => {
       const project = { title, sector: 'agriculture', countries: ['KE'] };
-      const started = await post(undefined, project, '/api/network/projects');
+      const started = await post(undefined, project, '/api/projects');
       expect(started.statusCode, started.body).toBe(201);
       return started.json() as { id: string; version: number };
     };
@@ -110,11 +110,11 @@ describe('an Idempotency-Key on a creating write', () => {
     const second = await start(`Irrigation ${++counter}`);
     expect(second.version).toBe(first.version);
     const join = { version: first.version, organizationId: partner, role: 'funder' };
-    const joined = await post('join-1', join, `/api/network/projects/${first.id}/participants`);
+    const joined = await post('join-1', join, `/api/projects/${first.id}/participants`);
     expect(joined.statusCode, joined.body).toBe(201);
     const before = await fingerprint(api.database);
     // Replaying the first project's answer here would leave the second without its funder.
-    const elsewhere = await post('join-1', join, `/api/network/projects/${second.id}/participants`);
+    const elsewhere = await post('join-1', join, `/api/projects/${second.id}/participants`);
     expect(elsewhere.statusCode, elsewhere.body).toBe(422);
     expect(await fingerprint(api.database)).toBe(before);
   });
