@@ -6,17 +6,6 @@ export {
   ensureNetworkAdmin,
   type NewAdmin,
 } from './admins/create-network-admin.ts';
-export {
-  type DemoAccount,
-  type DemoAccountInput,
-  demoEmailDomain,
-  provideDemoAccount,
-} from './demo/demo-accounts.ts';
-export {
-  type DemoAccountsRemoval,
-  findAccountReferencesToOrganizations,
-  removeDemoAccounts,
-} from './demo/remove-demo-accounts.ts';
 export { accountsRoutes, authRoutes, clearSessionCookie, sessionCookie } from './routes.ts';
 export {
   type Authentication,
