@@ -6,8 +6,8 @@
 import Fastify from 'fastify';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
-import { loadGeneratedNetwork } from '../src/demo/generate-network.ts';
 import { platformServices, stopServices, systemContext } from '../src/main.ts';
+import { loadGeneratedNetwork } from '../src/modules/network/index.ts';
 import { authenticate, moduleRoutes, sessionCookie } from '../src/modules.ts';
 import { openDatabase } from '../src/platform/db.ts';
 import { buildApp } from '../src/platform/http/app.ts';

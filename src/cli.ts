@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { runChecks } from './checks.ts';
 import { ConfigError, loadConfig, publicUrlFor } from './config.ts';
-import { loadGeneratedNetwork } from './demo/generate-network.ts';
 import { type DemoAccountCredentials, loadDemo, resetDemoAccounts } from './demo/load-demo.ts';
 import { removeDemo } from './demo/remove-demo.ts';
 import {
@@ -16,7 +15,11 @@ import {
   work,
 } from './main.ts';
 import { createNetworkAdmin } from './modules/accounts/index.ts';
-import { exportRegistry, importRegistryFile } from './modules/network/index.ts';
+import {
+  exportRegistry,
+  importRegistryFile,
+  loadGeneratedNetwork,
+} from './modules/network/index.ts';
 import type { Context } from './platform/context.ts';
 import { DataFolderLockedError } from './platform/data-lock.ts';
 import { EmbeddedDatabaseError } from './platform/embedded-postgres.ts';
@@ -112,8 +115,9 @@ demo
   )
   .action(async () => {
     const loaded = await asSystem(loadDemo);
+    const { organizations = 0, affiliations = 0, partnerships = 0 } = loaded.counts;
     process.stdout.write(
-      `Loaded the demo: ${loaded.organizations} organizations, ${loaded.affiliations} affiliations, ${loaded.partnerships} partnerships.\n`,
+      `Loaded the demo: ${organizations} organizations, ${affiliations} affiliations, ${partnerships} partnerships.\n`,
     );
     printDemoAccounts(loaded.accounts);
   });
@@ -131,9 +135,14 @@ demo
     'Remove the demo network and its accounts (refused while records made outside the demo refer to it)',
   )
   .action(async () => {
-    const removed = await asSystem(removeDemo);
+    const {
+      organizations = 0,
+      affiliations = 0,
+      partnerships = 0,
+      accounts = 0,
+    } = await asSystem(removeDemo);
     process.stdout.write(
-      `Removed the demo: ${removed.organizations} organizations, ${removed.affiliations} affiliations, ${removed.partnerships} partnerships, ${removed.accounts} accounts.\n`,
+      `Removed the demo: ${organizations} organizations, ${affiliations} affiliations, ${partnerships} partnerships, ${accounts} accounts.\n`,
     );
   });
 

@@ -171,12 +171,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const demo = await loadDemo(systemContext(config, database, log, services, url));
       demoAccounts = demo.accounts;
       log.info(
-        {
-          organizations: demo.organizations,
-          affiliations: demo.affiliations,
-          partnerships: demo.partnerships,
-          ms: Math.round(performance.now() - started),
-        },
+        { ...demo.counts, ms: Math.round(performance.now() - started) },
         'demo network loaded',
       );
     }

@@ -55,7 +55,7 @@ describe('the modules of this instance', () => {
     }
   });
 
-  it('gather their routes and checks', () => {
+  it('gather their routes, checks and demo loaders', () => {
     const prefixes = new Set(modules.routes.map((route) => route.prefix));
     expect([...prefixes]).toEqual(
       expect.arrayContaining(['/api/auth', '/api/accounts', '/api/network', '/api/audit']),
@@ -63,6 +63,8 @@ describe('the modules of this instance', () => {
     expect(modules.checks.map((check) => check.name)).toContain(
       'role grants name declared roles and existing scopes',
     );
+    // The demo loads in this order (the accounts' roles name the network's organizations).
+    expect(modules.demos.map((demo) => demo.module)).toEqual(['network', 'projects', 'accounts']);
   });
 });
 

@@ -1,6 +1,8 @@
 // The modules of this instance, plugged in once when this file is first imported: adding a module
 // is adding its manifest (its module.ts) here. The platform knows them only through what they
-// declare (see platform/modules.ts).
+// declare (see platform/modules.ts). The order is the demo's: each module's demo loads after the
+// parts it builds on (the accounts' roles name the network's organizations), and is removed
+// before them.
 import { authenticateRequest, sessionCookie } from './modules/accounts/index.ts';
 import { accountsModule } from './modules/accounts/module.ts';
 import { networkModule } from './modules/network/module.ts';
@@ -11,9 +13,9 @@ import { platformModule } from './platform/platform-module.ts';
 
 export const modules = plugInModules([
   platformModule,
-  accountsModule,
   networkModule,
   projectsModule,
+  accountsModule,
 ]);
 
 export const moduleRoutes = modules.routes;

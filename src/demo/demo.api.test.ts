@@ -11,10 +11,16 @@ import atlas from 'world-atlas/countries-10m.json' with { type: 'json' };
 import { countRows, publicUrl, startTestApi, type TestApi } from '../../test/test-api.ts';
 import { loadConfig } from '../config.ts';
 import { systemContext } from '../main.ts';
-import type { Organization, OrganizationListItem, Ties } from '../modules/network/index.ts';
+import {
+  demoFacts,
+  type Organization,
+  type OrganizationListItem,
+  type Ties,
+} from '../modules/network/index.ts';
+import { modules } from '../modules.ts';
 import type { Context } from '../platform/context.ts';
+import type { PluggedDemo } from '../platform/demo.ts';
 import { AppError } from '../platform/errors.ts';
-import facts from './data/organizations.json' with { type: 'json' };
 import {
   type DemoAccountCredentials,
   type LoadedDemo,
@@ -55,7 +61,7 @@ function signIn(account: DemoAccountCredentials) {
   });
 }
 
-const realNames = new Set(facts.organizations.map((organization) => organization.name));
+const realNames = new Set(demoFacts.organizations.map((organization) => organization.name));
 
 const ties = (id: string) => get<Ties>(`/api/network/organizations/${id}/ties`);
 
@@ -81,7 +87,7 @@ beforeAll(async () => {
   loaded = await loadDemo(ctx);
   // Not asserted (tests never assert on time); printed for the record.
   console.info(
-    `demo loaded in ${Math.round(performance.now() - started)} ms: ${loaded.organizations} organizations, ${loaded.affiliations} affiliations, ${loaded.partnerships} partnerships`,
+    `demo loaded in ${Math.round(performance.now() - started)} ms: ${loaded.counts.organizations} organizations, ${loaded.counts.affiliations} affiliations, ${loaded.counts.partnerships} partnerships`,
   );
 }, 120_000);
 
@@ -228,7 +234,7 @@ describe('the generated surroundings', () => {
       total: number;
       facets: { country: unknown[]; sector: unknown[] };
     }>('/api/network/organizations?limit=1&facets=true');
-    expect(page.total).toBe(loaded.organizations);
+    expect(page.total).toBe(loaded.counts.organizations);
     // 71 named (70 from the facts, 1 addition) plus the generated ones.
     expect(page.total - 71).toBeGreaterThanOrEqual(150);
     expect(page.facets.country.length).toBeGreaterThanOrEqual(20);
@@ -240,7 +246,7 @@ describe('the generated surroundings', () => {
     const shapes = feature(topology, topology.objects.countries);
     const shapeOf = new Map(shapes.features.map((shape) => [String(shape.id), shape]));
     const all = await everyOrganization();
-    expect(all).toHaveLength(loaded.organizations);
+    expect(all).toHaveLength(loaded.counts.organizations ?? 0);
     const outside: string[] = [];
     for (const organization of all) {
       expect(organization.name).not.toMatch(/Cooperative \d+$/);
@@ -324,10 +330,46 @@ describe('demo accounts', () => {
 });
 
 describe('loading and removing', () => {
+  it('reports what each module loaded: the network, its projects, the accounts', async () => {
+    expect(loaded.counts).toEqual({
+      organizations: await countRows(api.database, 'network_organization'),
+      affiliations: await countRows(api.database, 'network_affiliation'),
+      partnerships: await countRows(api.database, 'network_partnership'),
+      intents: await countRows(api.database, 'network_intent'),
+      projects: await countRows(api.database, 'network_project'),
+      accounts: 3,
+    });
+    expect(loaded.counts.projects).toBeGreaterThan(0);
+    expect(loaded.counts.intents).toBeGreaterThan(0);
+  });
+
   it('refuses to load the demo twice, and changes nothing', async () => {
     const organizations = await countRows(api.database, 'network_organization');
     await expect(loadDemo(ctx)).rejects.toMatchObject({ code: 'conflict' });
     expect(await countRows(api.database, 'network_organization')).toBe(organizations);
+  });
+
+  it('removes nothing when one part fails: every part is removed in one transaction', async () => {
+    const counts = async () => ({
+      organizations: await countRows(api.database, 'network_organization'),
+      projects: await countRows(api.database, 'network_project'),
+      accounts: await countRows(api.database, 'accounts_account'),
+      audit: await countRows(api.database, 'platform_audit_entry'),
+    });
+    const before = await counts();
+    // Listed first, so removed last: after the accounts, the projects and the network.
+    const failing: PluggedDemo = {
+      module: 'failing',
+      load: async () => ({ counts: {} }),
+      remove: async () => {
+        throw new Error('this part cannot be removed');
+      },
+    };
+    await expect(removeDemo(ctx, [failing, ...modules.demos])).rejects.toThrow(
+      'this part cannot be removed',
+    );
+    expect(await counts()).toEqual(before);
+    expect((await signIn(loaded.accounts[0] as DemoAccountCredentials)).statusCode).toBe(200);
   });
 
   it('refuses removal while records made outside the demo refer to it, then removes it all', async () => {
@@ -385,7 +427,7 @@ describe('loading and removing', () => {
     );
     const audit = await countRows(api.database, 'platform_audit_entry');
     const removed = await removeDemo(ctx);
-    expect(removed.organizations).toBe(loaded.organizations);
+    expect(removed.organizations).toBe(loaded.counts.organizations);
     expect(removed.accounts).toBe(3);
     // Every project left was the demo's.
     expect(removed.projects).toBe(demoProjects - 1);
@@ -400,6 +442,6 @@ describe('loading and removing', () => {
     expect(await countRows(api.database, 'platform_audit_entry')).toBeGreaterThan(audit);
     // And the demo can be loaded again.
     const again = await loadDemo(ctx);
-    expect(again.organizations).toBe(loaded.organizations);
+    expect(again.counts.organizations).toBe(loaded.counts.organizations);
   }, 120_000);
 });

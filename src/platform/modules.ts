@@ -1,11 +1,13 @@
 // What a module plugs into the platform, declared in one place (its module.ts): its HTTP routes,
 // its roles and the scopes they live in, its field-error codes, the words of its audit actions,
-// its checks for `intercoop check`, its jobs and schedules. src/modules.ts lists the modules and
-// plugs them in at start; the platform knows them only through this shape.
+// its checks for `intercoop check`, its jobs and schedules, its part of the demo network.
+// src/modules.ts lists the modules and plugs them in at start; the platform knows them only
+// through this shape.
 import type { FastifyPluginAsync } from 'fastify';
 import { declareRoles, declareScopes, type Role, type ScopeType, scopesOfRole } from './access.ts';
 import { declareAuditVocabulary } from './audit/audit-vocabulary.ts';
 import type { Db } from './db.ts';
+import type { ModuleDemo, PluggedDemo } from './demo.ts';
 import { declareFieldErrorCodes } from './field-errors.ts';
 import type { JobQueue, JobSchedule } from './jobs/index.ts';
 import type { Catalogue } from './messages/catalogue.ts';
@@ -36,6 +38,8 @@ export type IntercoopModule = {
   checks?: readonly ModuleCheck[];
   queues?: readonly JobQueue[];
   schedules?: readonly JobSchedule[];
+  /** What it loads into the demo network and removes from it (see platform/demo.ts). */
+  demo?: ModuleDemo;
 };
 
 export type PluggedModules = {
@@ -44,15 +48,18 @@ export type PluggedModules = {
   checks: ModuleCheck[];
   queues: JobQueue[];
   schedules: JobSchedule[];
+  /** The demo loaders, in the modules' order: loaded in this order, removed in the reverse. */
+  demos: PluggedDemo[];
 };
 
 let plugged: PluggedModules | undefined;
 
 /**
  * Plugs the modules in, once per process: their roles, scopes, field-error codes and audit words
- * join the platform's, and their routes, checks, jobs and schedules are gathered for the server,
- * the worker and `intercoop check`. A declaration that clashes with another, or that names what
- * nothing declares, stops the start: it is a mistake in the code, not in the data.
+ * join the platform's, and their routes, checks, jobs, schedules and demo loaders are gathered for
+ * the server, the worker, `intercoop check` and `intercoop demo`. A declaration that clashes with
+ * another, or that names what nothing declares, stops the start: it is a mistake in the code, not
+ * in the data.
  */
 export function plugInModules(modules: readonly IntercoopModule[]): PluggedModules {
   if (plugged) {
@@ -101,6 +108,9 @@ export function plugInModules(modules: readonly IntercoopModule[]): PluggedModul
     checks: modules.flatMap((module) => module.checks ?? []),
     queues: modules.flatMap((module) => module.queues ?? []),
     schedules: modules.flatMap((module) => module.schedules ?? []),
+    demos: modules.flatMap((module) =>
+      module.demo ? [{ ...module.demo, module: module.name }] : [],
+    ),
   };
   return plugged;
 }

@@ -7,17 +7,6 @@ export {
   ensureNetworkAdmin,
   type NewAdmin,
 } from './admins/create-network-admin.ts';
-export {
-  type DemoAccount,
-  type DemoAccountInput,
-  demoEmailDomain,
-  provideDemoAccount,
-} from './demo/demo-accounts.ts';
-export {
-  type DemoAccountsRemoval,
-  findAccountReferencesToOrganizations,
-  removeDemoAccounts,
-} from './demo/remove-demo-accounts.ts';
 export { findPeopleByPhone } from './people/find-people-by-phone.ts';
 export { findPeopleOfOrganization } from './people/find-people-of-organization.ts';
 export { getMemberships } from './people/get-memberships.ts';

@@ -1,7 +1,9 @@
 // What the accounts module plugs into the platform (see platform/modules.ts): sign-in and the
-// accounts' routes, the codes of its rules, the words of its audit log, and its invariant. It
-// gives roles but declares none: each role is declared by the module whose scope it lives in.
+// accounts' routes, the codes of its rules, the words of its audit log, its invariant, and the
+// demo network's accounts. It gives roles but declares none: each role is declared by the module
+// whose scope it lives in.
 import type { IntercoopModule } from '../../platform/modules.ts';
+import { accountsDemo } from './demo/accounts-demo.ts';
 import { checkRoleGrants } from './grants/check-role-grants.ts';
 import { accountsMessages } from './messages.ts';
 import { accountsRoutes, authRoutes } from './routes.ts';
@@ -20,6 +22,12 @@ const accountsFieldErrorCodes = {
 
 declare module '../../platform/field-errors.ts' {
   interface ModuleFieldErrorCodes extends Record<keyof typeof accountsFieldErrorCodes, true> {}
+}
+declare module '../../platform/demo.ts' {
+  interface DemoCounts {
+    accounts: number;
+    people: number;
+  }
 }
 
 export const accountsModule: IntercoopModule = {
@@ -54,4 +62,5 @@ export const accountsModule: IntercoopModule = {
     entityTypes: ['account', 'invitation', 'api-token', 'membership', 'person'],
   },
   checks: [{ name: 'role grants name declared roles and existing scopes', run: checkRoleGrants }],
+  demo: accountsDemo,
 };

@@ -8,10 +8,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, publicUrl, startTestApi, type TestApi } from '../../../test/test-api.ts';
 import { loadConfig } from '../../config.ts';
-import { generateNetwork } from '../../demo/generate-network.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { systemContext } from '../../main.ts';
 import type { Context } from '../../platform/context.ts';
+import { generateNetwork } from './demo/generate-network.ts';
 import { registryToCsvZip } from './exchange/registry-csv.ts';
 import {
   addToRegistry,

@@ -2,13 +2,9 @@
 // groups, divisions and their partners), how they are tied, and how to find them.
 // Other modules and adapters use it only through this file.
 
-export { listDemoOrganizations } from './demo/list-demo-organizations.ts';
+export { demoFacts } from './demo/demo-facts.ts';
+export { loadGeneratedNetwork } from './demo/generate-network.ts';
 export { registryHasOrganizations } from './demo/registry-has-organizations.ts';
-export {
-  type DemoRemoval,
-  findNetworkReferencesToDemo,
-  removeDemoNetwork,
-} from './demo/remove-demo.ts';
 export { exportRegistry, type RegistryExport, readRegistry } from './exchange/export-registry.ts';
 export { addToRegistry, type ImportedCounts, importRegistry } from './exchange/import-registry.ts';
 export { importRegistryFile } from './exchange/import-registry-file.ts';

@@ -1,7 +1,9 @@
 // What the network module plugs into the platform (see platform/modules.ts): the registry's routes,
 // the scope it keeps (organizations, whose names it gives) and the roles that live in it, the codes
-// of its rules, the words of its audit log, and the invariants `intercoop check` verifies.
+// of its rules, the words of its audit log, the invariants `intercoop check` verifies, and the
+// demo network's organizations, ties, offers and needs.
 import type { IntercoopModule } from '../../platform/modules.ts';
+import { networkDemo } from './demo/network-demo.ts';
 import { networkExchangeRoutes } from './exchange-routes.ts';
 import { checkAffiliationsAcyclic, checkTiesPointToOrganizations } from './graph/checks.ts';
 import { networkGraphRoutes } from './graph-routes.ts';
@@ -40,6 +42,19 @@ declare module '../../platform/access.ts' {
 }
 declare module '../../platform/field-errors.ts' {
   interface ModuleFieldErrorCodes extends Record<keyof typeof networkFieldErrorCodes, true> {}
+}
+declare module '../../platform/demo.ts' {
+  interface DemoContext {
+    /** The demo organizations' ids by name (names are unique across the demo). */
+    organizationIds: ReadonlyMap<string, string>;
+  }
+  interface DemoCounts {
+    organizations: number;
+    affiliations: number;
+    partnerships: number;
+    intents: number;
+    logos: number;
+  }
 }
 
 export const networkModule: IntercoopModule = {
@@ -90,4 +105,5 @@ export const networkModule: IntercoopModule = {
     { name: 'the affiliation tree has no cycle', run: checkAffiliationsAcyclic },
     { name: 'ties point to existing organizations', run: checkTiesPointToOrganizations },
   ],
+  demo: networkDemo,
 };

@@ -5,7 +5,6 @@
 export { addProjectParticipant } from './add-project-participant.ts';
 export { checkImpactTotals } from './check-impact-totals.ts';
 export { createProject } from './create-project.ts';
-export { findProjectsWithDemoOrganizations, removeDemoProjects } from './demo-projects.ts';
 export { findProjects } from './find-projects.ts';
 export { getImpact } from './get-impact.ts';
 export { getProject } from './get-project.ts';

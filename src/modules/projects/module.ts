@@ -1,8 +1,9 @@
 // What the projects module plugs into the platform (see platform/modules.ts): its routes, the
 // scope it keeps (a project, where a partner viewer may follow one), the codes of its rules, the
-// words of its audit log, and the invariant of its impact totals.
+// words of its audit log, the invariant of its impact totals, and the demo network's projects.
 import type { IntercoopModule } from '../../platform/modules.ts';
 import { checkImpactTotals } from './check-impact-totals.ts';
+import { projectsDemo } from './demo/projects-demo.ts';
 import { projectsMessages } from './messages.ts';
 import { projectScopeExists } from './project-scope.ts';
 import { projectRoutes } from './routes.ts';
@@ -26,6 +27,11 @@ declare module '../../platform/access.ts' {
 declare module '../../platform/field-errors.ts' {
   interface ModuleFieldErrorCodes extends Record<keyof typeof projectsFieldErrorCodes, true> {}
 }
+declare module '../../platform/demo.ts' {
+  interface DemoCounts {
+    projects: number;
+  }
+}
 
 export const projectsModule: IntercoopModule = {
   name: 'projects',
@@ -42,8 +48,10 @@ export const projectsModule: IntercoopModule = {
       'record-project-target',
       'record-project-result',
       'withdraw-project-figure',
+      'remove-demo-projects',
     ],
     entityTypes: ['project'],
   },
   checks: [{ name: 'impact totals equal the sum of results', run: checkImpactTotals }],
+  demo: projectsDemo,
 };

@@ -1,34 +1,25 @@
-// Removing the demo network: its projects, offers and needs, ties, logos and organizations, all at
-// once or nothing.
+// Removing the network's part of the demo: its offers and needs, ties, logos and organizations, all
+// at once or nothing.
 import { authorize } from '../../../platform/access.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type Context, inTransaction } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { findProjectsWithDemoOrganizations, removeDemoProjects } from '../../projects/index.ts';
 import { deleteDemoIntents, selectNonDemoIntentsOnDemo } from '../intents/intent-queries.ts';
 import { networkMessage } from '../messages.ts';
 import { lockAffiliations } from '../ties/tie-queries.ts';
 import {
   type DemoRemoval as DemoTiesRemoval,
   deleteDemoRows,
-  selectDemoOrganizations,
   selectNonDemoTiesToDemo,
 } from './demo-queries.ts';
 
-export type DemoRemoval = DemoTiesRemoval & { projects: number; intents: number };
+export type DemoRemoval = DemoTiesRemoval & { intents: number };
 
-/**
- * Records made outside the demo that touch it: ties, projects (the projects module's, asked
- * through its door) and offers or needs.
- */
+/** Records of the network made outside the demo that touch it: ties, and offers or needs. */
 async function referencesToDemo(db: Db): Promise<string[]> {
-  return [
-    ...(await selectNonDemoTiesToDemo(db)),
-    ...(await findProjectsWithDemoOrganizations(db, await selectDemoOrganizations(db))),
-    ...(await selectNonDemoIntentsOnDemo(db)),
-  ];
+  return [...(await selectNonDemoTiesToDemo(db)), ...(await selectNonDemoIntentsOnDemo(db))];
 }
 
 /** What in the network keeps the demo in place: records made outside the demo that touch it. */
@@ -49,10 +40,11 @@ function refusal(references: string[]): AppError {
 }
 
 /**
- * Deletes every demo project, offer and need, affiliation, partnership, logo and organization.
- * Refuses (409) while a record made outside the demo (a tie, a project, an offer or need) touches a
- * demo organization; rows of other modules that refer to one are checked by their own module
- * first, and the database's foreign keys stop the rest.
+ * Deletes every demo offer and need, affiliation, partnership, logo and organization. Refuses
+ * (409) while a record made outside the demo (a tie, an offer or need) touches a demo
+ * organization; rows of other modules that refer to one (projects, memberships) are checked and
+ * removed by their own module first, in the same transaction, and the database's foreign keys
+ * stop the rest.
  */
 export async function removeDemoNetwork(ctx: Context): Promise<DemoRemoval> {
   authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
@@ -62,11 +54,9 @@ export async function removeDemoNetwork(ctx: Context): Promise<DemoRemoval> {
       await lockAffiliations(tx.db);
       const references = await referencesToDemo(tx.db);
       if (references.length > 0) throw refusal(references);
-      // Projects first: their participants name demo organizations.
-      const projects = await removeDemoProjects(tx.db);
-      // Offers and needs too: they belong to demo organizations.
+      // Offers and needs first: they belong to demo organizations.
       const intents = await deleteDemoIntents(tx.db);
-      const removed = { ...(await deleteDemoRows(tx.db)), projects, intents };
+      const removed = { ...(await deleteDemoRows(tx.db)), intents };
       await recordAudit(tx, {
         action: 'remove-demo-network',
         entityType: 'demo',

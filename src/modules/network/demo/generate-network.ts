@@ -5,16 +5,12 @@
 // one per 50 organizations) with their participants, countries and figures, and offers and needs
 // (about one per 5). Rows are marked as demo, so `intercoop demo remove` clears them.
 
-import {
-  addToRegistry,
-  type ImportedCounts,
-  icaSectors,
-  partnershipKinds,
-  type RegistryData,
-} from '../modules/network/index.ts';
-import type { Context } from '../platform/context.ts';
-import { newId } from '../platform/ids.ts';
-import { minorUnitsOf } from '../platform/money.ts';
+import type { Context } from '../../../platform/context.ts';
+import { newId } from '../../../platform/ids.ts';
+import { minorUnitsOf } from '../../../platform/money.ts';
+import { addToRegistry, type ImportedCounts } from '../exchange/import-registry.ts';
+import type { RegistryData } from '../exchange/registry-format.ts';
+import { icaSectors, partnershipKinds } from '../schemas.ts';
 import { seededRandom } from './generate-surroundings.ts';
 
 type Country = {

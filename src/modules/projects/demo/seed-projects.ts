@@ -1,17 +1,15 @@
-// The demo's projects, from the `projects` of data/organizations.json: their titles, years,
-// participants and sources come from there; this file adds only how each maps onto the network
-// module (sector, status, roles) and the results the facts state. A result must quote the fact
+// The demo's projects, from the `projects` of the facts the demo network rests on (the network
+// module's demo/data/organizations.json): their titles, years, participants and sources come from
+// there; this file adds only how each maps onto the projects module (sector, status, roles) and
+// the results the facts state. A result must quote the fact
 // it rests on, and the fact must contain its figure: a figure the data does not state cannot be
 // added by mistake. Where the data gives no exact figure (a range, an "about", no year), the
 // project has no result.
-import {
-  type CreateProjectInput,
-  createProject,
-  type RecordFigureInput,
-  recordProjectFigure,
-} from '../modules/projects/index.ts';
-import type { Context } from '../platform/context.ts';
-import factsFile from './data/organizations.json' with { type: 'json' };
+import type { Context } from '../../../platform/context.ts';
+import { demoFacts } from '../../network/index.ts';
+import { createProject } from '../create-project.ts';
+import { recordProjectFigure } from '../record-project-figure.ts';
+import type { CreateProjectInput, RecordFigureInput } from '../schemas.ts';
 
 type Role = NonNullable<CreateProjectInput['participants']>[number]['role'];
 
@@ -101,7 +99,7 @@ const plans: DemoProjectPlan[] = [
   },
 ];
 
-const facts = factsFile.projects;
+const facts = demoFacts.projects;
 
 export type DemoProject = {
   input: CreateProjectInput;

@@ -6,7 +6,7 @@ import type {
   CreateAffiliationInput,
   CreateOrganizationInput,
   CreatePartnershipInput,
-} from '../modules/network/index.ts';
+} from '../schemas.ts';
 import additionsFile from './data/additions.json' with { type: 'json' };
 import factsFile from './data/organizations.json' with { type: 'json' };
 

@@ -1,8 +1,9 @@
 // A few offers and needs on the demo board, so that the board and its suggestions have something
 // to show. Generated, not facts: each description says it is a demo example, and none states a
 // figure or an event about a real organization beyond the seed data.
-import { type CreateIntentInput, createIntent } from '../modules/network/index.ts';
-import type { Context } from '../platform/context.ts';
+import type { Context } from '../../../platform/context.ts';
+import { createIntent } from '../intents/create-intent.ts';
+import type { CreateIntentInput } from '../intents/intent-schemas.ts';
 
 type DemoIntent = Omit<CreateIntentInput, 'organizationId' | 'validUntil'> & {
   organization: string;

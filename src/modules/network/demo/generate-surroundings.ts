@@ -3,7 +3,7 @@
 // Pure and deterministic: the same seed gives the same network. Names are built from parts in
 // each place's languages so that they read like real cooperatives; every description says the
 // organization is a demo one, so none of them claims to be real.
-import { type CreateOrganizationInput, partnershipKinds } from '../modules/network/index.ts';
+import { type CreateOrganizationInput, partnershipKinds } from '../schemas.ts';
 import type { DemoNetwork, DemoOrganization, DemoTie } from './seed-network.ts';
 
 type Sector = CreateOrganizationInput['sector'];
