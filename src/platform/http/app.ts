@@ -379,7 +379,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return document;
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // The product's page, not the framework's: its title; no top bar with Swagger's logo (the
+    // base layout has none, and the plugin puts its logo only in the standalone layout's top bar,
+    // whose inline style was what the CSP refused); a blank icon instead of Swagger's (the web
+    // app has no icon either; without one the browser asks for /favicon.ico, a 404).
+    theme: {
+      title: 'Intercoop API',
+      favicon: [
+        {
+          filename: 'blank.svg',
+          rel: 'icon',
+          type: 'image/svg+xml',
+          sizes: 'any',
+          content: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"/>',
+        },
+      ],
+    },
+    uiConfig: { layout: 'BaseLayout' },
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
