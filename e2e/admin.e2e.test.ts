@@ -373,6 +373,8 @@ describe('the administration', () => {
     await poll(() => page.locator('.results__status').textContent()).toBe('No entry matches.');
 
     await filterAudit(page, { who: adminOption as string, action: 'Account disabled' });
+    // The row names the account before it is opened, though the entry holds only its status.
+    expect(await firstEntry().locator('.audit-entry__record').textContent()).toBe(invitedName);
     entry = await openFirst();
     expect(await entry.locator('tr', { hasText: 'status' }).textContent()).toContain('disabled');
     expect(await entry.locator('tr', { hasText: 'sessionsEnded' }).textContent()).toContain('1');

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Started, signInOverHttp, startServe } from '../test/processes.ts';
+import { recordPageErrors } from './browser.ts';
 
 const screenshotDirectory = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 /** The page budget for `/` (issue figure); the aim is well under 90 KB. */
@@ -152,4 +153,19 @@ describe('the directory on a small phone', () => {
     await page.getByRole('heading', { name }).waitFor();
     await page.close();
   }, 120_000);
+});
+
+describe('the API docs', () => {
+  it('are titled Intercoop API, carry no framework logo, and break no content security rule', async () => {
+    const page = await context.newPage();
+    const errors = recordPageErrors(page);
+    await page.goto(`${server.url}/api/docs`);
+    await page.locator('.swagger-ui .info .title').waitFor({ timeout: 15_000 });
+    expect(await page.title()).toBe('Intercoop API');
+    expect(await page.locator('.swagger-ui .topbar').count()).toBe(0);
+    await page.locator('.opblock-summary-path', { hasText: '/health' }).first().waitFor();
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: `${screenshotDirectory}api-docs-360.png` });
+    await page.close();
+  }, 60_000);
 });

@@ -5,6 +5,7 @@
 import { AppError } from './errors.ts';
 import { listMessage } from './messages/catalogue.ts';
 import { platformMessage } from './messages/platform-messages.ts';
+import { scopeNameParam } from './scopes.ts';
 
 // Interfaces, because a module adds its names to them (declaration merging), so that a role or a
 // scope a module does not declare is a type error; the values are unused.
@@ -146,11 +147,14 @@ export function authorize(actor: Actor, requirement: Requirement): void {
     if (requirement.write && account.token.access !== 'write') {
       throw new AppError('forbidden', platformMessage('access.token-read-only'));
     }
-    if (
-      !requirement.organizationId ||
-      requirement.organizationId !== account.token.organizationId
-    ) {
-      throw new AppError('forbidden', platformMessage('access.token-other-organization'));
+    if (requirement.organizationId !== account.token.organizationId) {
+      const organization = scopeNameParam('organization', account.token.organizationId);
+      throw new AppError(
+        'forbidden',
+        requirement.organizationId
+          ? platformMessage('access.token-other-organization', { organization })
+          : platformMessage('access.token-no-organization', { organization }),
+      );
     }
   }
   if (isNetworkAdmin(account)) return;

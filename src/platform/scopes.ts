@@ -5,6 +5,7 @@
 // knowing no other module.
 import type { ScopeType } from './access.ts';
 import type { Db } from './db.ts';
+import type { Message, MessageValue } from './messages/catalogue.ts';
 
 export type ScopeExists = (db: Db, id: string) => Promise<boolean>;
 
@@ -42,4 +43,58 @@ export async function scopeNames(
   const names = namers.get(type);
   if (!names) throw new Error(`no module names the scope ${type}; see src/modules.ts`);
   return ids.length === 0 ? [] : names(db, [...new Set(ids)]);
+}
+
+/**
+ * A scope's name as a message param, for code that words a refusal without the database at hand
+ * (`authorize` is synchronous): it says the id until `nameScopesIn` has looked the name up, which
+ * the HTTP error handler does before the answer is worded.
+ */
+export type ScopeNameParam = Message & {
+  readonly scope: { readonly type: ScopeType; readonly id: string };
+  name(found: string): void;
+};
+
+export function scopeNameParam(type: ScopeType, id: string): ScopeNameParam {
+  let named: string | undefined;
+  return {
+    key: 'scope.name',
+    params: { type, id },
+    scope: { type, id },
+    word: () => named ?? id,
+    name: (found) => {
+      named = found;
+    },
+  };
+}
+
+function isScopeNameParam(value: MessageValue): value is ScopeNameParam {
+  return typeof value === 'object' && 'scope' in value && 'name' in value;
+}
+
+function scopeNameParamsIn(message: Message): ScopeNameParam[] {
+  return Object.values(message.params).flatMap((value) =>
+    isScopeNameParam(value)
+      ? [value]
+      : typeof value === 'object' && 'word' in value
+        ? scopeNameParamsIn(value)
+        : [],
+  );
+}
+
+/** Names the scope-name params of `message` (and of its params); one that is not found keeps its id. */
+export async function nameScopesIn(db: Db, message: Message): Promise<void> {
+  const pending = scopeNameParamsIn(message);
+  for (const type of new Set(pending.map((param) => param.scope.type))) {
+    const ofType = pending.filter((param) => param.scope.type === type);
+    const named = await scopeNames(
+      db,
+      type,
+      ofType.map((param) => param.scope.id),
+    );
+    for (const param of ofType) {
+      const found = named.find((entry) => entry.id === param.scope.id);
+      if (found) param.name(found.name);
+    }
+  }
 }

@@ -376,7 +376,26 @@ describe('API tokens', () => {
         payload: { version: 1, description: 'By token.' },
       });
     expect((await patch(read.token, organizationId)).statusCode).toBe(403);
-    expect((await patch(write.token, otherOrganizationId)).statusCode).toBe(403);
+    const elsewhere = await patch(write.token, otherOrganizationId);
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json().detail).toBe(
+      'This API token is limited to Anand Milk Union; it cannot act on another organization.',
+    );
+    const inFrench = await api.app.inject({
+      method: 'PATCH',
+      url: `/api/network/organizations/${otherOrganizationId}`,
+      headers: { authorization: `Bearer ${write.token}`, 'accept-language': 'fr' },
+      payload: { version: 1, description: 'By token.' },
+    });
+    expect(inFrench.json().detail).toContain('limité à Anand Milk Union');
+    // A request that concerns no one organization (the job queues) names the token's too.
+    const networkWide = await api.app.inject({
+      method: 'GET',
+      url: '/api/platform/queues',
+      headers: { authorization: `Bearer ${write.token}` },
+    });
+    expect(networkWide.statusCode).toBe(403);
+    expect(networkWide.json().detail).toMatch(/^This API token is limited to Anand Milk Union, /);
     const allowed = await patch(write.token, organizationId);
     expect(allowed.statusCode).toBe(200);
     expect(allowed.json().description).toBe('By token.');

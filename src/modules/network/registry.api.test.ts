@@ -24,7 +24,12 @@ async function search(query: string) {
   });
   expect(response.statusCode, response.body).toBe(200);
   return response.json() as {
-    items: Array<{ id: string; name: string; distanceKm?: number }>;
+    items: Array<{
+      id: string;
+      name: string;
+      distanceKm?: number;
+      matchedName?: { text: string; script?: string; language?: string };
+    }>;
     total: number;
     totalCapped: boolean;
     nextCursor: string | null;
@@ -205,6 +210,21 @@ describe('search', () => {
   it('works in Devanagari, on names in other scripts', async () => {
     const found = await search(`q=${encodeURIComponent(`सहकारी ${tag}`)}`);
     expect(found.items.map((item) => item.id)).toEqual([ids.sewaBank]);
+    // The card can show the name that matched beside the romanized one.
+    expect(found.items[0]?.matchedName).toEqual({
+      text: `श्री महिला सेवा सहकारी बैंक ${tag}`,
+      script: 'Devanagari',
+      language: 'hi',
+    });
+    // Part of a word matches too, as it does in the search.
+    const typed = await search(`q=${encodeURIComponent('सहका')}`);
+    expect(typed.items.find((item) => item.id === ids.sewaBank)?.matchedName?.text).toBe(
+      `श्री महिला सेवा सहकारी बैंक ${tag}`,
+    );
+    // A text the name itself matches needs no other name.
+    const byName = await search(`q=${encodeURIComponent(`Sahakari ${tag}`)}`);
+    expect(byName.items.map((item) => item.id)).toEqual([ids.sewaBank]);
+    expect(byName.items[0]?.matchedName).toBeUndefined();
   });
 
   it('finds short names and ranks an exact short name first', async () => {

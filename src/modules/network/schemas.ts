@@ -314,6 +314,13 @@ export const OrganizationListItem = Organization.pick({
 }).extend({
   /** Set when the search was near a point: kilometres from it. */
   distanceKm: z.number().optional(),
+  /**
+   * Set when the search text matched one of the other names (another script or language) and
+   * not the name or the short name: the name that matched, to show beside the name.
+   */
+  matchedName: z
+    .object({ text: z.string(), script: z.string().optional(), language: z.string().optional() })
+    .optional(),
 });
 export type OrganizationListItem = z.infer<typeof OrganizationListItem>;
 

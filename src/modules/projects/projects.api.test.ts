@@ -452,10 +452,13 @@ describe('projects', () => {
     expect(response.statusCode, response.body).toBe(200);
     const items = response.json().items as {
       id: string;
+      isDemo: boolean;
       leads: { organizationId: string; organizationName: string }[];
       resultTotals: { indicator: string; unit: string; amount: string; currency: string | null }[];
     }[];
     const listed = items.find((item) => item.id === miniGrid.id);
+    // Whether it is demonstration data, which the list marks as project pages do.
+    expect(listed?.isDemo).toBe(false);
     expect(listed?.leads).toEqual([
       { organizationId: lead, organizationName: `Mini-grid Cooperative ${tag}` },
     ]);

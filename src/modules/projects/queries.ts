@@ -354,6 +354,7 @@ export async function selectProjectPage(
       'p.status',
       dateText('p.started_on').as('startedOn'),
       dateText('p.ended_on').as('endedOn'),
+      'p.is_demo as isDemo',
       'p.sort_key as sortKey',
       sql<
         string[]

@@ -316,6 +316,7 @@ export const ProjectListItem = Project.pick({
   startedOn: true,
   endedOn: true,
   countries: true,
+  isDemo: true,
 }).extend({
   /** The lead organizations, in name order. */
   leads: z.array(z.object({ organizationId: z.uuid(), organizationName: z.string() })),

@@ -172,3 +172,40 @@ describe('the words of the log', () => {
     for (const entry of held) expect(codes, entry.action).toContain(entry.action);
   });
 });
+
+describe('the record an entry changed', () => {
+  it('is named in the list: from the entry, else from the latest entry about it that names it', async () => {
+    const person = await api.createAccount(
+      [{ role: 'organization-admin', scopeType: 'organization', scopeId: organizationId }],
+      'Labelled Lakshmi',
+    );
+    const disabled = await admin.request({
+      method: 'POST',
+      url: `/api/accounts/accounts/${person.accountId}/disable`,
+    });
+    expect(disabled.statusCode).toBe(200);
+    const response = await admin.request({ method: 'GET', url: '/api/audit/entries?limit=100' });
+    const items = response.json().items as Array<{
+      action: string;
+      entityId: string;
+      entityLabel: string | null;
+    }>;
+    const about = (id: string) =>
+      items
+        .filter((entry) => entry.entityId === id)
+        .map(({ action, entityLabel }) => ({ action, entityLabel }));
+    expect(about(organizationId)).toContainEqual({
+      action: 'update-organization',
+      entityLabel: 'Filter Cooperative March 4',
+    });
+    expect(about(organizationId)).toContainEqual({
+      action: 'create-organization',
+      entityLabel: 'Filter Cooperative',
+    });
+    // Disabling records only the status: the account is named by the entry of its acceptance.
+    expect(about(person.accountId)).toContainEqual({
+      action: 'disable-account',
+      entityLabel: 'Labelled Lakshmi',
+    });
+  });
+});

@@ -42,6 +42,64 @@ function withVisibleGrants(value: unknown, visible: string[] | 'all'): unknown {
   );
 }
 
+/** The fields that name a record in an entry's copy of it, in the order they are tried. */
+const labelFields = ['name', 'title', 'displayName', 'email'] as const;
+
+/** What names the record in this copy of it, if anything does. */
+export function labelOf(value: unknown): string | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  for (const field of labelFields) {
+    const label = (value as Record<string, unknown>)[field];
+    if (typeof label === 'string' && label.trim() !== '') return label.trim().slice(0, 200);
+  }
+  return null;
+}
+
+const labelSql = (column: 'after' | 'before') =>
+  labelFields.map((field) => sql`nullif(btrim(${sql.ref(column)} ->> ${field}), '')`);
+
+/**
+ * The latest label of each of these records, from the entries about it the reader may see: an
+ * entry that changes one field (a status, a role) names its record through an earlier one.
+ */
+async function latestLabels(
+  ctx: Context,
+  records: Array<{ entityType: string; entityId: string }>,
+  visible: string[] | 'all',
+): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  if (records.length === 0) return labels;
+  const label = sql<
+    string | null
+  >`coalesce(${sql.join([...labelSql('after'), ...labelSql('before')])})`;
+  let select = ctx.db
+    .selectFrom('platform_audit_entry')
+    .select(['entity_type', 'entity_id', label.as('label')])
+    .distinctOn(['entity_type', 'entity_id'])
+    .where((where) =>
+      where.or(
+        records.map((record) =>
+          where.and([
+            where('entity_type', '=', record.entityType),
+            where('entity_id', '=', record.entityId),
+          ]),
+        ),
+      ),
+    )
+    .where(label, 'is not', null);
+  if (visible !== 'all') select = select.where('organization_id', 'in', visible);
+  const rows = await select
+    .orderBy('entity_type')
+    .orderBy('entity_id')
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  for (const row of rows) {
+    if (row.label) labels.set(`${row.entity_type}\u0000${row.entity_id}`, row.label.slice(0, 200));
+  }
+  return labels;
+}
+
 /**
  * The audit log, newest first. Network admins read all of it; an organization's admins read the
  * entries about their organization; nobody else reads any.
@@ -87,8 +145,22 @@ export async function findAuditEntries(
     last.at.toISOString(),
     last.id,
   ]);
+  const items = page.map((row) => ({
+    row,
+    before: withVisibleGrants(row.before, visible),
+    after: withVisibleGrants(row.after, visible),
+  }));
+  const own = items.map(({ before, after }) => labelOf(after) ?? labelOf(before));
+  const unnamed = items.filter((_, index) => own[index] === null);
+  const earlier = await latestLabels(
+    ctx,
+    [...new Map(unnamed.map(({ row }) => [`${row.entity_type}\u0000${row.entity_id}`, row]))].map(
+      ([, row]) => ({ entityType: row.entity_type, entityId: row.entity_id }),
+    ),
+    visible,
+  );
   return {
-    items: page.map((row) => ({
+    items: items.map(({ row, before, after }, index) => ({
       id: row.id,
       at: row.at.toISOString(),
       actorAccountId: row.actor_account_id,
@@ -96,9 +168,10 @@ export async function findAuditEntries(
       action: row.action,
       entityType: row.entity_type,
       entityId: row.entity_id,
+      entityLabel: own[index] ?? earlier.get(`${row.entity_type}\u0000${row.entity_id}`) ?? null,
       organizationId: row.organization_id,
-      before: withVisibleGrants(row.before, visible),
-      after: withVisibleGrants(row.after, visible),
+      before,
+      after,
       requestId: row.request_id,
     })),
     nextCursor,

@@ -9,6 +9,10 @@ export const AuditEntry = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  entityLabel: z.string().nullable().meta({
+    description:
+      "What names the record (its name, title, display name or email), from this entry's copy of it or, when that holds none, from the latest entry about the record that does; null when no entry the reader may see names it.",
+  }),
   organizationId: z.uuid().nullable(),
   before: z.unknown(),
   after: z.unknown(),

@@ -38,6 +38,7 @@ import { listMessage } from '../messages/catalogue.ts';
 import { platformMessage, shippedLanguages } from '../messages/platform-messages.ts';
 import { chooseLanguage } from '../messages/reader-language.ts';
 import type { Outbox } from '../outbox/index.ts';
+import { nameScopesIn } from '../scopes.ts';
 import { decodeMarkingInvalid, findTextProblem, textProblemDetails } from '../well-formed-text.ts';
 import { documentIdempotencyKey, registerIdempotency } from './idempotency.ts';
 import {
@@ -219,9 +220,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(
     options.config.checkAllResponses ? serializerCompiler : uncheckedWhenTrusted,
   );
-  app.setErrorHandler((error: Error, request, reply) =>
-    sendProblem(request, reply, errorToProblem(error, request)),
-  );
+  app.setErrorHandler(async (error: Error, request, reply) => {
+    const draft = errorToProblem(error, request);
+    // A refusal may name a scope (the organization an API token is limited to) that the
+    // synchronous code refusing it could not look up.
+    await nameScopesIn(options.db, draft.detail).catch((lookup: unknown) =>
+      request.log.warn({ err: lookup }, 'could not name the scopes of a refusal'),
+    );
+    return sendProblem(request, reply, draft);
+  });
 
   // A second router that knows every API route, to tell 405 (wrong method) from 404.
   const apiRouter = FindMyWay();
@@ -372,7 +379,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return document;
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // The product's page, not the framework's: its title; no top bar with Swagger's logo (the
+    // base layout has none, and the plugin puts its logo only in the standalone layout's top bar,
+    // whose inline style was what the CSP refused); a blank icon instead of Swagger's (the web
+    // app has no icon either; without one the browser asks for /favicon.ico, a 404).
+    theme: {
+      title: 'Intercoop API',
+      favicon: [
+        {
+          filename: 'blank.svg',
+          rel: 'icon',
+          type: 'image/svg+xml',
+          sizes: 'any',
+          content: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"/>',
+        },
+      ],
+    },
+    uiConfig: { layout: 'BaseLayout' },
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

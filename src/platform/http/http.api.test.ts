@@ -175,6 +175,14 @@ describe('health, readiness and the API description', () => {
     const response = await api.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/text\/html/);
+    expect(response.body).toContain('<title>Intercoop API</title>');
+    expect(response.body).not.toContain('favicon-32x32.png');
+    // The top bar that carries Swagger's logo (an inline style the CSP refuses) is not shown.
+    const initializer = await api.app.inject({
+      method: 'GET',
+      url: '/api/docs/static/swagger-initializer.js',
+    });
+    expect(initializer.body).toContain('"layout":"BaseLayout"');
   });
 });
 

@@ -17,6 +17,15 @@ export function OrganizationCard({ organization, countryName }: OrganizationCard
         <Link href={`/organizations/${organization.id}`}>{organization.name}</Link>
       </h3>
       <dl className="organization-card__facts">
+        {organization.matchedName ? (
+          // The search matched a name in another script or language: show it as written.
+          <div>
+            <dt>
+              <FormattedMessage id="organization.matchedName" />
+            </dt>
+            <dd lang={organization.matchedName.language}>{organization.matchedName.text}</dd>
+          </div>
+        ) : null}
         {organization.shortName ? (
           <div>
             <dt>

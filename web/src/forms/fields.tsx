@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { type FieldErrorText, messageLang, messageText } from './field-message.ts';
 
 type Common = {
@@ -12,9 +13,51 @@ type Common = {
   error?: FieldErrorText | undefined;
 };
 
-function describedBy(id: string, hint: ReactNode, error: FieldErrorText | undefined) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+function describedBy(
+  id: string,
+  hint: ReactNode,
+  error: FieldErrorText | undefined,
+  counted = false,
+) {
+  const ids = [
+    hint ? `${id}-hint` : null,
+    counted ? `${id}-count` : null,
+    error ? `${id}-error` : null,
+  ].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+/** Within this many characters of the limit, a screen reader is told how many are left. */
+export function nearLimit(maximum: number): number {
+  return Math.max(10, Math.round(maximum / 10));
+}
+
+/**
+ * How much of a text's limit is used, under its field: the limit is said from the start, and a
+ * text over it is kept as typed or pasted (not cut mid-word) and said to be too long, so the
+ * person chooses what to shorten. A polite live region speaks only near the limit and over it.
+ */
+function CharacterCount({ id, length, maximum }: { id: string; length: number; maximum: number }) {
+  const over = length - maximum;
+  const left = maximum - length;
+  return (
+    <>
+      <p id={`${id}-count`} className={over > 0 ? 'field__count field__error' : 'field__count'}>
+        {over > 0 ? (
+          <FormattedMessage id="form.count.over" values={{ over, maximum }} />
+        ) : (
+          <FormattedMessage id="form.count.used" values={{ count: length, maximum }} />
+        )}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {over > 0 ? (
+          <FormattedMessage id="form.count.over" values={{ over, maximum }} />
+        ) : left <= nearLimit(maximum) ? (
+          <FormattedMessage id="form.count.left" values={{ left }} />
+        ) : null}
+      </p>
+    </>
+  );
 }
 
 function FieldFrame({ id, label, hint, error, children }: Common & { children: ReactNode }) {
@@ -41,6 +84,8 @@ type TextFieldProps = Common &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'> & {
     value: string;
     onValueChange: (value: string) => void;
+    /** Shows the count of characters against `maxLength`, which then no longer cuts the text. */
+    counted?: boolean;
   };
 
 export function TextField({
@@ -50,18 +95,24 @@ export function TextField({
   error,
   value,
   onValueChange,
+  counted = false,
+  maxLength,
   ...input
 }: TextFieldProps) {
+  const count = counted && maxLength !== undefined;
+  const over = count && value.length > maxLength;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         {...input}
         id={id}
         value={value}
+        maxLength={count ? undefined : maxLength}
         onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error || over ? true : undefined}
+        aria-describedby={describedBy(id, hint, error, count)}
       />
+      {count ? <CharacterCount id={id} length={value.length} maximum={maxLength} /> : null}
     </FieldFrame>
   );
 }

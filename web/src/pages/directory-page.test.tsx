@@ -114,6 +114,33 @@ describe('the directory page', () => {
     expect(screen.getByRole('status').textContent).toBe('2 organizations');
   });
 
+  it('shows the name in another script that a search matched, in its language', async () => {
+    const hindiName = 'श्री महिला सेवा सहकारी बैंक';
+    serve((url) =>
+      jsonResponse(
+        page(
+          url.searchParams.get('q') === 'सहकारी'
+            ? [
+                {
+                  ...sewaBank,
+                  matchedName: { text: hindiName, script: 'Devanagari', language: 'hi' },
+                },
+              ]
+            : [mondragon],
+          null,
+        ),
+      ),
+    );
+    renderDirectory();
+    const list = await screen.findByRole('list', { name: 'Results' });
+    expect(within(list).queryByText('Name that matched')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Search by name'), { target: { value: 'सहकारी' } });
+    const shown = await within(list).findByText(hindiName);
+    expect(shown.getAttribute('lang')).toBe('hi');
+    expect(shown.previousElementSibling?.textContent).toBe('Name that matched');
+    expect(within(list).getByRole('heading', { name: sewaBank.name })).toBeTruthy();
+  });
+
   it('waits for a pause in typing before asking the server', async () => {
     serve(() => jsonResponse(page([], null)));
     renderDirectory();

@@ -28,6 +28,7 @@ import {
   sectorMessageId,
 } from '../vocabulary.ts';
 import { AddOrganizationLink } from './organizations/add-organization-link.tsx';
+import { useDocumentTitle } from './use-document-title.ts';
 import { type SearchFailure, useOrganizationSearch } from './use-organization-search.ts';
 
 /** Long enough to skip the requests for half-typed words, short enough to feel live. */
@@ -99,9 +100,7 @@ export function DirectoryPage() {
     map: useId(),
   };
 
-  useEffect(() => {
-    document.title = intl.formatMessage({ id: 'directory.documentTitle' });
-  }, [intl]);
+  useDocumentTitle('directory.documentTitle');
 
   const navigate = (next: OrganizationFilters, replace: boolean) => {
     clearTimeout(debounceTimerRef.current);

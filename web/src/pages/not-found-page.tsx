@@ -1,12 +1,9 @@
-import { useEffect } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'wouter';
+import { useDocumentTitle } from './use-document-title.ts';
 
 export function NotFoundPage() {
-  const intl = useIntl();
-  useEffect(() => {
-    document.title = intl.formatMessage({ id: 'notFound.documentTitle' });
-  }, [intl]);
+  useDocumentTitle('notFound.documentTitle');
   return (
     <div className="not-found">
       <h1>

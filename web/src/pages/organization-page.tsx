@@ -23,6 +23,7 @@ import { TieTools } from './graph/tie-tools.tsx';
 import { jsonForScript } from './json-for-script.ts';
 import { OrganizationEditForm } from './organization-edit-form.tsx';
 import { OrganizationLogo } from './organizations/organization-logo.tsx';
+import { documentTitle } from './use-document-title.ts';
 
 type Loaded = {
   organization: Organization;
@@ -70,7 +71,7 @@ export function OrganizationPage({ id }: { id: string }) {
   const name = state.status === 'ready' ? state.organization.name : null;
   useEffect(() => {
     const page = name ?? intl.formatMessage({ id: 'profile.documentTitle' });
-    document.title = intl.formatMessage({ id: 'app.documentTitle' }, { page });
+    document.title = documentTitle(page);
   }, [intl, name]);
 
   if (state.status === 'loading') {

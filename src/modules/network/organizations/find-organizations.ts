@@ -197,6 +197,7 @@ async function searchOrganizations(
           ? { lat: row.latitude, lon: row.longitude }
           : null,
       ...(row.distance_km !== null ? { distanceKm: Math.round(row.distance_km * 10) / 10 } : {}),
+      ...(row.matched_name ? { matchedName: row.matched_name } : {}),
     })),
     nextCursor:
       rows.length > valid.limit && last ? encodeCursor([ordering, last.sort_value, last.id]) : null,

@@ -78,7 +78,26 @@ export type SearchRow = {
   longitude: number | null;
   sort_value: string | number;
   distance_km: number | null;
+  /** With a search text: the other name that matched, when the name and short name did not. */
+  matched_name?: { text: string; script?: string; language?: string } | null;
 };
+
+/**
+ * The other name (a name in another script or language) that the text matched, when neither the
+ * name nor the short name did: a search in Devanagari finds a cooperative by its Hindi name, and
+ * the card should show that name beside the romanized one. The same two ways of matching as the
+ * search's (whole words, or part of a name).
+ */
+function matchedOtherName(text: string): RawBuilder<unknown> {
+  const words = sql`plainto_tsquery('simple', search_fold(${text}))`;
+  const part = sql`'%' || search_fold(${escapeLike(text)}) || '%'`;
+  const matches = (names: RawBuilder<unknown>) =>
+    sql`(to_tsvector('simple', search_fold(${names})) @@ ${words} or search_fold(${names}) like ${part})`;
+  return sql`case when ${matches(sql`o.name || ' ' || coalesce(o.short_name, '')`)} then null else (
+      select other from jsonb_array_elements(o.other_names) as other
+      where ${matches(sql`other ->> 'text'`)}
+      limit 1) end`;
+}
 
 /**
  * How many of the best-bounded matches a relevance search scores in full before it knows the
@@ -148,9 +167,12 @@ export async function selectRankedPage(
       order by sort_value desc, id
       limit ${limit}
     )
-    select page.*, null::float8 as distance_km, counted.total
+    select page.*, null::float8 as distance_km, counted.total, named.matched_name
     from (select count(*) as total from matches) counted
     left join page on true
+    left join lateral (
+      select ${matchedOtherName(text)} as matched_name from network_organization o where o.id = page.id
+    ) named on true
     order by page.sort_value desc, page.id`.execute(network(db));
   const total = Number(result.rows[0]?.total ?? 0);
   return { rows: result.rows.filter((row) => row.id !== null), total };

@@ -426,6 +426,9 @@ function AuditItem({
         <span className="audit-entry__action">
           {action ?? <span lang="en">{entry.action}</span>}
         </span>
+        {entry.entityLabel ? (
+          <span className="audit-entry__record">{entry.entityLabel}</span>
+        ) : null}
         <span className="audit-entry__meta">
           <time dateTime={entry.at}>
             <FormattedDate value={entry.at} dateStyle="medium" />{' '}

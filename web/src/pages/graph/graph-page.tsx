@@ -9,6 +9,7 @@ import { layoutGraph, type PlacedNode, shorten } from './layout.ts';
 import { NodeShape } from './node-shapes.tsx';
 import { tieKindId, tieSentenceId } from './tie-words.ts';
 import './graph.css';
+import { documentTitle } from '../use-document-title.ts';
 
 type LoadState =
   | { status: 'loading' }
@@ -50,7 +51,7 @@ export function GraphPage({ id }: { id: string }) {
     const page = name
       ? intl.formatMessage({ id: 'graph.page.title' }, { name })
       : intl.formatMessage({ id: 'graph.page.documentTitle' });
-    document.title = intl.formatMessage({ id: 'app.documentTitle' }, { page });
+    document.title = documentTitle(page);
   }, [intl, name]);
 
   if (state.status === 'error') {

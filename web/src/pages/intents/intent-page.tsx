@@ -23,6 +23,7 @@ import {
 } from './intent-facts.tsx';
 import { ScoreBreakdown } from './suggestion-reasons.tsx';
 import './intents.css';
+import { documentTitle } from '../use-document-title.ts';
 
 type LoadState =
   | { status: 'loading' }
@@ -71,7 +72,7 @@ export function IntentPage({ id }: { id: string }) {
   const title = state.status === 'ready' ? state.intent.title : null;
   useEffect(() => {
     const page = title ?? intl.formatMessage({ id: 'intents.page.documentTitle' });
-    document.title = intl.formatMessage({ id: 'app.documentTitle' }, { page });
+    document.title = documentTitle(page);
   }, [intl, title]);
 
   if (state.status === 'loading') {

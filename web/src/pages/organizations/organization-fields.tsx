@@ -260,7 +260,12 @@ export function OrganizationFields({ draft, setDraft, ids, errors, isNew }: Fiel
         <legend>
           <FormattedMessage id="profile.identity" />
         </legend>
-        {textField('name', { required: true, maxLength: 200, autoComplete: 'organization' })}
+        {textField('name', {
+          required: true,
+          maxLength: 200,
+          counted: true,
+          autoComplete: 'organization',
+        })}
         {textField('shortName', { maxLength: 40 })}
         {textField('legalForm', { maxLength: 100 })}
         {selectField(

@@ -518,3 +518,62 @@ describe('the logo', () => {
     expect(document.activeElement).toBe(input);
   });
 });
+
+describe('the name field', () => {
+  it('says its limit, counts the characters, and keeps a pasted text over it whole', async () => {
+    serve(signedOut);
+    renderWith(
+      <OrganizationEditForm organization={organization} onSaved={vi.fn()} onCancel={vi.fn()} />,
+    );
+    const name = screen.getByDisplayValue('Amul Dairy') as HTMLInputElement;
+    const count = document.getElementById(`${name.id}-count`) as HTMLElement;
+    expect(count.textContent).toBe('10 characters of 200');
+    expect(name.getAttribute('aria-describedby')?.split(' ')).toContain(count.id);
+    const announcement = name
+      .closest('.field')
+      ?.querySelector('[aria-live="polite"]') as HTMLElement;
+    // Far from the limit, nothing is announced; near it, what is left is.
+    expect(announcement.textContent).toBe('');
+    fireEvent.change(name, { target: { value: 'a'.repeat(185) } });
+    expect(count.textContent).toBe('185 characters of 200');
+    expect(announcement.textContent).toBe('15 characters left');
+    expect(name.getAttribute('aria-invalid')).toBeNull();
+
+    // A pasted name longer than the limit is not cut mid-word: it is kept, and said too long.
+    const long = `${'Sahakari '.repeat(22)}Bank`;
+    fireEvent.change(name, { target: { value: long } });
+    expect(name.value).toBe(long);
+    expect(name.maxLength).toBe(-1);
+    expect(count.textContent).toBe('2 characters too many: shorten it to 200.');
+    expect(announcement.textContent).toBe(count.textContent);
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('counts in every language', async () => {
+    for (const [locale, expected] of [
+      ['fr', '10 caractères sur 200'],
+      ['es', '10 caracteres de 200'],
+      ['hi', '200 में से 10 अक्षर'],
+    ] as const) {
+      const { loadMessages } = await import('../../i18n/locales.ts');
+      const messages = await loadMessages(locale);
+      serve(signedOut);
+      render(
+        <IntlProvider locale={locale} messages={messages}>
+          <Router hook={memoryLocation({ path: '/' }).hook}>
+            <SessionProvider>
+              <OrganizationEditForm
+                organization={organization}
+                onSaved={vi.fn()}
+                onCancel={vi.fn()}
+              />
+            </SessionProvider>
+          </Router>
+        </IntlProvider>,
+      );
+      const name = screen.getByDisplayValue('Amul Dairy');
+      expect(document.getElementById(`${name.id}-count`)?.textContent).toBe(expected);
+      cleanup();
+    }
+  });
+});

@@ -18,6 +18,7 @@ import { sectorMessageId } from '../../vocabulary.ts';
 import { addDecimals, formatAmount, progressRatio } from './money.ts';
 import { indicatorMessageId, rolesMessageId, statusMessageId } from './vocabulary.ts';
 import './projects.css';
+import { documentTitle } from '../use-document-title.ts';
 
 type LoadState =
   | { status: 'loading' }
@@ -50,7 +51,7 @@ export function useProjectTitle(title: string | null, fallback: MessageId) {
   const intl = useIntl();
   useEffect(() => {
     const page = title ?? intl.formatMessage({ id: fallback });
-    document.title = intl.formatMessage({ id: 'app.documentTitle' }, { page });
+    document.title = documentTitle(page);
   }, [intl, title, fallback]);
 }
 

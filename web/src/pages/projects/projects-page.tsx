@@ -274,6 +274,11 @@ function ProjectCard({ project }: { project: ProjectListItem }) {
         <span className="tag">
           <FormattedMessage id={sectorMessageId(project.sector)} />
         </span>
+        {project.isDemo ? (
+          <span className="tag tag--demo">
+            <FormattedMessage id="profile.demo" />
+          </span>
+        ) : null}
       </p>
       <dl className="organization-card__facts">
         <div>
