@@ -84,7 +84,7 @@ export const networkIntentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       // One address, two representations: caches must keep them apart.
-      reply.header('vary', 'Accept');
+      reply.header('vary', 'Accept, accept-language');
       if (prefersJsonLd(request.headers.accept)) {
         const document = await getValueFlowsIntent(request.ctx, request.params.id);
         const untyped: FastifyReply = reply;

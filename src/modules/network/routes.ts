@@ -106,7 +106,7 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       // One address, two representations: caches must keep them apart.
-      reply.header('vary', 'Accept');
+      reply.header('vary', 'Accept, accept-language');
       if (prefersJsonLd(request.headers.accept)) {
         const document = await getJsonLd(request.ctx, request.params.id);
         // Not the JSON schema's shape: serialized as it is, with its own media type.

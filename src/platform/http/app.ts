@@ -303,6 +303,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       actor.type === 'account' ? actor.preferredLanguage : null,
     );
     request.ctx = { ...request.ctx, actor, language: request.language };
+    // An API answer says which language its words are in, and that they differ by the language
+    // asked for (the account's rides on its credentials). Set here, once the language is known,
+    // rather than in an onSend hook that every answer would pass through.
+    reply.header('content-language', request.language);
+    reply.header('vary', 'accept-language');
     request.session = authentication.session;
     if (authentication.expiredSession) {
       reply.clearCookie(options.sessionCookie, {
@@ -312,19 +317,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         secure: https,
       });
     }
-  });
-
-  // An answer with words in it says which language they are in (an image or a 204 has none).
-  app.addHook('onSend', (request, reply, payload, done) => {
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (request.language && request.url.startsWith('/api/') && type.includes('json')) {
-      reply.header('content-language', request.language);
-      // The words differ by the language asked for (the account's rides on its credentials).
-      const vary = String(reply.getHeader('vary') ?? '');
-      if (!/accept-language/i.test(vary))
-        reply.header('vary', vary ? `${vary}, accept-language` : 'accept-language');
-    }
-    done(null, payload);
   });
 
   // An operation that takes no query parameters refuses them, rather than silently ignoring a
