@@ -12,6 +12,12 @@ const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connectionsList = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 const organizations = Number(process.env.BENCH_ORGANIZATIONS ?? 100_000);
+// `BENCH_SCENARIOS=search,chain`: only the scenarios whose names contain one of these words (and
+// the reference), printed but not written to docs/benchmarks.md, which keeps whole runs only.
+const only = (process.env.BENCH_SCENARIOS ?? '')
+  .split(',')
+  .map((word) => word.trim())
+  .filter(Boolean);
 
 type Started = {
   app: string;
@@ -171,6 +177,11 @@ async function measure(
       let referenceRps = 0;
       for (const scenario of scenarios) {
         if (scenario.name.startsWith('shortest chain') && pairs.length === 0) continue;
+        const chosen =
+          only.length === 0 ||
+          scenario.name.startsWith('reference') ||
+          only.some((word) => scenario.name.includes(word));
+        if (!chosen) continue;
         const figures = await load(scenario.base, connections, scenario.path);
         if (scenario.name.startsWith('reference')) referenceRps = figures.rps;
         const ratio = referenceRps ? `${Math.round((figures.rps / referenceRps) * 100)}%` : '';
@@ -258,6 +269,12 @@ throughput at 50; profile fetch at least 60% of the reference; shortest chain p9
 
 ${table}
 `;
-fs.mkdirSync('docs', { recursive: true });
-fs.writeFileSync('docs/benchmarks.md', document);
-process.stdout.write('\nWritten to docs/benchmarks.md\n');
+if (only.length > 0) {
+  process.stdout.write(
+    `\n${table}\n\nPart of the scenarios only: docs/benchmarks.md left as it was.\n`,
+  );
+} else {
+  fs.mkdirSync('docs', { recursive: true });
+  fs.writeFileSync('docs/benchmarks.md', document);
+  process.stdout.write('\nWritten to docs/benchmarks.md\n');
+}

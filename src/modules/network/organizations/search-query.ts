@@ -93,7 +93,9 @@ function matchedOtherName(text: string): RawBuilder<unknown> {
   const part = sql`'%' || search_fold(${escapeLike(text)}) || '%'`;
   const matches = (names: RawBuilder<unknown>) =>
     sql`(to_tsvector('simple', search_fold(${names})) @@ ${words} or search_fold(${names}) like ${part})`;
-  return sql`case when ${matches(sql`o.name || ' ' || coalesce(o.short_name, '')`)} then null else (
+  // Most organizations have no other name: they cost one comparison, not a text search.
+  return sql`case when o.other_names = '[]'::jsonb then null
+    when ${matches(sql`o.name || ' ' || coalesce(o.short_name, '')`)} then null else (
       select other from jsonb_array_elements(o.other_names) as other
       where ${matches(sql`other ->> 'text'`)}
       limit 1) end`;
