@@ -35,6 +35,11 @@ describe('the modules of this instance', () => {
             scopes: 'network',
             scopeType: 'organization',
             domain: 'example.org',
+            at: 3,
+            what: '()',
+            limit: 32,
+            path: 'margin → margin',
+            codes: 'equity',
           },
         });
         expect(worded, `${language} ${code}`).not.toBe('As raised.');

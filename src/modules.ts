@@ -5,6 +5,7 @@
 // before them.
 import { authenticateRequest, sessionCookie } from './modules/accounts/index.ts';
 import { accountsModule } from './modules/accounts/module.ts';
+import { kpiModule } from './modules/kpi/module.ts';
 import { networkModule } from './modules/network/module.ts';
 import { projectsModule } from './modules/projects/module.ts';
 import type { Authenticator } from './platform/http/app.ts';
@@ -16,6 +17,7 @@ export const modules = plugInModules([
   networkModule,
   projectsModule,
   accountsModule,
+  kpiModule,
 ]);
 
 export const moduleRoutes = modules.routes;

@@ -34,6 +34,11 @@ const params: Record<string, FieldError['params']> = {
   'amount-too-large': { currency: 'USD', largest: '92233720368547758.07' },
   'currency-without-minor-unit': { currency: 'XDR' },
   'invalid-phone': { reason: 'not-valid-for-country', country: 'IN' },
+  'formula-syntax': { at: 9 },
+  'formula-not-allowed': { what: '()' },
+  'formula-too-deep': { limit: 32 },
+  'formula-cycle': { path: 'margin → margin' },
+  'indicator-unknown': { codes: 'equity' },
 };
 
 const errorOf = (code: FieldError['code']): FieldError => ({

@@ -1,0 +1,32 @@
+// What the KPI module plugs into the platform (see platform/modules.ts): its routes, the codes of
+// its rules with the params each carries, and the words of its audit log.
+import type { IntercoopModule } from '../../platform/modules.ts';
+import { kpiMessages } from './messages.ts';
+import { kpiRoutes } from './routes.ts';
+
+const kpiFieldErrorCodes = {
+  'invalid-indicator-code': '',
+  'english-required': '',
+  'aggregation-required': '',
+  'aggregation-not-allowed': '',
+  'weight-mismatch': '',
+  'weight-itself': '',
+  'range-inverted': '',
+  'formula-syntax': '{at}',
+  'formula-not-allowed': '{what}',
+  'formula-too-deep': '{limit}',
+  'formula-cycle': '{path}',
+  'indicator-unknown': '{codes}',
+} as const;
+
+declare module '../../platform/field-errors.ts' {
+  interface ModuleFieldErrorCodes extends Record<keyof typeof kpiFieldErrorCodes, true> {}
+}
+
+export const kpiModule: IntercoopModule = {
+  name: 'kpi',
+  messages: kpiMessages,
+  routes: [{ prefix: '/api/kpi', plugin: kpiRoutes }],
+  fieldErrorCodes: kpiFieldErrorCodes,
+  audit: { actions: ['create-indicator', 'update-indicator'], entityTypes: ['indicator'] },
+};

@@ -1,0 +1,185 @@
+// Pure zod: the KPI catalogue's indicators. Imported by the routes, the use cases and the web
+// client. Plain text and language codes follow the network's rules, from its pure schemas file.
+import { z } from 'zod';
+import { LanguageCode, text, Website } from '../network/schemas.ts';
+import { formulaMaxLength, indicatorCodePattern } from './indicators/formula.ts';
+
+export const indicatorUnits = [
+  'currency',
+  'count',
+  'people',
+  'percent',
+  'ratio',
+  'kwh',
+  'hours',
+  'days',
+] as const;
+export const indicatorDirections = ['higher-is-better', 'lower-is-better'] as const;
+export const aggregationKinds = ['sum', 'weighted-average', 'median', 'latest-sum'] as const;
+export const periodicities = ['month', 'quarter', 'year'] as const;
+
+export const IndicatorUnit = z.enum(indicatorUnits, {
+  error: `Use one of the units: ${indicatorUnits.join(', ')}.`,
+});
+export const IndicatorDirection = z.enum(indicatorDirections, {
+  error: 'Say whether higher or lower is better: higher-is-better or lower-is-better.',
+});
+export const AggregationKind = z.enum(aggregationKinds, {
+  error: `Use one of the ways to add up: ${aggregationKinds.join(', ')}.`,
+});
+export const Periodicity = z.enum(periodicities, {
+  error: 'Use month, quarter or year.',
+});
+export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
+export type IndicatorDirection = z.infer<typeof IndicatorDirection>;
+export type AggregationKind = z.infer<typeof AggregationKind>;
+
+export const IndicatorCode = z
+  .string()
+  .max(63, 'Must be at most 63 characters.')
+  .refine((value) => indicatorCodePattern.test(value), {
+    message:
+      'Use lower-case letters, digits and underscores, starting with a letter (at most 63), such as surplus_margin.',
+    params: { code: 'invalid-indicator-code' },
+  });
+
+/** Texts per language; the source language (English) is required, as the fallback. */
+const Translated = (max: number, what: string) =>
+  z
+    .record(LanguageCode, text(max, { multiline: max > 200 }))
+    .refine((record) => Object.keys(record).length <= 20, {
+      message: 'Give at most 20 languages.',
+    })
+    .refine((record) => typeof record.en === 'string', {
+      message: `Give the ${what} in English (en) at least: it is shown where a language has none.`,
+      params: { code: 'english-required' },
+    });
+
+const Bound = z
+  .number({ error: 'Use a number.' })
+  .finite('Use a finite number.')
+  .nullable()
+  .optional();
+
+const Sources = z.array(Website).max(10, 'Give at most 10 sources.');
+
+const indicatorFields = {
+  names: Translated(120, 'name'),
+  descriptions: Translated(2000, 'description').optional(),
+  unit: IndicatorUnit,
+  direction: IndicatorDirection,
+  periodicity: Periodicity,
+  /** How values of many organizations add up; not sent for a formula indicator. */
+  aggregation: AggregationKind.optional(),
+  /** For a weighted average: the indicator whose values weigh each organization's. */
+  weightCode: IndicatorCode.optional(),
+  minValue: Bound,
+  maxValue: Bound,
+  /** A formula over other indicators' codes: `surplus / revenue * 100`. */
+  formula: z
+    .string()
+    .trim()
+    .min(1, 'Must not be empty.')
+    .max(formulaMaxLength, `Must be at most ${formulaMaxLength} characters.`)
+    .optional(),
+  dimension: text(60).optional(),
+  sources: Sources.optional(),
+};
+
+type Shape = {
+  aggregation?: AggregationKind | undefined;
+  weightCode?: string | undefined;
+  formula?: string | undefined;
+  minValue?: number | null | undefined;
+  maxValue?: number | null | undefined;
+};
+
+/** The rules between fields, shared by creating and changing an indicator. */
+function checkShape(input: Shape, context: z.RefinementCtx): void {
+  if (input.formula === undefined && input.aggregation === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['aggregation'],
+      message: 'Say how values add up across organizations, or give a formula.',
+      params: { code: 'aggregation-required' },
+    });
+  }
+  if (input.formula !== undefined && input.aggregation !== undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['aggregation'],
+      message:
+        'A formula indicator is computed from the totals of its inputs: leave aggregation out.',
+      params: { code: 'aggregation-not-allowed' },
+    });
+  }
+  if ((input.aggregation === 'weighted-average') !== (input.weightCode !== undefined)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['weightCode'],
+      message:
+        input.aggregation === 'weighted-average'
+          ? 'Name the indicator that weighs each organization’s value.'
+          : 'Only a weighted average takes a weight: leave weightCode out.',
+      params: { code: 'weight-mismatch' },
+    });
+  }
+  if (
+    typeof input.minValue === 'number' &&
+    typeof input.maxValue === 'number' &&
+    input.minValue > input.maxValue
+  ) {
+    context.addIssue({
+      code: 'custom',
+      path: ['maxValue'],
+      message: 'The largest valid value cannot be below the smallest.',
+      params: { code: 'range-inverted' },
+    });
+  }
+}
+
+export const CreateIndicatorInput = z
+  .strictObject({ code: IndicatorCode, ...indicatorFields })
+  .superRefine(checkShape);
+export type CreateIndicatorInput = z.input<typeof CreateIndicatorInput>;
+
+export const UpdateIndicatorInput = z
+  .strictObject({
+    ...indicatorFields,
+    /** An archived indicator takes no new reports; its history stays. */
+    archived: z.boolean({ error: 'Use true or false.' }).optional(),
+    version: z.number().int('Send the version you read, a whole number.').min(1),
+  })
+  .superRefine(checkShape);
+export type UpdateIndicatorInput = z.input<typeof UpdateIndicatorInput>;
+
+export const Indicator = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  names: z.record(z.string(), z.string()),
+  descriptions: z.record(z.string(), z.string()),
+  unit: IndicatorUnit,
+  direction: IndicatorDirection,
+  periodicity: Periodicity,
+  aggregation: AggregationKind.nullable(),
+  weightCode: z.string().nullable(),
+  minValue: z.number().nullable(),
+  maxValue: z.number().nullable(),
+  formula: z.string().nullable(),
+  /** The indicators the formula reads, in the order they appear. */
+  inputs: z.array(z.string()),
+  pack: z.string().nullable(),
+  dimension: z.string().nullable(),
+  sources: z.array(z.string()),
+  archived: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const FindIndicatorsQuery = z.strictObject({
+  pack: z.string().max(40).optional(),
+  archived: z.enum(['true', 'false'], { error: 'Use true or false.' }).optional(),
+});
+export const IndicatorList = z.object({ items: z.array(Indicator) });
