@@ -40,6 +40,10 @@ describe('the modules of this instance', () => {
             limit: 32,
             path: 'margin → margin',
             codes: 'equity',
+            inputs: 'surplus, revenue',
+            periodicity: 'month',
+            minimum: 0,
+            maximum: 100,
           },
         });
         expect(worded, `${language} ${code}`).not.toBe('As raised.');

@@ -17,6 +17,11 @@ const kpiFieldErrorCodes = {
   'formula-too-deep': '{limit}',
   'formula-cycle': '{path}',
   'indicator-unknown': '{codes}',
+  'invalid-period': '',
+  'indicator-computed': '{inputs}',
+  'wrong-periodicity': '{periodicity}',
+  'value-not-allowed': '',
+  'out-of-range': '{minimum} {maximum}',
 } as const;
 
 declare module '../../platform/field-errors.ts' {
@@ -28,5 +33,16 @@ export const kpiModule: IntercoopModule = {
   messages: kpiMessages,
   routes: [{ prefix: '/api/kpi', plugin: kpiRoutes }],
   fieldErrorCodes: kpiFieldErrorCodes,
-  audit: { actions: ['create-indicator', 'update-indicator'], entityTypes: ['indicator'] },
+  audit: {
+    actions: [
+      'create-indicator',
+      'update-indicator',
+      'save-kpi-report',
+      'submit-kpi-report',
+      'validate-kpi-report',
+      'return-kpi-report',
+      'revise-kpi-report',
+    ],
+    entityTypes: ['indicator', 'kpi-report'],
+  },
 };

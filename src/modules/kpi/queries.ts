@@ -2,7 +2,16 @@
 // network's: only their ids are stored here.
 import { type ColumnType, sql } from 'kysely';
 import type { Db } from '../../platform/db.ts';
-import type { AggregationKind, Indicator, IndicatorDirection, IndicatorUnit } from './schemas.ts';
+import { newId } from '../../platform/ids.ts';
+import { formatMoney } from '../../platform/money-schemas.ts';
+import type {
+  AggregationKind,
+  Indicator,
+  IndicatorDirection,
+  IndicatorUnit,
+  ReportStatus,
+  ReportValue,
+} from './schemas.ts';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -109,4 +118,188 @@ export async function selectFormulaGraph(
 /** Takes the catalogue's lock: two formulas saved at once cannot make a cycle between them. */
 export async function lockCatalogue(db: Db): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext('kpi_indicator catalogue'))`.execute(db);
+}
+
+// Reports ---------------------------------------------------------------------------------------
+
+export type ReportTables = {
+  kpi_report: {
+    id: string;
+    organization_id: string;
+    period: string;
+    periodicity: 'month' | 'quarter' | 'year';
+    status: ReportStatus;
+    return_comment: string | null;
+    revision: ColumnType<number, number | undefined, number>;
+    submitted_at: Date | null;
+    submitted_by: string | null;
+    validated_at: Date | null;
+    validated_by: string | null;
+    version: ColumnType<number, number | undefined, number>;
+    created_at: Date;
+    updated_at: Date;
+  };
+  kpi_report_value: {
+    report_id: string;
+    indicator_code: string;
+    quantity: string | null;
+    amount_minor: string | null;
+    currency: string | null;
+  };
+  kpi_report_event: {
+    id: string;
+    report_id: string;
+    action: 'save' | 'submit' | 'validate' | 'return' | 'revise';
+    revision: number;
+    values_before: Json<ReportValue[] | null>;
+    values_after: Json<ReportValue[] | null>;
+    reason: string | null;
+    actor_account_id: string | null;
+    actor_label: string;
+    at: Date;
+  };
+};
+
+export const reports = (db: Db) => db.withTables<ReportTables & KpiTables>();
+
+export type ReportRow = {
+  id: string;
+  organization_id: string;
+  period: string;
+  periodicity: 'month' | 'quarter' | 'year';
+  status: ReportStatus;
+  return_comment: string | null;
+  revision: number;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export async function selectReport(
+  db: Db,
+  organizationId: string,
+  period: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ReportRow | undefined> {
+  let query = reports(db)
+    .selectFrom('kpi_report')
+    .select([
+      'id',
+      'organization_id',
+      'period',
+      'periodicity',
+      'status',
+      'return_comment',
+      'revision',
+      'version',
+      'created_at',
+      'updated_at',
+    ])
+    .where('organization_id', '=', organizationId)
+    .where('period', '=', period);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** A report's values, in code order, as the API writes them. */
+export async function selectReportValues(db: Db, reportId: string): Promise<ReportValue[]> {
+  const rows = await reports(db)
+    .selectFrom('kpi_report_value')
+    .select(['indicator_code', 'quantity', 'amount_minor', 'currency'])
+    .where('report_id', '=', reportId)
+    .orderBy('indicator_code')
+    .execute();
+  return rows.map((row) => ({
+    indicator: row.indicator_code,
+    value: row.quantity === null ? null : String(row.quantity),
+    amount:
+      row.amount_minor === null || row.currency === null
+        ? null
+        : formatMoney({ minor: BigInt(row.amount_minor), currency: row.currency }),
+    currency: row.currency,
+  }));
+}
+
+export type StoredValue = {
+  indicator: string;
+  quantity: string | null;
+  amountMinor: bigint | null;
+  currency: string | null;
+};
+
+/** Replaces a report's values with these. */
+export async function replaceReportValues(
+  db: Db,
+  reportId: string,
+  values: readonly StoredValue[],
+): Promise<void> {
+  await reports(db).deleteFrom('kpi_report_value').where('report_id', '=', reportId).execute();
+  if (values.length === 0) return;
+  await reports(db)
+    .insertInto('kpi_report_value')
+    .values(
+      values.map((value) => ({
+        report_id: reportId,
+        indicator_code: value.indicator,
+        quantity: value.quantity,
+        amount_minor: value.amountMinor === null ? null : value.amountMinor.toString(),
+        currency: value.currency,
+      })),
+    )
+    .execute();
+}
+
+export async function insertReportEvent(
+  db: Db,
+  event: {
+    reportId: string;
+    action: ReportTables['kpi_report_event']['action'];
+    revision: number;
+    valuesBefore: ReportValue[] | null;
+    valuesAfter: ReportValue[] | null;
+    reason: string | null;
+    actorAccountId: string | null;
+    actorLabel: string;
+    at: Date;
+  },
+): Promise<void> {
+  await reports(db)
+    .insertInto('kpi_report_event')
+    .values({
+      id: newId(),
+      report_id: event.reportId,
+      action: event.action,
+      revision: event.revision,
+      values_before: JSON.stringify(event.valuesBefore),
+      values_after: JSON.stringify(event.valuesAfter),
+      reason: event.reason,
+      actor_account_id: event.actorAccountId,
+      actor_label: event.actorLabel,
+      at: event.at,
+    })
+    .execute();
+}
+
+export async function selectReportEvents(db: Db, reportId: string) {
+  return reports(db)
+    .selectFrom('kpi_report_event')
+    .select(['action', 'revision', 'reason', 'actor_label', 'at', 'values_before', 'values_after'])
+    .where('report_id', '=', reportId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The catalogue's indicators by code, for checking a report's values. */
+export async function selectIndicatorsByCode(
+  db: Db,
+  codes: readonly string[],
+): Promise<Map<string, IndicatorRow>> {
+  if (codes.length === 0) return new Map();
+  const rows = (await kpi(db)
+    .selectFrom('kpi_indicator')
+    .selectAll()
+    .where('code', 'in', [...codes])
+    .execute()) as IndicatorRow[];
+  return new Map(rows.map((row) => [row.code, row]));
 }

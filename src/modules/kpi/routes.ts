@@ -6,13 +6,25 @@ import { createIndicator } from './indicators/create-indicator.ts';
 import { findIndicators } from './indicators/find-indicators.ts';
 import { getIndicator } from './indicators/get-indicator.ts';
 import { updateIndicator } from './indicators/update-indicator.ts';
+import { getReport } from './reports/get-report.ts';
+import { returnReport } from './reports/return-report.ts';
+import { reviseReport } from './reports/revise-report.ts';
+import { saveReport } from './reports/save-report.ts';
+import { submitReport } from './reports/submit-report.ts';
+import { validateReport } from './reports/validate-report.ts';
 import {
   CreateIndicatorInput,
   FindIndicatorsQuery,
   Indicator,
   IndicatorCode,
   IndicatorList,
+  Report,
+  ReportParams,
+  ReturnReportInput,
+  ReviseReportInput,
+  SaveReportInput,
   UpdateIndicatorInput,
+  VersionInput,
 } from './schemas.ts';
 
 const tags = ['kpi'];
@@ -89,5 +101,114 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => updateIndicator(request.ctx, request.params.code, request.body),
+  );
+
+  const reportPath = '/organizations/:organizationId/reports/:period';
+
+  app.get(
+    reportPath,
+    {
+      schema: {
+        tags,
+        summary:
+          'An organization’s report for a period (2024-03, 2024-Q1, 2024), with its history (its own people, network staff)',
+        params: ReportParams,
+        response: { 200: Report, ...problems },
+      },
+    },
+    async (request) => getReport(request.ctx, request.params.organizationId, request.params.period),
+  );
+
+  app.put(
+    reportPath,
+    {
+      bodyLimit: 256 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Save the draft of a period’s report: its values replace the draft’s (the organization’s admins or writing tokens); send the version read once it exists',
+        params: ReportParams,
+        body: SaveReportInput,
+        response: { 200: Report, 201: Report, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { report, created } = await saveReport(
+        request.ctx,
+        request.params.organizationId,
+        request.params.period,
+        request.body,
+      );
+      return reply.code(created ? 201 : 200).send(report);
+    },
+  );
+
+  app.post(
+    `${reportPath}/submit`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Send a draft or returned report to network staff (the organization’s admins or writing tokens)',
+        params: ReportParams,
+        body: VersionInput,
+        response: { 200: Report, ...problems },
+      },
+    },
+    async (request) =>
+      submitReport(request.ctx, request.params.organizationId, request.params.period, request.body),
+  );
+
+  app.post(
+    `${reportPath}/validate`,
+    {
+      schema: {
+        tags,
+        summary: 'Accept a submitted report: its values count from now on (network staff)',
+        params: ReportParams,
+        body: VersionInput,
+        response: { 200: Report, ...problems },
+      },
+    },
+    async (request) =>
+      validateReport(
+        request.ctx,
+        request.params.organizationId,
+        request.params.period,
+        request.body,
+      ),
+  );
+
+  app.post(
+    `${reportPath}/return`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Send a submitted report back with a comment saying what to look at (network staff)',
+        params: ReportParams,
+        body: ReturnReportInput,
+        response: { 200: Report, ...problems },
+      },
+    },
+    async (request) =>
+      returnReport(request.ctx, request.params.organizationId, request.params.period, request.body),
+  );
+
+  app.post(
+    `${reportPath}/revise`,
+    {
+      bodyLimit: 256 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Correct a validated report, saying why: the old values stay in its history and it goes back to staff',
+        params: ReportParams,
+        body: ReviseReportInput,
+        response: { 200: Report, ...problems },
+      },
+    },
+    async (request) =>
+      reviseReport(request.ctx, request.params.organizationId, request.params.period, request.body),
   );
 };

@@ -1,8 +1,10 @@
 // Pure zod: the KPI catalogue's indicators. Imported by the routes, the use cases and the web
 // client. Plain text and language codes follow the network's rules, from its pure schemas file.
 import { z } from 'zod';
+import { CurrencyCode } from '../../platform/money-schemas.ts';
 import { LanguageCode, text, Website } from '../network/schemas.ts';
 import { formulaMaxLength, indicatorCodePattern } from './indicators/formula.ts';
+import { parsePeriod } from './periods/period.ts';
 
 export const indicatorUnits = [
   'currency',
@@ -183,3 +185,114 @@ export const FindIndicatorsQuery = z.strictObject({
   archived: z.enum(['true', 'false'], { error: 'Use true or false.' }).optional(),
 });
 export const IndicatorList = z.object({ items: z.array(Indicator) });
+
+// Reports ---------------------------------------------------------------------------------------
+
+export const reportStatuses = ['draft', 'submitted', 'validated', 'returned'] as const;
+export const ReportStatus = z.enum(reportStatuses, {
+  error: 'Use draft, submitted, validated or returned.',
+});
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+export const PeriodText = z
+  .string()
+  .max(7, 'Use a period such as 2024-03, 2024-Q1 or 2024.')
+  .refine((value) => parsePeriod(value) !== undefined, {
+    message: 'Use a period such as 2024-03 (a month), 2024-Q1 (a quarter) or 2024 (a year).',
+    params: { code: 'invalid-period' },
+  });
+
+/**
+ * One value: `{"indicator": "members", "value": "40"}`, or for money
+ * `{"indicator": "revenue", "amount": "1200.50", "currency": "INR"}`. Numbers travel as decimal
+ * strings, so that nothing is rounded on the way.
+ */
+export const ReportValueInput = z.strictObject({
+  indicator: IndicatorCode,
+  value: z
+    .string()
+    .max(40, 'Write the value with at most 40 characters.')
+    .regex(/^-?\d+(\.\d+)?$/, 'Write the value as a decimal string, such as "40" or "98.5".')
+    .optional(),
+  amount: z.string().max(40, 'Write the amount with at most 40 characters.').optional(),
+  currency: CurrencyCode.optional(),
+});
+export type ReportValueInput = z.infer<typeof ReportValueInput>;
+
+const ReportValues = z
+  .array(ReportValueInput)
+  .max(200, 'Send at most 200 values in one report.')
+  .superRefine((values, context) => {
+    const seen = new Set<string>();
+    values.forEach((entry, index) => {
+      if (seen.has(entry.indicator)) {
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'indicator'],
+          message: `${entry.indicator} is already in this report: send each indicator once.`,
+          params: { code: 'duplicate' },
+        });
+      }
+      seen.add(entry.indicator);
+    });
+  });
+
+export const SaveReportInput = z.strictObject({
+  values: ReportValues,
+  /** The version read, when the report exists already. */
+  version: z.number().int('Send the version you read, a whole number.').min(1).optional(),
+});
+export type SaveReportInput = z.input<typeof SaveReportInput>;
+
+export const VersionInput = z.strictObject({
+  version: z.number().int('Send the version you read, a whole number.').min(1),
+});
+export const ReturnReportInput = z.strictObject({
+  version: z.number().int('Send the version you read, a whole number.').min(1),
+  comment: text(2000, { multiline: true }),
+});
+export const ReviseReportInput = z.strictObject({
+  values: ReportValues,
+  version: z.number().int('Send the version you read, a whole number.').min(1),
+  reason: text(2000, { multiline: true }),
+});
+export type ReviseReportInput = z.input<typeof ReviseReportInput>;
+
+export const ReportValue = z.object({
+  indicator: z.string(),
+  value: z.string().nullable(),
+  amount: z.string().nullable(),
+  currency: z.string().nullable(),
+});
+export type ReportValue = z.infer<typeof ReportValue>;
+
+export const ReportEvent = z.object({
+  action: z.enum(['save', 'submit', 'validate', 'return', 'revise']),
+  revision: z.number().int(),
+  reason: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+  valuesBefore: z.array(ReportValue).nullable(),
+  valuesAfter: z.array(ReportValue).nullable(),
+});
+
+export const Report = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  period: z.string(),
+  periodicity: Periodicity,
+  status: ReportStatus,
+  returnComment: z.string().nullable(),
+  revision: z.number().int(),
+  values: z.array(ReportValue),
+  history: z.array(ReportEvent),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Report = z.infer<typeof Report>;
+
+export const ReportParams = z.strictObject({
+  organizationId: z.uuid('Use an organization id (a UUID).'),
+  period: PeriodText,
+});

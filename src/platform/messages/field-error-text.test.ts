@@ -39,6 +39,9 @@ const params: Record<string, FieldError['params']> = {
   'formula-too-deep': { limit: 32 },
   'formula-cycle': { path: 'margin → margin' },
   'indicator-unknown': { codes: 'equity' },
+  'indicator-computed': { inputs: 'surplus, revenue' },
+  'wrong-periodicity': { periodicity: 'quarter' },
+  'out-of-range': { minimum: 0, maximum: 100 },
 };
 
 const errorOf = (code: FieldError['code']): FieldError => ({
