@@ -6,8 +6,8 @@ export type Camera = { zoom: number; centreX: number; centreY: number };
 
 export type Frame = { width: number; height: number };
 
-/** Far enough to tell a city's neighbourhoods apart on Natural Earth's 1:110m borders. */
-export const maximumZoom = 16;
+/** A region, not a town: closer in, Natural Earth's 1:110m borders are too coarse to read. */
+export const maximumZoom = 10;
 /** How much one press of + or − zooms. */
 export const zoomStep = 1.5;
 /** How far one arrow key moves, as a share of what is in view. */
