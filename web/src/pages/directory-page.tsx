@@ -39,6 +39,9 @@ const WorldMap = lazy(() =>
   import('../map/world-map.tsx').then((module) => ({ default: module.WorldMap })),
 );
 
+/** As wide as the layout that puts the map beside the results (styles.css). */
+const wideScreen = '(min-width: 64rem)';
+
 const emptyFilters: OrganizationFilters = {
   q: '',
   country: '',
@@ -96,9 +99,15 @@ export function DirectoryPage() {
     kind: useId(),
     sector: useId(),
     language: useId(),
+    filters: useId(),
     results: useId(),
     map: useId(),
   };
+  // On a phone the filters are folded behind one button so the results come first; where there
+  // is room beside the results they start unfolded.
+  const [filtersOpen, setFiltersOpen] = useState(
+    () => typeof window.matchMedia === 'function' && window.matchMedia(wideScreen).matches,
+  );
 
   useDocumentTitle('directory.documentTitle');
 
@@ -196,6 +205,9 @@ export function DirectoryPage() {
   const hasFilters = Boolean(
     filters.q || filters.country || filters.kind || filters.sector || filters.language,
   );
+  const filtersSet = [filters.country, filters.kind, filters.sector, filters.language].filter(
+    Boolean,
+  ).length;
   const markers = state.items.flatMap((organization) =>
     organization.coordinates
       ? [{ id: organization.id, name: organization.name, ...organization.coordinates }]
@@ -247,7 +259,17 @@ export function DirectoryPage() {
           </p>
         </div>
 
-        <div className="filters">
+        <button
+          type="button"
+          className="button filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls={ids.filters}
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          <span className="filters-toggle__mark" aria-hidden="true" />
+          <FormattedMessage id="directory.filtersButton" values={{ count: filtersSet }} />
+        </button>
+        <div id={ids.filters} className="filters" hidden={!filtersOpen}>
           <div className="field">
             <label htmlFor={ids.country}>
               <FormattedMessage id="directory.countryLabel" />
@@ -314,23 +336,6 @@ export function DirectoryPage() {
       </form>
 
       <div className="directory__body">
-        <section className="directory__map" aria-labelledby={ids.map}>
-          <h2 id={ids.map} className="visually-hidden">
-            <FormattedMessage id="map.heading" />
-          </h2>
-          <Suspense fallback={<div className="world-map__placeholder" />}>
-            <WorldMap
-              countryCounts={state.facets.country}
-              markers={markers}
-              shownCount={itemCount}
-              selectedCountry={filters.country}
-              countryName={countryName}
-              onSelectCountry={(code) => setFilter('country', code)}
-              onOpenOrganization={(id) => navigateTo(`/organizations/${id}`)}
-            />
-          </Suspense>
-        </section>
-
         <section
           className="results"
           aria-labelledby={ids.results}
@@ -417,6 +422,23 @@ export function DirectoryPage() {
               )}
             </button>
           ) : null}
+        </section>
+
+        <section className="directory__map" aria-labelledby={ids.map}>
+          <h2 id={ids.map} className="visually-hidden">
+            <FormattedMessage id="map.heading" />
+          </h2>
+          <Suspense fallback={<div className="world-map__placeholder" />}>
+            <WorldMap
+              countryCounts={state.facets.country}
+              markers={markers}
+              shownCount={itemCount}
+              selectedCountry={filters.country}
+              countryName={countryName}
+              onSelectCountry={(code) => setFilter('country', code)}
+              onOpenOrganization={(id) => navigateTo(`/organizations/${id}`)}
+            />
+          </Suspense>
         </section>
       </div>
     </div>

@@ -1,12 +1,10 @@
-import { type MouseEvent, useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import { type GraphEdge, type GraphNode, getNeighbours, type Neighbours } from '../../api/graph.ts';
-import type { OrganizationKind } from '../../api/organizations.ts';
 import { type Problem, problemOf } from '../../api/problem.ts';
-import { kindMessageId, organizationKinds } from '../../vocabulary.ts';
-import { layoutGraph, type PlacedNode, shorten } from './layout.ts';
-import { NodeShape } from './node-shapes.tsx';
+import { kindMessageId } from '../../vocabulary.ts';
+import { RelationGraph } from './relation-graph.tsx';
 import { tieKindId, tieSentenceId } from './tie-words.ts';
 import './graph.css';
 import { documentTitle } from '../use-document-title.ts';
@@ -131,196 +129,12 @@ export function GraphPage({ id }: { id: string }) {
         </p>
       ) : (
         <div className="graph-page__body">
-          <RelationGraph data={data} depth={state.depth} />
+          <RelationGraph data={data} hrefOf={(node) => graphHref(node, state.depth)} />
           <NeighbourList data={data} depth={state.depth} />
         </div>
       )}
     </article>
   );
-}
-
-const nodeRadius = 14;
-
-function RelationGraph({ data, depth }: { data: Neighbours; depth: 1 | 2 }) {
-  const intl = useIntl();
-  const [, navigate] = useLocation();
-  const layout = useMemo(
-    () => layoutGraph(data.organization, data.nodes, data.edges),
-    [data.organization, data.nodes, data.edges],
-  );
-  const names = useMemo(
-    () => new Map([data.organization, ...data.nodes].map((node) => [node.id, node.name])),
-    [data],
-  );
-  const nearCount = data.nodes.filter((node) => node.depth === 1).length;
-  // Names are written beside the nodes only while they stay readable on a phone: every name in a
-  // small graph, the centre's and its direct ties' in a larger one, and the centre's alone beyond
-  // that. Every node still names itself on hover and to screen readers, and the list names all.
-  const labelled = (node: PlacedNode) =>
-    node.isCentre || layout.nodes.length <= 12 || (node.depth === 1 && nearCount <= 12);
-  // The centre first, then the nearer organizations, each ring in name order: the order of Tab.
-  const collator = new Intl.Collator(intl.locale);
-  const inTabOrder = [...layout.nodes].sort(
-    (a, b) =>
-      Number(b.isCentre) - Number(a.isCentre) ||
-      a.depth - b.depth ||
-      collator.compare(a.name, b.name),
-  );
-  const kindsShown = organizationKinds.filter((kind) =>
-    layout.nodes.some((node) => node.kind === kind),
-  );
-  const typesShown = (['affiliation', 'partnership'] as const).filter((type) =>
-    layout.edges.some((edge) => edge.type === type),
-  );
-  const [x, y, width, height] = layout.box;
-
-  const explore = (event: MouseEvent, node: PlacedNode) => {
-    event.preventDefault();
-    navigate(graphHref(node.id, depth));
-  };
-
-  return (
-    <figure className="relation-graph">
-      <svg
-        className="relation-graph__svg"
-        viewBox={`${x} ${y} ${width} ${height}`}
-        aria-labelledby="relation-graph-title relation-graph-desc"
-      >
-        <title id="relation-graph-title">
-          {intl.formatMessage({ id: 'graph.svg.title' }, { name: data.organization.name })}
-        </title>
-        <desc id="relation-graph-desc">
-          {intl.formatMessage({ id: 'graph.svg.desc' }, { count: data.nodes.length })}
-        </desc>
-        <defs>
-          {(['affiliation', 'partnership'] as const).map((type) => (
-            <marker
-              key={type}
-              id={`arrow-${type}`}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M0,0L10,5L0,10Z" className={`relation-graph__arrow--${type}`} />
-            </marker>
-          ))}
-        </defs>
-        <g className="relation-graph__edges">
-          {layout.edges.map((edge) => {
-            const [x2, y2] = shorten(edge.x1, edge.y1, edge.x2, edge.y2, nodeRadius + 4);
-            return (
-              <line
-                key={edge.id}
-                x1={edge.x1}
-                y1={edge.y1}
-                x2={x2}
-                y2={y2}
-                className={`relation-graph__edge relation-graph__edge--${edge.type}`}
-                markerEnd={`url(#arrow-${edge.type})`}
-                data-edge={edge.id}
-              >
-                <title>
-                  {intl.formatMessage(
-                    { id: tieSentenceId(edge) },
-                    { from: names.get(edge.fromId) ?? '', to: names.get(edge.toId) ?? '' },
-                  )}
-                </title>
-              </line>
-            );
-          })}
-        </g>
-        {inTabOrder.map((node) => (
-          <a
-            key={node.id}
-            href={graphHref(node.id, depth)}
-            className={
-              node.isCentre
-                ? 'relation-graph__node relation-graph__node--centre'
-                : 'relation-graph__node'
-            }
-            data-organization={node.id}
-            aria-current={node.isCentre ? 'page' : undefined}
-            aria-label={intl.formatMessage(
-              { id: node.isCentre ? 'graph.svg.centreLabel' : 'graph.svg.nodeLabel' },
-              {
-                name: node.name,
-                kind: intl.formatMessage({ id: kindMessageId(node.kind) }),
-                depth: node.depth,
-              },
-            )}
-            onClick={(event) => explore(event, node)}
-          >
-            <g transform={`translate(${node.x} ${node.y})`}>
-              <title>{node.name}</title>
-              {node.isCentre ? (
-                <circle r={nodeRadius + 7} className="relation-graph__halo" />
-              ) : null}
-              <NodeShape
-                kind={node.kind}
-                radius={node.isCentre ? nodeRadius + 2 : nodeRadius}
-                className="relation-graph__shape"
-              />
-              {labelled(node) ? (
-                <text y={nodeRadius + 16} textAnchor="middle" className="relation-graph__label">
-                  {labelLines(node.name).map((line, index, lines) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one fixed name, in order.
-                    <tspan key={index} x={0} dy={index === 0 ? 0 : 15}>
-                      {index < lines.length - 1 ? `${line} ` : line}
-                    </tspan>
-                  ))}
-                </text>
-              ) : null}
-            </g>
-          </a>
-        ))}
-      </svg>
-      <figcaption>
-        <ul className="relation-graph__legend">
-          {kindsShown.map((kind) => (
-            <li key={kind}>
-              <svg viewBox="-12 -12 24 24" width="20" height="20" aria-hidden="true">
-                <NodeShape kind={kind} radius={9} />
-              </svg>
-              <FormattedMessage id={kindMessageId(kind as OrganizationKind)} />
-            </li>
-          ))}
-          {typesShown.map((type) => (
-            <li key={type}>
-              <svg viewBox="0 0 40 12" width="40" height="12" aria-hidden="true">
-                <line
-                  x1="2"
-                  y1="6"
-                  x2="30"
-                  y2="6"
-                  className={`relation-graph__edge relation-graph__edge--${type}`}
-                  markerEnd={`url(#arrow-${type})`}
-                />
-              </svg>
-              <FormattedMessage id={`graph.legend.${type}`} />
-            </li>
-          ))}
-        </ul>
-      </figcaption>
-    </figure>
-  );
-}
-
-/**
- * A name on up to three short lines, whole (a shortened name would not match the node's
- * accessible name); what does not fit on two lines goes on the third.
- */
-export function labelLines(name: string, width = 18): string[] {
-  const lines: string[] = [];
-  for (const word of name.split(/\s+/).filter(Boolean)) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && (last.length + 1 + word.length <= width || lines.length === 3)) {
-      lines[lines.length - 1] = `${last} ${word}`;
-    } else lines.push(word);
-  }
-  return lines;
 }
 
 type ListItem = { node: GraphNode; edge: GraphEdge | null; via: GraphNode[] };

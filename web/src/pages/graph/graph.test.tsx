@@ -7,7 +7,7 @@ import type { Chain, GraphNode } from '../../api/graph.ts';
 import type { OrganizationSuggestion } from '../../api/organizations.ts';
 import { ApiProblemError, type Problem } from '../../api/problem.ts';
 import { english } from '../../i18n/locales.ts';
-import { labelLines } from './graph-page.tsx';
+import { labelLines } from './label-placement.ts';
 import { layoutGraph } from './layout.ts';
 import { AffiliationForm, PartnershipForm } from './tie-forms.tsx';
 import { tieOutcomeOf } from './tie-problem.tsx';

@@ -75,8 +75,9 @@ export function layoutGraph(
   const ys = placed.map((node) => node.y);
   const minX = Math.min(...xs) - labelRoom;
   const maxX = Math.max(...xs) + labelRoom;
-  const minY = Math.min(...ys) - 40;
-  const maxY = Math.max(...ys) + 50;
+  // Room above and below for names on up to three lines, at a phone's scale too.
+  const minY = Math.min(...ys) - labelRoom * 1.4;
+  const maxY = Math.max(...ys) + labelRoom * 1.4;
   return {
     nodes: placed,
     edges: placedEdges,

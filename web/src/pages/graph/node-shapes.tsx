@@ -1,8 +1,12 @@
 import type { OrganizationKind } from '../../api/organizations.ts';
 
+/** The drawing's background (the surface colour of styles.css), which every kind stands out on. */
+export const graphBackground = '#f3f6f4';
+
 /**
  * Each kind of organization has its own colour and its own shape, so the drawing reads without
- * colour too. Colours keep at least 3:1 against white (WCAG 1.4.11 for graphics).
+ * colour too. Every shape is filled with its colour, which keeps at least 3:1 against the
+ * drawing's background and against white (WCAG 1.4.11 for graphics; node-shapes.test.ts).
  */
 export const kindStyle: Record<OrganizationKind, { colour: string; shape: Shape }> = {
   cooperative: { colour: '#0b5d3b', shape: 'circle' },
@@ -33,6 +37,11 @@ function polygon(sides: number, radius: number, rotation: number): string {
   return `M${points.join('L')}Z`;
 }
 
+function circlePath(radius: number): string {
+  const r = radius.toFixed(1);
+  return `M${r},0A${r},${r} 0 1 1 -${r},0A${r},${r} 0 1 1 ${r},0Z`;
+}
+
 /** The kind's shape, centred on (0, 0), about `radius` across each way. */
 export function NodeShape({
   kind,
@@ -48,12 +57,13 @@ export function NodeShape({
     case 'circle':
       return <circle r={radius} fill={colour} className={className} />;
     case 'ring':
+      // A filled ring (the hole is the background), not a white disc with a coloured edge: the
+      // outline every shape gets would paint over that edge.
       return (
-        <circle
-          r={radius * 0.85}
-          fill="#ffffff"
-          stroke={colour}
-          strokeWidth={radius * 0.35}
+        <path
+          d={`${circlePath(radius)}${circlePath(radius * 0.45)}`}
+          fillRule="evenodd"
+          fill={colour}
           className={className}
         />
       );
