@@ -42,7 +42,8 @@ export const kpiModule: IntercoopModule = {
       'validate-kpi-report',
       'return-kpi-report',
       'revise-kpi-report',
+      'set-exchange-rate',
     ],
-    entityTypes: ['indicator', 'kpi-report'],
+    entityTypes: ['indicator', 'kpi-report', 'exchange-rate'],
   },
 };

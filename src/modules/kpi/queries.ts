@@ -303,3 +303,68 @@ export async function selectIndicatorsByCode(
     .execute()) as IndicatorRow[];
   return new Map(rows.map((row) => [row.code, row]));
 }
+
+// Exchange rates --------------------------------------------------------------------------------
+
+export type RateTables = {
+  kpi_exchange_rate: {
+    period: string;
+    currency: string;
+    base: string;
+    rate: string;
+    source: string | null;
+    set_by_label: string;
+    set_at: Date;
+  };
+};
+
+export const rates = (db: Db) => db.withTables<RateTables>();
+
+export type RateRow = RateTables['kpi_exchange_rate'];
+
+export async function upsertRate(db: Db, row: RateRow): Promise<RateRow> {
+  return rates(db)
+    .insertInto('kpi_exchange_rate')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.columns(['period', 'currency', 'base']).doUpdateSet({
+        rate: row.rate,
+        source: row.source,
+        set_by_label: row.set_by_label,
+        set_at: row.set_at,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function selectRate(
+  db: Db,
+  key: { period: string; currency: string; base: string },
+): Promise<RateRow | undefined> {
+  return rates(db)
+    .selectFrom('kpi_exchange_rate')
+    .selectAll()
+    .where('period', '=', key.period)
+    .where('currency', '=', key.currency)
+    .where('base', '=', key.base)
+    .executeTakeFirst();
+}
+
+/** Rates a page at a time, by period (newest first), currency and base. */
+export async function selectRates(
+  db: Db,
+  filter: { period?: string; base?: string },
+  after: { period: string; currency: string; base: string } | undefined,
+  limit: number,
+): Promise<RateRow[]> {
+  let query = rates(db).selectFrom('kpi_exchange_rate').selectAll();
+  if (filter.period !== undefined) query = query.where('period', '=', filter.period);
+  if (filter.base !== undefined) query = query.where('base', '=', filter.base);
+  if (after) {
+    query = query.where(
+      sql<boolean>`(period < ${after.period} or (period = ${after.period} and (currency, base) > (${after.currency}, ${after.base})))`,
+    );
+  }
+  return query.orderBy('period', 'desc').orderBy('currency').orderBy('base').limit(limit).execute();
+}

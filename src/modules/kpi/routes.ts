@@ -6,6 +6,8 @@ import { createIndicator } from './indicators/create-indicator.ts';
 import { findIndicators } from './indicators/find-indicators.ts';
 import { getIndicator } from './indicators/get-indicator.ts';
 import { updateIndicator } from './indicators/update-indicator.ts';
+import { findExchangeRates } from './rates/find-exchange-rates.ts';
+import { setExchangeRate } from './rates/set-exchange-rate.ts';
 import { getReport } from './reports/get-report.ts';
 import { returnReport } from './reports/return-report.ts';
 import { reviseReport } from './reports/revise-report.ts';
@@ -14,6 +16,10 @@ import { submitReport } from './reports/submit-report.ts';
 import { validateReport } from './reports/validate-report.ts';
 import {
   CreateIndicatorInput,
+  ExchangeRate,
+  ExchangeRateList,
+  ExchangeRateParams,
+  FindExchangeRatesQuery,
   FindIndicatorsQuery,
   Indicator,
   IndicatorCode,
@@ -23,6 +29,7 @@ import {
   ReturnReportInput,
   ReviseReportInput,
   SaveReportInput,
+  SetExchangeRateInput,
   UpdateIndicatorInput,
   VersionInput,
 } from './schemas.ts';
@@ -210,5 +217,33 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       reviseReport(request.ctx, request.params.organizationId, request.params.period, request.body),
+  );
+
+  app.get(
+    '/exchange-rates',
+    {
+      schema: {
+        tags,
+        summary: 'The exchange rates roll-ups convert with, newest period first (anyone signed in)',
+        querystring: FindExchangeRatesQuery,
+        response: { 200: ExchangeRateList, 400: ProblemResponse, 401: ProblemResponse },
+      },
+    },
+    async (request) => findExchangeRates(request.ctx, request.query),
+  );
+
+  app.put(
+    '/exchange-rates/:period/:currency/:base',
+    {
+      schema: {
+        tags,
+        summary:
+          'Set the rate of a currency in a base currency for a period: units of base for one unit of currency (network staff)',
+        params: ExchangeRateParams,
+        body: SetExchangeRateInput,
+        response: { 200: ExchangeRate, ...problems },
+      },
+    },
+    async (request) => setExchangeRate(request.ctx, request.params, request.body),
   );
 };

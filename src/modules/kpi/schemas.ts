@@ -2,6 +2,7 @@
 // client. Plain text and language codes follow the network's rules, from its pure schemas file.
 import { z } from 'zod';
 import { CurrencyCode } from '../../platform/money-schemas.ts';
+import { PageCursor, pageLimit } from '../../platform/paging.ts';
 import { LanguageCode, text, Website } from '../network/schemas.ts';
 import { formulaMaxLength, indicatorCodePattern } from './indicators/formula.ts';
 import { parsePeriod } from './periods/period.ts';
@@ -295,4 +296,51 @@ export type Report = z.infer<typeof Report>;
 export const ReportParams = z.strictObject({
   organizationId: z.uuid('Use an organization id (a UUID).'),
   period: PeriodText,
+});
+
+// Exchange rates --------------------------------------------------------------------------------
+
+export const RateText = z
+  .string()
+  .max(40, 'Write the rate with at most 40 characters.')
+  .regex(/^\d+(\.\d+)?$/, 'Write the rate as a positive decimal string, such as "655.957".')
+  .refine((value) => /[1-9]/.test(value), {
+    message: 'A rate is more than zero.',
+    params: { code: 'too-small' },
+  });
+
+export const SetExchangeRateInput = z.strictObject({
+  /** Units of the base currency for one unit of the currency. */
+  rate: RateText,
+  source: Website.optional(),
+});
+export type SetExchangeRateInput = z.input<typeof SetExchangeRateInput>;
+
+export const ExchangeRateParams = z.strictObject({
+  period: PeriodText,
+  currency: CurrencyCode,
+  base: CurrencyCode,
+});
+
+export const ExchangeRate = z.object({
+  period: z.string(),
+  currency: z.string(),
+  base: z.string(),
+  rate: z.string(),
+  source: z.string().nullable(),
+  setBy: z.string(),
+  setAt: z.string(),
+});
+export type ExchangeRate = z.infer<typeof ExchangeRate>;
+
+export const FindExchangeRatesQuery = z.strictObject({
+  period: PeriodText.optional(),
+  base: CurrencyCode.optional(),
+  limit: pageLimit(50),
+  cursor: PageCursor.optional(),
+});
+export type FindExchangeRatesQuery = z.infer<typeof FindExchangeRatesQuery>;
+export const ExchangeRateList = z.object({
+  items: z.array(ExchangeRate),
+  nextCursor: z.string().nullable(),
 });
