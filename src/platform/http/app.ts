@@ -187,9 +187,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onResponse', (request, reply, done) => {
     const milliseconds = Math.round(reply.elapsedTime * 10) / 10;
+    // A provider's callback may carry its shared secret as a query parameter: never logged.
+    const url = request.url.replace(/([?&]secret=)[^&]*/gi, '$1[redacted]');
     request.log.info(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: milliseconds },
-      `${request.method} ${request.url} ${reply.statusCode} ${milliseconds} ms`,
+      { method: request.method, url, status: reply.statusCode, ms: milliseconds },
+      `${request.method} ${url} ${reply.statusCode} ${milliseconds} ms`,
     );
     done();
   });
