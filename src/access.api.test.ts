@@ -907,6 +907,22 @@ const table: Record<string, Row> = {
       };
     },
   },
+  // A member's phone PIN: their cooperative's admins (and its write token), network staff.
+  'POST /api/reach/people/{personId}/pin-reset': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => {
+      const added = await api.admin.request({
+        method: 'POST',
+        url: `/api/accounts/organizations/${fixtures.organizationId}/members`,
+        payload: {
+          person: { displayName: `Phone ${unique()}`, phone: '+254712000999' },
+          membership: { kind: 'farmer-member', startedOn: '2024-02-01' },
+        },
+      });
+      return { method: 'POST', url: `/api/reach/people/${added.json().personId}/pin-reset` };
+    },
+  },
   'GET /api/audit/entries': {
     allowedAs: 'organizationAdmin',
     expect: {

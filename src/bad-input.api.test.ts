@@ -564,6 +564,13 @@ const table: Record<string, Write> = {
       url: '/api/platform/outbox/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e/retry',
     }),
   },
+  'POST /api/reach/people/{personId}/pin-reset': {
+    as: () => api.admin,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/reach/people/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e/pin-reset',
+    }),
+  },
   'PATCH /api/accounts/people/{personId}': {
     as: () => organizationAdmin,
     valid: async () => {

@@ -139,6 +139,12 @@ describe('intercoop serve on the embedded database', () => {
     for (const [, email, demoPassword] of demoAccounts) {
       await signInOverHttp(first.url, email as string, demoPassword as string);
     }
+    // Then one demo member's phone and PIN, the only PIN ever written out, after the accounts.
+    const output = first.output();
+    expect(output).toMatch(/Demo member phone: \+91[0-9]{10} PIN: [0-9]{6} /);
+    expect(output.indexOf('Demo member phone:')).toBeGreaterThan(
+      output.lastIndexOf('Demo account:'),
+    );
     const demo = await (
       await fetch(`${first.url}/api/network/organizations?q=Mondragon&limit=1`)
     ).json();

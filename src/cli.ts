@@ -120,6 +120,11 @@ demo
       `Loaded the demo: ${organizations} organizations, ${affiliations} affiliations, ${partnerships} partnerships.\n`,
     );
     printDemoAccounts(loaded.accounts);
+    for (const phone of loaded.phones) {
+      process.stdout.write(
+        `Demo member phone: ${phone.phone} PIN: ${phone.pin} (${phone.description})\n`,
+      );
+    }
   });
 
 demo

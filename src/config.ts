@@ -142,6 +142,12 @@ const EnvironmentSchema = z.object({
       error: `must be one of the languages this version ships: ${shippedLanguages.join(', ')}`,
     })
     .default('en'),
+  REACH_WEBHOOK_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters, a random secret the USSD provider sends back')
+    .max(200, 'must be at most 200 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, as it goes in a URL')
+    .optional(),
   RESPONSE_CHECKS: z
     .enum(['all', 'untrusted'], {
       error:
@@ -193,6 +199,8 @@ export type Config = Readonly<{
   workers: boolean;
   /** Outgoing messages: the first wait after a failure, the longest, and when to give up. */
   outbox: Readonly<{ retryFirstSeconds: number; retryMaxSeconds: number; giveUpSeconds: number }>;
+  /** The secret the USSD provider's callbacks carry; unset means the phone channel is off. */
+  reachWebhookSecret: string | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -248,6 +256,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryMaxSeconds: values.OUTBOX_RETRY_MAX_SECONDS,
       giveUpSeconds: values.OUTBOX_GIVE_UP_SECONDS,
     }),
+    reachWebhookSecret: values.REACH_WEBHOOK_SECRET,
   });
 }
 

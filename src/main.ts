@@ -6,7 +6,11 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { type Config, publicUrlFor } from './config.ts';
-import { type DemoAccountCredentials, loadDemo } from './demo/load-demo.ts';
+import {
+  type DemoAccountCredentials,
+  type DemoPhoneCredentials,
+  loadDemo,
+} from './demo/load-demo.ts';
 import { ensureNetworkAdmin, type NewAdmin } from './modules/accounts/index.ts';
 import { registryHasOrganizations } from './modules/network/index.ts';
 import { authenticate, moduleRoutes, modules, sessionCookie } from './modules.ts';
@@ -126,6 +130,8 @@ export type RunningServer = {
   newAdmin: NewAdmin | undefined;
   /** Set when the first start of an empty embedded database loaded the demo: shown once too. */
   demoAccounts: DemoAccountCredentials[] | undefined;
+  /** The demo members' phones and PINs loaded with it: shown once, after the accounts. */
+  demoPhones: DemoPhoneCredentials[] | undefined;
   stop(): Promise<void>;
 };
 
@@ -138,6 +144,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   let newAdmin: NewAdmin | undefined;
   let demoAccounts: DemoAccountCredentials[] | undefined;
+  let demoPhones: DemoPhoneCredentials[] | undefined;
   try {
     app = await buildApp({
       db: database.db,
@@ -170,6 +177,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const started = performance.now();
       const demo = await loadDemo(systemContext(config, database, log, services, url));
       demoAccounts = demo.accounts;
+      demoPhones = demo.phones;
       log.info(
         { ...demo.counts, ms: Math.round(performance.now() - started) },
         'demo network loaded',
@@ -192,6 +200,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url,
     newAdmin,
     demoAccounts,
+    demoPhones,
     stop() {
       stopping ??= (async () => {
         // Requests still running at the deadline lose their connections: a stuck client or a
@@ -256,6 +265,11 @@ export async function serve(config: Config): Promise<void> {
   for (const account of server.demoAccounts ?? []) {
     process.stdout.write(
       `Demo account: ${account.email} password: ${account.password} (${account.description})\n`,
+    );
+  }
+  for (const phone of server.demoPhones ?? []) {
+    process.stdout.write(
+      `Demo member phone: ${phone.phone} PIN: ${phone.pin} (${phone.description})\n`,
     );
   }
   const where =

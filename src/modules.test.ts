@@ -73,7 +73,19 @@ describe('the modules of this instance', () => {
       'role grants name declared roles and existing scopes',
     );
     // The demo loads in this order (the accounts' roles name the network's organizations).
-    expect(modules.demos.map((demo) => demo.module)).toEqual(['network', 'projects', 'accounts']);
+    expect(modules.demos.map((demo) => demo.module)).toEqual([
+      'network',
+      'projects',
+      'accounts',
+      'reach',
+    ]);
+    // The phone menus, as the main menu lists them.
+    expect(modules.menus.map((menu) => menu.name)).toEqual([
+      'reach.my-cooperative',
+      'reach.intents',
+      'reach.language',
+      'reach.help',
+    ]);
   });
 });
 
@@ -124,5 +136,32 @@ describe('plugging modules in', () => {
         { name: 'kpi', messages, audit: { actions: ['submit-report'], entityTypes: [] } },
       ]),
     ).toThrow(/kpi declares the audit action submit-report without audit.action.submit-report/);
+  });
+
+  it('refuses a phone menu declared twice, or one that starts on no screen of it', async () => {
+    const { plugInModules, messages } = await freshPlatform();
+    const title = messages.message('audit.entity.intent');
+    const menu = {
+      name: 'kpi.reports',
+      title,
+      start: 'list',
+      screens: {
+        list: {
+          load: async () => null,
+          view: () => ({ lines: [] }),
+          examples: [],
+        },
+      },
+    };
+    expect(() =>
+      plugInModules([
+        { name: 'kpi', menus: [menu] },
+        { name: 'finance', menus: [menu] },
+      ]),
+    ).toThrow(/the phone menu kpi.reports is declared twice/);
+    const again = await freshPlatform();
+    expect(() =>
+      again.plugInModules([{ name: 'kpi', menus: [{ ...menu, start: 'missing' }] }]),
+    ).toThrow(/kpi.reports starts at missing, which is not a screen of it/);
   });
 });

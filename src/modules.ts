@@ -8,6 +8,7 @@ import { accountsModule } from './modules/accounts/module.ts';
 import { kpiModule } from './modules/kpi/module.ts';
 import { networkModule } from './modules/network/module.ts';
 import { projectsModule } from './modules/projects/module.ts';
+import { reachModule } from './modules/reach/module.ts';
 import type { Authenticator } from './platform/http/app.ts';
 import { plugInModules } from './platform/modules.ts';
 import { platformModule } from './platform/platform-module.ts';
@@ -17,6 +18,7 @@ export const modules = plugInModules([
   networkModule,
   projectsModule,
   accountsModule,
+  reachModule,
   kpiModule,
 ]);
 

@@ -3,6 +3,7 @@
 // work, loading twice is refused, and removal refuses while outside records refer to the demo.
 import { geoContains } from 'd3-geo';
 import countries from 'i18n-iso-countries';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import pino from 'pino';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -17,6 +18,7 @@ import {
   type OrganizationListItem,
   type Ties,
 } from '../modules/network/index.ts';
+import { answerUssdHop } from '../modules/reach/index.ts';
 import { modules } from '../modules.ts';
 import type { Context } from '../platform/context.ts';
 import type { PluggedDemo } from '../platform/demo.ts';
@@ -338,9 +340,32 @@ describe('loading and removing', () => {
       intents: await countRows(api.database, 'network_intent'),
       projects: await countRows(api.database, 'network_project'),
       accounts: 3,
+      phoneMembers: await countRows(api.database, 'reach_demo_member'),
     });
+    expect(loaded.counts.phoneMembers).toBe(5);
     expect(loaded.counts.projects).toBeGreaterThan(0);
     expect(loaded.counts.intents).toBeGreaterThan(0);
+  });
+
+  it('gives one demo member a PIN, printed once, with which their phone reaches the menus', async () => {
+    expect(loaded.phones).toHaveLength(1);
+    const [member] = loaded.phones;
+    if (!member) throw new Error('no demo phone');
+    expect(member.phone).toMatch(/^\+91[0-9]{10}$/);
+    expect(member.pin).toMatch(/^[0-9]{6}$/);
+    const phones = await api.database.pool.query<{ phone: string }>(
+      'select p.phone from accounts_person p join reach_demo_member d on d.person_id = p.id',
+    );
+    // Members in India, Kenya, Spain and Liberia.
+    const countriesOf = phones.rows.map((row) => parsePhoneNumberFromString(row.phone)?.country);
+    expect([...new Set(countriesOf)].sort()).toEqual(['ES', 'IN', 'KE', 'LR']);
+    const hop = (text: string) =>
+      answerUssdHop(ctx, { sessionId: 'demo-session', phone: member.phone, text });
+    expect(await hop('')).toContain('हिन्दी');
+    // A household phone: the other member, who has no PIN yet, may set one.
+    expect(await hop('1')).toContain('1 Set a new PIN');
+    expect(await hop(`1*${member.pin}`)).toContain('1 My cooperative');
+    expect(await hop(`1*${member.pin}*1`)).toContain('Kaira District');
   });
 
   it('refuses to load the demo twice, and changes nothing', async () => {
@@ -429,6 +454,8 @@ describe('loading and removing', () => {
     const removed = await removeDemo(ctx);
     expect(removed.organizations).toBe(loaded.counts.organizations);
     expect(removed.accounts).toBe(3);
+    expect(removed.phoneMembers).toBe(5);
+    expect(await countRows(api.database, 'reach_demo_member')).toBe(0);
     // Every project left was the demo's.
     expect(removed.projects).toBe(demoProjects - 1);
     expect(removed.projects).toBeGreaterThan(0);

@@ -7,18 +7,21 @@ import type {
   DemoAccountCredentials,
   DemoContext,
   DemoCounts,
+  DemoPhoneCredentials,
   PluggedDemo,
 } from '../platform/demo.ts';
 import { AppError } from '../platform/errors.ts';
 import { demoMessage } from './messages.ts';
 
-export type { DemoAccountCredentials };
+export type { DemoAccountCredentials, DemoPhoneCredentials };
 
 export type LoadedDemo = {
   /** How many records of each kind the modules loaded. */
   counts: Partial<DemoCounts>;
   /** The demo accounts with their passwords, to be shown to the operator once. */
   accounts: DemoAccountCredentials[];
+  /** The demo members' phones with their PINs, shown once after the accounts. */
+  phones: DemoPhoneCredentials[];
 };
 
 /** What the modules find of a demo loaded earlier: the context their parts hand on. */
@@ -56,13 +59,15 @@ export async function loadDemo(
   let context: Partial<DemoContext> = {};
   let counts: Partial<DemoCounts> = {};
   const accounts: DemoAccountCredentials[] = [];
+  const phones: DemoPhoneCredentials[] = [];
   for (const demo of demos) {
     const part = await demo.load(ctx, context);
     context = { ...context, ...part.context };
     counts = { ...counts, ...part.counts };
     accounts.push(...(part.accounts ?? []));
+    phones.push(...(part.phones ?? []));
   }
-  return { counts, accounts };
+  return { counts, accounts, phones };
 }
 
 /** Gives the demo accounts new random passwords (making any that are missing) and returns them. */

@@ -20,6 +20,9 @@ export interface DemoCounts {}
 /** A demo account with its password, to be shown to the operator once. */
 export type DemoAccountCredentials = { email: string; password: string; description: string };
 
+/** A demo member's phone and PIN, the one PIN ever written out, shown to the operator once. */
+export type DemoPhoneCredentials = { phone: string; pin: string; description: string };
+
 /** What one module's loader loaded. */
 export type DemoPart = {
   counts: Partial<DemoCounts>;
@@ -27,6 +30,8 @@ export type DemoPart = {
   context?: Partial<DemoContext>;
   /** The demo accounts it made, with their passwords. */
   accounts?: DemoAccountCredentials[];
+  /** The demo members' phones it gave a PIN, with the PIN. */
+  phones?: DemoPhoneCredentials[];
 };
 
 export type ModuleDemo = {

@@ -1,6 +1,7 @@
 // What a module plugs into the platform, declared in one place (its module.ts): its HTTP routes,
 // its roles and the scopes they live in, its field-error codes, the words of its audit actions,
-// its checks for `intercoop check`, its jobs and schedules, its part of the demo network.
+// its checks for `intercoop check`, its jobs and schedules, its part of the demo network, its
+// phone menus.
 // src/modules.ts lists the modules and plugs them in at start; the platform knows them only
 // through this shape.
 import type { FastifyPluginAsync } from 'fastify';
@@ -10,6 +11,7 @@ import type { Db } from './db.ts';
 import type { ModuleDemo, PluggedDemo } from './demo.ts';
 import { declareFieldErrorCodes } from './field-errors.ts';
 import type { JobQueue, JobSchedule } from './jobs/index.ts';
+import type { PhoneMenu } from './menus.ts';
 import type { Catalogue } from './messages/catalogue.ts';
 import { provideScope, provideScopeNames, type ScopeExists, type ScopeNames } from './scopes.ts';
 
@@ -40,6 +42,8 @@ export type IntercoopModule = {
   schedules?: readonly JobSchedule[];
   /** What it loads into the demo network and removes from it (see platform/demo.ts). */
   demo?: ModuleDemo;
+  /** Its phone menus (USSD), each an entry of the main menu (see platform/menus.ts). */
+  menus?: readonly PhoneMenu[];
 };
 
 export type PluggedModules = {
@@ -50,6 +54,8 @@ export type PluggedModules = {
   schedules: JobSchedule[];
   /** The demo loaders, in the modules' order: loaded in this order, removed in the reverse. */
   demos: PluggedDemo[];
+  /** The phone menus, in the modules' order: the main menu lists them so. */
+  menus: PhoneMenu[];
 };
 
 let plugged: PluggedModules | undefined;
@@ -102,6 +108,8 @@ export function plugInModules(modules: readonly IntercoopModule[]): PluggedModul
       }
     }
   }
+  const menus = modules.flatMap((module) => module.menus ?? []);
+  checkMenus(menus);
   plugged = {
     modules,
     routes: modules.flatMap((module) => module.routes ?? []),
@@ -111,8 +119,27 @@ export function plugInModules(modules: readonly IntercoopModule[]): PluggedModul
     demos: modules.flatMap((module) =>
       module.demo ? [{ ...module.demo, module: module.name }] : [],
     ),
+    menus,
   };
   return plugged;
+}
+
+/** The phone menus plugged in (none before `plugInModules`), for the phone channel. */
+export function pluggedMenus(): readonly PhoneMenu[] {
+  return plugged?.menus ?? [];
+}
+
+// A menu whose name clashes, or whose start is no screen of it, is a mistake in the code.
+function checkMenus(menus: readonly PhoneMenu[]): void {
+  const names = new Set<string>();
+  for (const menu of menus) {
+    if (names.has(menu.name)) throw new Error(`the phone menu ${menu.name} is declared twice`);
+    names.add(menu.name);
+    if (!menu.screens[menu.start])
+      throw new Error(
+        `the phone menu ${menu.name} starts at ${menu.start}, which is not a screen of it`,
+      );
+  }
 }
 
 function requireMessages(module: IntercoopModule): Catalogue<string> {

@@ -7,10 +7,12 @@ export {
   ensureNetworkAdmin,
   type NewAdmin,
 } from './admins/create-network-admin.ts';
+export { removeDemoMembers } from './demo/remove-demo-accounts.ts';
 export { findPeopleByPhone } from './people/find-people-by-phone.ts';
 export { findPeopleOfOrganization } from './people/find-people-of-organization.ts';
 export { getMemberships } from './people/get-memberships.ts';
 export { getPerson } from './people/get-person.ts';
+export { addMember } from './people/members.ts';
 export { setPersonPhone } from './people/set-person-phone.ts';
 export { accountsRoutes, authRoutes, clearSessionCookie, sessionCookie } from './routes.ts';
 export type { Membership, Person } from './schemas.ts';

@@ -24,6 +24,13 @@ declare module '../../platform/field-errors.ts' {
   interface ModuleFieldErrorCodes extends Record<keyof typeof accountsFieldErrorCodes, true> {}
 }
 declare module '../../platform/demo.ts' {
+  interface DemoContext {
+    /**
+     * Demo members without an account, made through `addMember` by a module listed after this
+     * one (the phone channel's): theirs to remove, not references from outside the demo.
+     */
+    demoMemberIds: readonly string[];
+  }
   interface DemoCounts {
     accounts: number;
     people: number;
@@ -58,6 +65,7 @@ export const accountsModule: IntercoopModule = {
       'create-demo-account',
       'reset-demo-account',
       'remove-demo-accounts',
+      'remove-demo-members',
     ],
     entityTypes: ['account', 'invitation', 'api-token', 'membership', 'person'],
   },

@@ -23,12 +23,15 @@ export { networkGraphRoutes } from './graph-routes.ts';
 export { networkIntentRoutes } from './intent-routes.ts';
 export { closeIntent } from './intents/close-intent.ts';
 export { createIntent } from './intents/create-intent.ts';
+export { findIntents } from './intents/find-intents.ts';
+export { getIntent } from './intents/get-intent.ts';
 export type {
   CreateIntentInput,
   Intent,
   IntentPage,
   SuggestionList,
 } from './intents/intent-schemas.ts';
+export { tellIntentInterest } from './intents/tell-intent-interest.ts';
 export { updateIntent } from './intents/update-intent.ts';
 export { createOrganization } from './organizations/create-organization.ts';
 export { findOrganizations } from './organizations/find-organizations.ts';

@@ -64,6 +64,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Sign-in: there is no session yet whose CSRF token a request could carry. */
     csrfExempt?: boolean;
+    /**
+     * A provider's callback (USSD, SMS), which checks its own credentials (a shared secret, as a
+     * query parameter or a basic-auth password): no account acts, and the Authorization header
+     * is the route's to read.
+     */
+    providerCallback?: boolean;
   }
 }
 
@@ -181,9 +187,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onResponse', (request, reply, done) => {
     const milliseconds = Math.round(reply.elapsedTime * 10) / 10;
+    // A provider's callback may carry its shared secret as a query parameter: never logged.
+    const url = request.url.replace(/([?&]secret=)[^&]*/gi, '$1[redacted]');
     request.log.info(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: milliseconds },
-      `${request.method} ${request.url} ${reply.statusCode} ${milliseconds} ms`,
+      { method: request.method, url, status: reply.statusCode, ms: milliseconds },
+      `${request.method} ${url} ${reply.statusCode} ${milliseconds} ms`,
     );
     done();
   });
@@ -284,6 +292,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
     // Only the API needs to know who asks; static files and health checks do not touch the database.
     if (!request.url.startsWith('/api/')) return;
+    if (request.routeOptions.config?.providerCallback) return;
     const authorization = request.headers.authorization;
     const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (authorization !== undefined && bearer === undefined) {

@@ -91,6 +91,6 @@ export const accountsDemo: ModuleDemo = {
   },
   renewAccounts: provideDemoAccounts,
   findReferences: (ctx, demo) =>
-    findAccountReferencesToOrganizations(ctx, demoOrganizationIds(demo)),
+    findAccountReferencesToOrganizations(ctx, demoOrganizationIds(demo), demo.demoMemberIds),
   remove: (ctx, demo) => removeDemoAccounts(ctx, demoOrganizationIds(demo)),
 };

@@ -18,21 +18,27 @@ export async function selectDemoAccountIds(db: Db): Promise<string[]> {
 }
 
 /**
- * Rows outside the demo that refer to these (demo) organizations or to demo accounts: people's
+ * Rows outside the demo that refer to these (demo) organizations or to demo accounts (demo
+ * members without an account, `demoMemberIds`, are the demo's): people's
  * memberships, role grants, API tokens and open invitations of accounts that are not demo ones.
  */
 export async function selectNonDemoReferences(
   db: Db,
   organizationIds: string[],
+  demoMemberIds: readonly string[] = [],
 ): Promise<string[]> {
-  const ids =
-    organizationIds.length > 0 ? organizationIds : ['00000000-0000-0000-0000-000000000000'];
+  const none = '00000000-0000-0000-0000-000000000000';
+  const ids = organizationIds.length > 0 ? organizationIds : [none];
   const idList = sql.join(ids.map((id) => sql`${id}::uuid`));
+  const members = sql.join(
+    (demoMemberIds.length > 0 ? demoMemberIds : [none]).map((id) => sql`${id}::uuid`),
+  );
   const result = await sql<{ description: string }>`
     select 'membership ' || m.id || ' of person ' || p.display_name as description
       from accounts_membership m
       join accounts_person p on p.id = m.person_id
      where m.organization_id in (${idList})
+       and m.person_id not in (${members})
        and not exists (select 1 from accounts_account a
                         where a.person_id = m.person_id and a.email like ${demoEmails})
     union all
@@ -100,4 +106,24 @@ export async function deleteDemoAccounts(db: Db): Promise<DemoAccountsRemoval> {
     .executeTakeFirst();
   await accounts(db).deleteFrom('accounts_person').where('id', 'in', personIds).execute();
   return { accounts: Number(removed.numDeletedRows), people: personIds.length };
+}
+
+/** Deletes these people, who have no account, with their memberships; how many people. */
+export async function deletePeopleWithoutAccount(db: Db, personIds: readonly string[]) {
+  if (personIds.length === 0) return 0;
+  const withAccount = await accounts(db)
+    .selectFrom('accounts_account')
+    .select('person_id')
+    .where('person_id', 'in', personIds)
+    .execute();
+  if (withAccount.length > 0) throw new Error('a demo member without an account has one');
+  await accounts(db)
+    .deleteFrom('accounts_membership')
+    .where('person_id', 'in', personIds)
+    .execute();
+  const removed = await accounts(db)
+    .deleteFrom('accounts_person')
+    .where('id', 'in', personIds)
+    .executeTakeFirst();
+  return Number(removed.numDeletedRows);
 }

@@ -8,6 +8,7 @@ import { accountsMessage } from '../messages.ts';
 import {
   type DemoAccountsRemoval,
   deleteDemoAccounts,
+  deletePeopleWithoutAccount,
   selectNonDemoReferences,
 } from './demo-queries.ts';
 
@@ -17,9 +18,33 @@ export type { DemoAccountsRemoval };
 export async function findAccountReferencesToOrganizations(
   ctx: Context,
   organizationIds: string[],
+  demoMemberIds: readonly string[] = [],
 ): Promise<string[]> {
   authorize(ctx.actor, { anyOf: [], write: false, organizationId: null });
-  return selectNonDemoReferences(ctx.db, organizationIds);
+  return selectNonDemoReferences(ctx.db, organizationIds, demoMemberIds);
+}
+
+/**
+ * Deletes demo members who have no account (the phone channel's, made by a module after this
+ * one through `addMember`) with their memberships, for that module's demo removal; audited.
+ */
+export async function removeDemoMembers(
+  ctx: Context,
+  personIds: readonly string[],
+): Promise<{ people: number }> {
+  authorize(ctx.actor, { anyOf: [], write: true, organizationId: null });
+  return inTransaction(ctx, async (tx) => {
+    const people = await deletePeopleWithoutAccount(tx.db, personIds);
+    await recordAudit(tx, {
+      action: 'remove-demo-members',
+      entityType: 'demo',
+      entityId: newId(),
+      organizationId: null,
+      before: { personIds },
+      after: { people },
+    });
+    return { people };
+  });
 }
 
 /**
