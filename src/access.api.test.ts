@@ -943,6 +943,16 @@ const table: Record<string, Row> = {
     expect: everyone200,
     request: () => ({ method: 'GET', url: '/api/audit/vocabulary' }),
   },
+  // Public: a text's encoding and segments hold nothing personal.
+  'POST /api/reach/sms/segments': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({
+      method: 'POST',
+      url: '/api/reach/sms/segments',
+      payload: { text: 'Dial *384*12# for your menu.' },
+    }),
+  },
   'GET /api/platform/queues': {
     allowedAs: 'admin',
     expect: networkAdmins(200),

@@ -564,6 +564,14 @@ const table: Record<string, Write> = {
       url: '/api/platform/outbox/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e/retry',
     }),
   },
+  'POST /api/reach/sms/segments': {
+    as: () => undefined,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/reach/sms/segments',
+      payload: { text: 'Dial *384*12# for your menu.' },
+    }),
+  },
   'PATCH /api/accounts/people/{personId}': {
     as: () => organizationAdmin,
     valid: async () => {

@@ -7,6 +7,7 @@ import { authenticateRequest, sessionCookie } from './modules/accounts/index.ts'
 import { accountsModule } from './modules/accounts/module.ts';
 import { networkModule } from './modules/network/module.ts';
 import { projectsModule } from './modules/projects/module.ts';
+import { reachModule } from './modules/reach/module.ts';
 import type { Authenticator } from './platform/http/app.ts';
 import { plugInModules } from './platform/modules.ts';
 import { platformModule } from './platform/platform-module.ts';
@@ -16,6 +17,7 @@ export const modules = plugInModules([
   networkModule,
   projectsModule,
   accountsModule,
+  reachModule,
 ]);
 
 export const moduleRoutes = modules.routes;
