@@ -12,6 +12,7 @@ import { declareFieldErrorCodes } from './field-errors.ts';
 import type { JobQueue, JobSchedule } from './jobs/index.ts';
 import type { Catalogue } from './messages/catalogue.ts';
 import { provideScope, provideScopeNames, type ScopeExists, type ScopeNames } from './scopes.ts';
+import type { SmsTransportFactory } from './sms.ts';
 
 /** An invariant `intercoop check` verifies: the problems it finds, as sentences to act on. */
 export type ModuleCheck = { name: string; run: (db: Db) => Promise<string[]> };
@@ -40,6 +41,8 @@ export type IntercoopModule = {
   schedules?: readonly JobSchedule[];
   /** What it loads into the demo network and removes from it (see platform/demo.ts). */
   demo?: ModuleDemo;
+  /** The transport the outbox sends SMS through (at most one module gives one). */
+  smsTransport?: SmsTransportFactory;
 };
 
 export type PluggedModules = {
@@ -50,6 +53,8 @@ export type PluggedModules = {
   schedules: JobSchedule[];
   /** The demo loaders, in the modules' order: loaded in this order, removed in the reverse. */
   demos: PluggedDemo[];
+  /** The SMS transport a module gives, if any: without one, SMS wait in the outbox. */
+  smsTransport: SmsTransportFactory | undefined;
 };
 
 let plugged: PluggedModules | undefined;
@@ -102,8 +107,14 @@ export function plugInModules(modules: readonly IntercoopModule[]): PluggedModul
       }
     }
   }
+  const smsTransports = modules.filter((module) => module.smsTransport);
+  if (smsTransports.length > 1)
+    throw new Error(
+      `only one module may give the SMS transport: ${smsTransports.map((module) => module.name).join(' and ')} both do`,
+    );
   plugged = {
     modules,
+    smsTransport: smsTransports[0]?.smsTransport,
     routes: modules.flatMap((module) => module.routes ?? []),
     checks: modules.flatMap((module) => module.checks ?? []),
     queues: modules.flatMap((module) => module.queues ?? []),

@@ -64,6 +64,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Sign-in: there is no session yet whose CSRF token a request could carry. */
     csrfExempt?: boolean;
+    /**
+     * A provider's callback that may carry a secret as a basic-auth password (Africa's Talking):
+     * the route reads that Authorization header itself, and the request acts as no account.
+     */
+    basicAuthorization?: boolean;
   }
 }
 
@@ -284,9 +289,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
     // Only the API needs to know who asks; static files and health checks do not touch the database.
     if (!request.url.startsWith('/api/')) return;
+    const basicAllowed = request.routeOptions.config?.basicAuthorization === true;
     const authorization = request.headers.authorization;
-    const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (authorization !== undefined && bearer === undefined) {
+    const basic = basicAllowed && authorization !== undefined && /^Basic\s/i.test(authorization);
+    const bearer = basic ? undefined : authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (authorization !== undefined && !basic && bearer === undefined) {
       throw new AppError('unauthenticated', platformMessage('access.bearer-format'));
     }
     const csrfHeader = request.headers['x-csrf-token'];

@@ -1,20 +1,20 @@
-// The outbox's queue and schedule, for the job runner.
+// The outbox's queue and schedule, for the job runner: mail through the mailer, SMS through the
+// transport a module plugs in.
 import type { JobQueue, JobSchedule } from '../jobs/index.ts';
-import type { Mailer } from '../mail.ts';
-import { deliverMessage } from './deliver-message.ts';
+import { deliverMessage, type OutboxTransports } from './deliver-message.ts';
 import { deliveryQueueName, sweepScheduleName } from './outbox.ts';
 import { attemptTimeLimitSeconds, type OutboxSettings } from './settings.ts';
 import { sweepOutbox } from './sweep-outbox.ts';
 
 export function outboxJobs(
-  mailer: Mailer,
+  transports: OutboxTransports,
   settings: OutboxSettings,
 ): { queues: JobQueue[]; schedules: JobSchedule[] } {
   return {
     queues: [
       {
         name: deliveryQueueName,
-        handle: (ctx, data) => deliverMessage(ctx, mailer, settings, data),
+        handle: (ctx, data) => deliverMessage(ctx, transports, settings, data),
         timeLimitSeconds: attemptTimeLimitSeconds,
         retries: 5,
         retryDelaySeconds: 5,

@@ -31,3 +31,38 @@ export const SegmentCount = z.object({
   segments: z.number().int(),
 });
 export type SegmentCount = z.infer<typeof SegmentCount>;
+
+export const SmsCostEstimate = z.object({
+  provider: z.enum(['test', 'africastalking', 'twilio']),
+  currency: z.string(),
+  /** The configured price of one segment, a decimal string. */
+  perSegment: z.string(),
+  /** The price of one message: the price of a segment times the segments, exact. */
+  perMessage: z.string(),
+});
+
+export const SmsTemplateLanguage = z.object({
+  language: z.string(),
+  /** The text with its placeholders as `{name}`. */
+  text: z.string(),
+  /** Counted with each placeholder at its longest. */
+  encoding: SmsEncoding,
+  units: z.number().int(),
+  segments: z.number().int(),
+  estimates: z.array(SmsCostEstimate),
+});
+
+export const SmsTemplateView = z.object({
+  name: z.string(),
+  version: z.number().int(),
+  /** What the outbox lists it as. */
+  label: z.string(),
+  placeholders: z.array(z.object({ name: z.string(), kind: z.string() })),
+  carriesSecret: z.boolean(),
+  reachesOptedOut: z.boolean(),
+  languages: z.array(SmsTemplateLanguage),
+});
+export type SmsTemplateView = z.infer<typeof SmsTemplateView>;
+
+export const SmsTemplateList = z.object({ items: z.array(SmsTemplateView) });
+export type SmsTemplateList = z.infer<typeof SmsTemplateList>;
