@@ -75,7 +75,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ REACH_SMS_PROVIDER: 'africastalking' })).toThrow(
       /AFRICASTALKING_USERNAME must be set[\s\S]*AFRICASTALKING_API_KEY must be set/,
     );
-    expect(() => loadConfig({ REACH_SMS_PROVIDER: 'carrier-pigeon' })).toThrow(/REACH_SMS_PROVIDER/);
+    expect(() => loadConfig({ REACH_SMS_PROVIDER: 'carrier-pigeon' })).toThrow(
+      /REACH_SMS_PROVIDER/,
+    );
     expect(() => loadConfig({ REACH_SMS_PRICE_TWILIO: '0.0083 dollars' })).toThrow(
       /REACH_SMS_PRICE_TWILIO.*such as USD 0.0083/,
     );

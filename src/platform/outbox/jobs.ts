@@ -18,6 +18,9 @@ export function outboxJobs(
         timeLimitSeconds: attemptTimeLimitSeconds,
         retries: 5,
         retryDelaySeconds: 5,
+        // Each attempt waits on a provider's answer (an SMTP server, an SMS API): several at once
+        // keep a burst of SMS moving. A claim keeps any one message to one attempt at a time.
+        concurrency: 4,
       },
     ],
     schedules: [
