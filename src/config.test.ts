@@ -81,6 +81,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ REACH_SMS_PRICE_TWILIO: '0.0083 dollars' })).toThrow(
       /REACH_SMS_PRICE_TWILIO.*such as USD 0.0083/,
     );
+    expect(() => loadConfig({ REACH_SMS_PRICE_TEST: 'XYZ 1' })).toThrow(/ISO 4217 currency code/);
     expect(() => loadConfig({ REACH_WEBHOOK_SECRET: 'short' })).toThrow(/at least 16 characters/);
     expect(() => loadConfig({ TWILIO_ACCOUNT_SID: 'AC12' })).toThrow(/TWILIO_ACCOUNT_SID/);
   });

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { shippedLanguages } from './platform/messages/platform-messages.ts';
+import { isCurrencyCode } from './platform/money-schemas.ts';
 
 const mebibyte = 1024 * 1024;
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -47,6 +48,9 @@ const SegmentPrice = (fallback: string) =>
     .string()
     .trim()
     .regex(pricePattern, 'must be an ISO 4217 currency and a price per segment, such as USD 0.0083')
+    .refine((value) => isCurrencyCode(value.slice(0, 3)), {
+      error: 'must start with an ISO 4217 currency code, such as USD, KES or INR',
+    })
     .default(fallback)
     .transform((value) => {
       const [, currency = '', perSegment = ''] = pricePattern.exec(value) ?? [];
