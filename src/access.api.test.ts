@@ -3,6 +3,7 @@
 // (made by its admin), and with the right role. Each must answer what the
 // rules say, and a refused call must leave every table and the audit log as they were.
 // An operation missing from the table (or a row for one that no longer exists) fails the test.
+import { createHmac } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,26 @@ type Row = {
   /** The request, made fresh for each caller (some calls consume what they act on). */
   request: (caller: ActorName) => Promise<InjectOptions> | InjectOptions;
 };
+
+// The phone providers' callbacks: Africa's Talking's carries the webhook secret; Twilio's is
+// signed as Twilio signs (the URL, then each parameter's name and value, sorted by name).
+const webhookSecret = 'access-table-webhook-secret';
+const twilioAuthToken = 'access-table-twilio-token';
+function signedTwilioCallback(fields: Record<string, string>): InjectOptions {
+  const url = '/api/reach/sms/twilio';
+  const signed = Object.keys(fields)
+    .sort()
+    .reduce((text, name) => text + name + fields[name], `http://intercoop.test${url}`);
+  return {
+    method: 'POST',
+    url,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': createHmac('sha1', twilioAuthToken).update(signed).digest('base64'),
+    },
+    payload: new URLSearchParams(fields).toString(),
+  };
+}
 
 let counter = 0;
 const unique = () => `${Date.now()}-${++counter}`;
@@ -959,6 +980,42 @@ const table: Record<string, Row> = {
     expect: everyone200,
     request: () => ({ method: 'GET', url: '/api/audit/vocabulary' }),
   },
+  // Public: a text's encoding and segments hold nothing personal.
+  'POST /api/reach/sms/segments': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({
+      method: 'POST',
+      url: '/api/reach/sms/segments',
+      payload: { text: 'Dial *384*12# for your menu.' },
+    }),
+  },
+  'GET /api/reach/sms/templates': {
+    allowedAs: 'admin',
+    expect: networkAdmins(200),
+    request: () => ({ method: 'GET', url: '/api/reach/sms/templates' }),
+  },
+  // Providers' callbacks: whoever holds the secret or signs with the token, whatever else they carry.
+  'POST /api/reach/sms/africastalking': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({
+      method: 'POST',
+      url: `/api/reach/sms/africastalking?secret=${webhookSecret}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        id: `ATXid_${unique()}`,
+        from: '+254711000999',
+        text: 'info',
+      }).toString(),
+    }),
+  },
+  'POST /api/reach/sms/twilio': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () =>
+      signedTwilioCallback({ MessageSid: `SM${unique()}`, From: '+254711000998', Body: 'info' }),
+  },
   'GET /api/platform/queues': {
     allowedAs: 'admin',
     expect: networkAdmins(200),
@@ -967,7 +1024,10 @@ const table: Record<string, Row> = {
 };
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({
+    REACH_WEBHOOK_SECRET: webhookSecret,
+    TWILIO_AUTH_TOKEN: twilioAuthToken,
+  });
   const organizationId = await api.createOrganization({ name: 'Organization A' });
   const otherOrganizationId = await api.createOrganization({ name: 'Organization B' });
   fixtures = {

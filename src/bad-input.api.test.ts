@@ -5,6 +5,7 @@
 // and in a header. Each must answer 4xx problem+json that points at the field, and store nothing.
 // The cases are derived from each operation's schema in /api/openapi.json, so a new field or
 // parameter is covered without editing this file, and a write operation missing from the table fails.
+import { createHmac } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,27 @@ let api: TestApi;
 let organizationId: string;
 let organizationAdmin: Agent;
 let member: Agent;
+
+// The phone providers' callbacks: Africa's Talking's carries the webhook secret; Twilio's is
+// signed as Twilio signs (the URL, then each parameter's name and value, sorted by name).
+const webhookSecret = 'bad-input-webhook-secret';
+const twilioAuthToken = 'bad-input-twilio-token';
+function signedTwilioCallback(fields: Record<string, string>): InjectOptions {
+  const url = '/api/reach/sms/twilio';
+  const signed = Object.keys(fields)
+    .sort()
+    .reduce((text, name) => text + name + fields[name], `http://intercoop.test${url}`);
+  return {
+    method: 'POST',
+    url,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': createHmac('sha1', twilioAuthToken).update(signed).digest('base64'),
+    },
+    payload: new URLSearchParams(fields).toString(),
+  };
+}
+
 let counter = 0;
 const unique = () => `${Date.now()}-${++counter}`;
 
@@ -571,6 +593,48 @@ const table: Record<string, Write> = {
       url: '/api/reach/people/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e/pin-reset',
     }),
   },
+  'POST /api/reach/sms/segments': {
+    as: () => undefined,
+    valid: () => ({
+      method: 'POST',
+      url: '/api/reach/sms/segments',
+      payload: { text: 'Dial *384*12# for your menu.' },
+    }),
+  },
+  // Forms, not JSON: the content type, the size and a body that is no callback.
+  'POST /api/reach/sms/africastalking': {
+    as: () => undefined,
+    valid: () => ({
+      method: 'POST',
+      url: `/api/reach/sms/africastalking?secret=${webhookSecret}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: Buffer.from(
+        new URLSearchParams({
+          id: `ATXid_${unique()}`,
+          from: '+254711000997',
+          text: 'info',
+        }).toString(),
+      ),
+    }),
+    rawBody: { contentType: 'application/x-www-form-urlencoded', maxBytes: 128 * 1024 },
+  },
+  'POST /api/reach/sms/twilio': {
+    as: () => undefined,
+    valid: () => {
+      const signed = signedTwilioCallback({
+        MessageSid: `SM${unique()}`,
+        From: '+254711000996',
+        Body: 'info',
+      });
+      return { ...signed, payload: Buffer.from(String(signed.payload)) };
+    },
+    // Its signature is checked before its fields: a body it did not sign is refused as unsigned.
+    rawBody: {
+      contentType: 'application/x-www-form-urlencoded',
+      maxBytes: 128 * 1024,
+      unreadAs: 403,
+    },
+  },
   'PATCH /api/accounts/people/{personId}': {
     as: () => organizationAdmin,
     valid: async () => {
@@ -794,7 +858,10 @@ let document: {
 };
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({
+    REACH_WEBHOOK_SECRET: webhookSecret,
+    TWILIO_AUTH_TOKEN: twilioAuthToken,
+  });
   organizationId = await api.createOrganization({ name: 'Bad Input Cooperative' });
   organizationAdmin = await api.createAccount([
     { role: 'organization-admin', scopeType: 'organization', scopeId: organizationId },

@@ -27,9 +27,63 @@ describe('configuration', () => {
       importMaxInflatedFileBytes: 128 * 1024 * 1024,
       workers: true,
       outbox: { retryFirstSeconds: 5, retryMaxSeconds: 60, giveUpSeconds: 86_400 },
+      reach: {
+        webhookSecret: undefined,
+        sms: {
+          provider: 'test',
+          inboundPerHour: 30,
+          prices: {
+            test: { currency: 'USD', perSegment: '0' },
+            africastalking: { currency: 'KES', perSegment: '0.80' },
+            twilio: { currency: 'USD', perSegment: '0.0083' },
+          },
+          africastalking: {
+            username: undefined,
+            apiKey: undefined,
+            senderId: undefined,
+            apiUrl: 'https://api.africastalking.com',
+          },
+          twilio: {
+            accountSid: undefined,
+            authToken: undefined,
+            from: undefined,
+            apiUrl: 'https://api.twilio.com',
+          },
+        },
+      },
     });
     expect(publicUrlFor(config, 3000)).toBe('http://127.0.0.1:3000');
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads the SMS settings, and names what a provider still needs', () => {
+    const config = loadConfig({
+      REACH_SMS_PROVIDER: 'twilio',
+      TWILIO_ACCOUNT_SID: `AC${'ab'.repeat(16)}`,
+      TWILIO_AUTH_TOKEN: 'token',
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_URL: 'http://127.0.0.1:9999/',
+      REACH_SMS_PRICE_TWILIO: 'EUR 0.075',
+      REACH_SMS_INBOUND_PER_HOUR: '12',
+    });
+    expect(config.reach.sms).toMatchObject({
+      provider: 'twilio',
+      inboundPerHour: 12,
+      prices: { twilio: { currency: 'EUR', perSegment: '0.075' } },
+      twilio: { from: '+15005550006', apiUrl: 'http://127.0.0.1:9999' },
+    });
+    expect(() => loadConfig({ REACH_SMS_PROVIDER: 'africastalking' })).toThrow(
+      /AFRICASTALKING_USERNAME must be set[\s\S]*AFRICASTALKING_API_KEY must be set/,
+    );
+    expect(() => loadConfig({ REACH_SMS_PROVIDER: 'carrier-pigeon' })).toThrow(
+      /REACH_SMS_PROVIDER/,
+    );
+    expect(() => loadConfig({ REACH_SMS_PRICE_TWILIO: '0.0083 dollars' })).toThrow(
+      /REACH_SMS_PRICE_TWILIO.*such as USD 0.0083/,
+    );
+    expect(() => loadConfig({ REACH_SMS_PRICE_TEST: 'XYZ 1' })).toThrow(/ISO 4217 currency code/);
+    expect(() => loadConfig({ REACH_WEBHOOK_SECRET: 'short' })).toThrow(/at least 16 characters/);
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: 'AC12' })).toThrow(/TWILIO_ACCOUNT_SID/);
   });
 
   it('reads every setting', () => {

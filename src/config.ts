@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { shippedLanguages } from './platform/messages/platform-messages.ts';
+import { isCurrencyCode } from './platform/money-schemas.ts';
 
 const mebibyte = 1024 * 1024;
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -39,6 +40,28 @@ const mebibytes = (what: string, fallback: number) =>
     .min(1, 'must be at least 1 MiB')
     .max(65_536, 'must be at most 65536 MiB (64 GiB)')
     .default(fallback);
+
+// A provider's price of one SMS segment: a currency and a decimal, such as "KES 0.80".
+const pricePattern = /^([A-Z]{3}) (\d{1,6}(?:\.\d{1,6})?)$/;
+const SegmentPrice = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .regex(pricePattern, 'must be an ISO 4217 currency and a price per segment, such as USD 0.0083')
+    .refine((value) => isCurrencyCode(value.slice(0, 3)), {
+      error: 'must start with an ISO 4217 currency code, such as USD, KES or INR',
+    })
+    .default(fallback)
+    .transform((value) => {
+      const [, currency = '', perSegment = ''] = pricePattern.exec(value) ?? [];
+      return Object.freeze({ currency, perSegment });
+    });
+const apiBase = (fallback: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `must be the provider's API address, such as ${fallback}` })
+    .default(fallback)
+    .transform((value) => value.replace(/\/+$/, ''));
+const smsProviders = ['test', 'africastalking', 'twilio'] as const;
 
 const EnvironmentSchema = z.object({
   PORT: z.coerce
@@ -144,10 +167,44 @@ const EnvironmentSchema = z.object({
     .default('en'),
   REACH_WEBHOOK_SECRET: z
     .string()
-    .min(16, 'must be at least 16 characters, a random secret the USSD provider sends back')
+    .trim()
+    .min(16, 'must be at least 16 characters: a random secret the provider sends back')
     .max(200, 'must be at most 200 characters')
     .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, as it goes in a URL')
     .optional(),
+  REACH_SMS_PROVIDER: z
+    .enum(smsProviders, {
+      error: `must be one of ${smsProviders.join(', ')} (test records what it would send)`,
+    })
+    .default('test'),
+  REACH_SMS_INBOUND_PER_HOUR: z.coerce
+    .number({ error: 'must be a number of messages, such as 30' })
+    .int('must be a whole number of messages')
+    .min(1, 'must be at least 1')
+    .max(10_000, 'must be at most 10000')
+    .default(30),
+  REACH_SMS_PRICE_AFRICASTALKING: SegmentPrice('KES 0.80'),
+  REACH_SMS_PRICE_TWILIO: SegmentPrice('USD 0.0083'),
+  REACH_SMS_PRICE_TEST: SegmentPrice('USD 0'),
+  AFRICASTALKING_USERNAME: z.string().trim().min(1).max(100).optional(),
+  AFRICASTALKING_API_KEY: z.string().trim().min(1).max(200).optional(),
+  AFRICASTALKING_SENDER_ID: z.string().trim().min(1).max(20).optional(),
+  AFRICASTALKING_API_URL: apiBase('https://api.africastalking.com'),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .trim()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must be an account SID: AC and 32 hexadecimal digits')
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().trim().min(1).max(200).optional(),
+  TWILIO_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32}|[A-Za-z0-9 ]{1,11})$/,
+      'must be a phone number in E.164 (+14155550100), a messaging service SID (MG...) or a sender id',
+    )
+    .optional(),
+  TWILIO_API_URL: apiBase('https://api.twilio.com'),
   RESPONSE_CHECKS: z
     .enum(['all', 'untrusted'], {
       error:
@@ -199,8 +256,35 @@ export type Config = Readonly<{
   workers: boolean;
   /** Outgoing messages: the first wait after a failure, the longest, and when to give up. */
   outbox: Readonly<{ retryFirstSeconds: number; retryMaxSeconds: number; giveUpSeconds: number }>;
-  /** The secret the USSD provider's callbacks carry; unset means the phone channel is off. */
-  reachWebhookSecret: string | undefined;
+  reach: Readonly<{
+    /** What the phone providers that sign nothing (Africa's Talking) send back; unset: off. */
+    webhookSecret: string | undefined;
+    sms: SmsConfig;
+  }>;
+}>;
+
+export type SmsProviderName = (typeof smsProviders)[number];
+export type SegmentPrice = Readonly<{ currency: string; perSegment: string }>;
+
+export type SmsConfig = Readonly<{
+  /** Which provider the outbox sends SMS through. */
+  provider: SmsProviderName;
+  /** Inbound messages one number may send in an hour before they are recorded and ignored. */
+  inboundPerHour: number;
+  /** Each provider's price of one segment, for estimates shown before sending. */
+  prices: Readonly<Record<SmsProviderName, SegmentPrice>>;
+  africastalking: Readonly<{
+    username: string | undefined;
+    apiKey: string | undefined;
+    senderId: string | undefined;
+    apiUrl: string;
+  }>;
+  twilio: Readonly<{
+    accountSid: string | undefined;
+    authToken: string | undefined;
+    from: string | undefined;
+    apiUrl: string;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -230,6 +314,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const values = parsed.data;
+  const missing = (names: string[]) =>
+    names.filter((name) => values[name as keyof typeof values] === undefined);
+  const needed = {
+    test: [],
+    africastalking: ['AFRICASTALKING_USERNAME', 'AFRICASTALKING_API_KEY'],
+    twilio: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'],
+  }[values.REACH_SMS_PROVIDER];
+  const absent = missing(needed);
+  if (absent.length > 0) {
+    throw new ConfigError(
+      absent.map(
+        (name) =>
+          `${name} must be set to send SMS with REACH_SMS_PROVIDER=${values.REACH_SMS_PROVIDER}`,
+      ),
+    );
+  }
   return Object.freeze({
     port: values.PORT,
     host: values.HOST,
@@ -256,7 +356,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryMaxSeconds: values.OUTBOX_RETRY_MAX_SECONDS,
       giveUpSeconds: values.OUTBOX_GIVE_UP_SECONDS,
     }),
-    reachWebhookSecret: values.REACH_WEBHOOK_SECRET,
+    reach: Object.freeze({
+      webhookSecret: values.REACH_WEBHOOK_SECRET,
+      sms: Object.freeze({
+        provider: values.REACH_SMS_PROVIDER,
+        inboundPerHour: values.REACH_SMS_INBOUND_PER_HOUR,
+        prices: Object.freeze({
+          test: values.REACH_SMS_PRICE_TEST,
+          africastalking: values.REACH_SMS_PRICE_AFRICASTALKING,
+          twilio: values.REACH_SMS_PRICE_TWILIO,
+        }),
+        africastalking: Object.freeze({
+          username: values.AFRICASTALKING_USERNAME,
+          apiKey: values.AFRICASTALKING_API_KEY,
+          senderId: values.AFRICASTALKING_SENDER_ID,
+          apiUrl: values.AFRICASTALKING_API_URL,
+        }),
+        twilio: Object.freeze({
+          accountSid: values.TWILIO_ACCOUNT_SID,
+          authToken: values.TWILIO_AUTH_TOKEN,
+          from: values.TWILIO_FROM,
+          apiUrl: values.TWILIO_API_URL,
+        }),
+      }),
+    }),
   });
 }
 

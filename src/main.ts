@@ -81,7 +81,7 @@ export function platformServices(
   timings: Partial<JobTimings> = { stopTimeoutSeconds: config.shutdownTimeoutSeconds },
 ): PlatformServices {
   const mailer = mailerFor(config, log, publicUrl);
-  const outbox = outboxJobs(mailer, config.outbox);
+  const outbox = outboxJobs({ mailer, sms: modules.smsTransport?.(config, log) }, config.outbox);
   const jobs = createJobs({
     pool: database.pool,
     log,

@@ -14,6 +14,7 @@ import type { JobQueue, JobSchedule } from './jobs/index.ts';
 import type { PhoneMenu } from './menus.ts';
 import type { Catalogue } from './messages/catalogue.ts';
 import { provideScope, provideScopeNames, type ScopeExists, type ScopeNames } from './scopes.ts';
+import type { SmsTransportFactory } from './sms.ts';
 
 /** An invariant `intercoop check` verifies: the problems it finds, as sentences to act on. */
 export type ModuleCheck = { name: string; run: (db: Db) => Promise<string[]> };
@@ -44,6 +45,8 @@ export type IntercoopModule = {
   demo?: ModuleDemo;
   /** Its phone menus (USSD), each an entry of the main menu (see platform/menus.ts). */
   menus?: readonly PhoneMenu[];
+  /** The transport the outbox sends SMS through (at most one module gives one). */
+  smsTransport?: SmsTransportFactory;
 };
 
 export type PluggedModules = {
@@ -56,6 +59,8 @@ export type PluggedModules = {
   demos: PluggedDemo[];
   /** The phone menus, in the modules' order: the main menu lists them so. */
   menus: PhoneMenu[];
+  /** The SMS transport a module gives, if any: without one, SMS wait in the outbox. */
+  smsTransport: SmsTransportFactory | undefined;
 };
 
 let plugged: PluggedModules | undefined;
@@ -110,8 +115,14 @@ export function plugInModules(modules: readonly IntercoopModule[]): PluggedModul
   }
   const menus = modules.flatMap((module) => module.menus ?? []);
   checkMenus(menus);
+  const smsTransports = modules.filter((module) => module.smsTransport);
+  if (smsTransports.length > 1)
+    throw new Error(
+      `only one module may give the SMS transport: ${smsTransports.map((module) => module.name).join(' and ')} both do`,
+    );
   plugged = {
     modules,
+    smsTransport: smsTransports[0]?.smsTransport,
     routes: modules.flatMap((module) => module.routes ?? []),
     checks: modules.flatMap((module) => module.checks ?? []),
     queues: modules.flatMap((module) => module.queues ?? []),

@@ -5,5 +5,8 @@
 export { recordIntentInterest } from './interests/record-intent-interest.ts';
 export { resetPhonePin } from './pins/reset-phone-pin.ts';
 export { reachRoutes } from './routes.ts';
+export { countSmsSegments } from './sms/segments.ts';
+export { sendTemplatedSms } from './sms/templates/send-templated-sms.ts';
+export type { SmsTemplateName } from './sms/templates/sms-templates.ts';
 export { answerUssdHop, type UssdHop } from './ussd/answer-ussd-hop.ts';
 export { fitsOneReply, measureReply } from './ussd/screen-text.ts';

@@ -1,7 +1,8 @@
 // What the reach module plugs into the platform (see platform/modules.ts): the phone channel's
 // routes, the words of its audit log, the sweep of its sessions and counters, its phone menus
-// (registry level: my cooperative, offers and needs, language, help) and the demo members'
-// phones and PIN.
+// (registry level: my cooperative, offers and needs, language, help), the demo members'
+// phones and PIN, and its SMS part: the segment counter, the providers' callbacks, the
+// templates' list and the transport the outbox sends SMS with (`sms/`, its own catalogue).
 import type { IntercoopModule } from '../../platform/modules.ts';
 import { reachDemo } from './demo/reach-demo.ts';
 import { intentsMenu } from './menus/intents-menu.ts';
@@ -10,6 +11,8 @@ import { myCooperativeMenu } from './menus/my-cooperative-menu.ts';
 import { reachMessages } from './messages.ts';
 import { sweepUssd } from './queries.ts';
 import { reachRoutes } from './routes.ts';
+import { smsRoutes } from './sms/routes.ts';
+import { smsTransportFor } from './sms/transport.ts';
 
 declare module '../../platform/demo.ts' {
   interface DemoCounts {
@@ -20,7 +23,11 @@ declare module '../../platform/demo.ts' {
 export const reachModule: IntercoopModule = {
   name: 'reach',
   messages: reachMessages,
-  routes: [{ prefix: '/api/reach', plugin: reachRoutes }],
+  routes: [
+    { prefix: '/api/reach', plugin: reachRoutes },
+    { prefix: '/api/reach/sms', plugin: smsRoutes },
+  ],
+  smsTransport: (config) => smsTransportFor(config),
   audit: {
     actions: ['set-phone-pin', 'reset-phone-pin', 'record-intent-interest', 'remove-demo-phones'],
     entityTypes: ['phone-pin', 'intent-interest'],

@@ -37,7 +37,7 @@ function secretOf(request: FastifyRequest): string | undefined {
 
 /** Refuses, before the body is checked, a callback without the secret (the channel off: 404). */
 async function checkSecret(request: FastifyRequest): Promise<void> {
-  const expected = request.ctx.config.reachWebhookSecret;
+  const expected = request.ctx.config.reach.webhookSecret;
   if (!expected) throw new AppError('not-found', reachMessage('problem.channel-off'));
   const given = secretOf(request);
   // Compared as digests: the same length whatever was sent, and in constant time.

@@ -22,6 +22,8 @@ export type JobQueue = {
   /** How often a failed job is run again, after `retryDelaySeconds`. */
   retries: number;
   retryDelaySeconds: number;
+  /** How many of its jobs one process runs at once (1 unless said): each is a worker of its own. */
+  concurrency?: number;
 };
 
 export type JobSchedule = {
@@ -212,7 +214,9 @@ export function createJobs(options: {
       working = true;
       await boss.start();
       listener = await listenForWakes(pool, log, wake);
-      for (const queue of queues) {
+      for (const queue of queues.flatMap((queue) =>
+        Array.from({ length: queue.concurrency ?? 1 }, () => queue),
+      )) {
         const id = await boss.work(
           queue.name,
           { batchSize: 1, pollingIntervalSeconds: timings.pollingSeconds },

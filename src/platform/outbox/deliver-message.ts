@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { type Context, inTransaction } from '../context.ts';
 import type { Mailer } from '../mail.ts';
+import { type SmsAccepted, type SmsTransport, UndeliverableError } from '../sms.ts';
 import { deliveryQueueName } from './outbox.ts';
 import { outboxTable } from './queries.ts';
 import { attemptTimeLimitSeconds, type OutboxSettings, retryDelaySeconds } from './settings.ts';
@@ -17,9 +18,12 @@ function describeFailure(error: unknown): string {
   return text.slice(0, 2000);
 }
 
+/** What delivers each kind of message: the mailer, and the SMS transport a module plugs in. */
+export type OutboxTransports = { mailer: Mailer; sms: SmsTransport | undefined };
+
 export async function deliverMessage(
   ctx: Context,
-  mailer: Mailer,
+  transports: OutboxTransports,
   settings: OutboxSettings,
   data: unknown,
 ): Promise<void> {
@@ -36,6 +40,7 @@ export async function deliverMessage(
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', sql<Date>`now()`)
     .returning([
+      'kind',
       'recipient',
       'subject',
       'body',
@@ -48,25 +53,39 @@ export async function deliverMessage(
     await expireSecrets(ctx);
     return;
   }
+  let accepted: SmsAccepted | undefined;
   try {
-    await mailer.send({
-      to: claimed.recipient,
-      subject: claimed.subject,
-      text: claimed.body,
-      messageId,
-    });
+    if (claimed.kind === 'sms') {
+      // No module plugged an SMS transport in: the message waits, failing, for one that does.
+      if (!transports.sms) throw new Error('no SMS transport: this instance sends no SMS');
+      accepted = await transports.sms.send(ctx, {
+        to: claimed.recipient,
+        text: claimed.body,
+        template: claimed.subject,
+        messageId,
+      });
+    } else {
+      await transports.mailer.send({
+        to: claimed.recipient,
+        subject: claimed.subject,
+        text: claimed.body,
+        messageId,
+      });
+    }
   } catch (error) {
     const attempt = claimed.attempts + 1;
     const reason = describeFailure(error);
     const delay = retryDelaySeconds(attempt, settings);
+    // A refusal that no retry can change ends the message's chances now.
+    const final = error instanceof UndeliverableError;
     const after = await inTransaction(ctx, async (tx) => {
       const row = await outboxTable(tx.db)
         .updateTable('platform_outbox_message')
         .set({
           attempts: attempt,
           last_error: reason,
-          status: sql`case when give_up_at <= now() then 'failed' else 'pending' end`,
-          failed_at: sql`case when give_up_at <= now() then now() end`,
+          status: sql`case when ${final} or give_up_at <= now() then 'failed' else 'pending' end`,
+          failed_at: sql`case when ${final} or give_up_at <= now() then now() end`,
           next_attempt_at: sql<Date>`now() + make_interval(secs => ${delay})`,
         })
         .where('id', '=', messageId)
@@ -85,7 +104,9 @@ export async function deliverMessage(
     ctx.log.warn(
       { message: messageId, attempt, error: reason },
       after === 'failed'
-        ? 'message not delivered, and its time is up: marked failed'
+        ? final
+          ? 'message refused for good: marked failed'
+          : 'message not delivered, and its time is up: marked failed'
         : `message not delivered: trying again in ${delay} s`,
     );
     return;
@@ -99,6 +120,13 @@ export async function deliverMessage(
       attempts: claimed.attempts + 1,
       last_error: null,
       body: sql`case when carries_secret then null else body end`,
+      ...(accepted && transports.sms
+        ? {
+            provider: transports.sms.provider,
+            provider_message_id: accepted.providerMessageId,
+            delivery_state: accepted.state,
+          }
+        : {}),
     })
     .where('id', '=', messageId)
     .execute();

@@ -17,6 +17,8 @@ export const viewColumns = [
   'next_attempt_at',
   'delivered_at',
   'failed_at',
+  'delivery_state',
+  'delivery_detail',
 ] as const;
 
 export function outboxMessageView(
@@ -34,6 +36,8 @@ export function outboxMessageView(
     nextAttemptAt: row.status === 'pending' ? row.next_attempt_at.toISOString() : null,
     deliveredAt: row.delivered_at?.toISOString() ?? null,
     failedAt: row.failed_at?.toISOString() ?? null,
+    deliveryState: row.delivery_state,
+    deliveryDetail: row.delivery_detail,
     canRetry: row.status === 'failed' && row.has_body,
   };
 }

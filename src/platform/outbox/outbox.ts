@@ -22,28 +22,47 @@ export type OutgoingMessage = {
   secretUntil?: Date;
 };
 
+export type OutgoingSmsMessage = {
+  /** E.164. */
+  to: string;
+  /** The template's name and version (`reach.help.v1`): what the outbox's list shows. */
+  template: string;
+  text: string;
+  /** For an SMS that carries a secret (a one-time code): when it expires; erased once taken. */
+  secretUntil?: Date;
+};
+
 /** What a use case may do with the outbox: write a message, on `db`, normally its transaction. */
-export type Outbox = { mail(db: Db, message: OutgoingMessage): Promise<string> };
+export type Outbox = {
+  mail(db: Db, message: OutgoingMessage): Promise<string>;
+  sms(db: Db, message: OutgoingSmsMessage): Promise<string>;
+};
 
 export function createOutbox(jobs: Jobs, settings: OutboxSettings): Outbox {
+  const write = async (
+    db: Db,
+    kind: 'mail' | 'sms',
+    message: { to: string; subject: string; text: string; secretUntil?: Date },
+  ) => {
+    const id = newId();
+    await outboxTable(db)
+      .insertInto('platform_outbox_message')
+      .values({
+        id,
+        kind,
+        recipient: message.to,
+        subject: message.subject,
+        body: message.text,
+        carries_secret: message.secretUntil !== undefined,
+        secret_expires_at: message.secretUntil ?? null,
+        give_up_at: sql<Date>`now() + make_interval(secs => ${settings.giveUpSeconds})`,
+      })
+      .execute();
+    await jobs.send(db, deliveryQueueName, { messageId: id });
+    return id;
+  };
   return {
-    async mail(db, message) {
-      const id = newId();
-      await outboxTable(db)
-        .insertInto('platform_outbox_message')
-        .values({
-          id,
-          kind: 'mail',
-          recipient: message.to,
-          subject: message.subject,
-          body: message.text,
-          carries_secret: message.secretUntil !== undefined,
-          secret_expires_at: message.secretUntil ?? null,
-          give_up_at: sql<Date>`now() + make_interval(secs => ${settings.giveUpSeconds})`,
-        })
-        .execute();
-      await jobs.send(db, deliveryQueueName, { messageId: id });
-      return id;
-    },
+    mail: (db, message) => write(db, 'mail', message),
+    sms: (db, message) => write(db, 'sms', { ...message, subject: message.template }),
   };
 }

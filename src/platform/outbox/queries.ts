@@ -6,10 +6,13 @@ type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export type OutboxStatus = 'pending' | 'delivered' | 'failed';
 
+/** What an SMS's provider says of it once it took it, from its answer and delivery reports. */
+export type SmsDeliveryState = 'accepted' | 'sent' | 'delivered' | 'undelivered';
+
 export type OutboxTables = {
   platform_outbox_message: {
     id: string;
-    kind: 'mail';
+    kind: 'mail' | 'sms';
     recipient: string;
     subject: string;
     body: string | null;
@@ -23,6 +26,11 @@ export type OutboxTables = {
     give_up_at: Date;
     delivered_at: Defaulted<Date | null>;
     failed_at: Defaulted<Date | null>;
+    provider: Defaulted<string | null>;
+    provider_message_id: Defaulted<string | null>;
+    delivery_state: Defaulted<SmsDeliveryState | null>;
+    delivery_detail: Defaulted<string | null>;
+    delivery_reported_at: Defaulted<Date | null>;
   };
 };
 

@@ -6,8 +6,9 @@ export const outboxStatuses = ['pending', 'delivered', 'failed'] as const;
 
 export const OutboxMessageView = z.object({
   id: z.uuid(),
-  kind: z.enum(['mail']),
+  kind: z.enum(['mail', 'sms']),
   to: z.string(),
+  /** A mail's subject; an SMS's template and version. */
   subject: z.string(),
   status: z.enum(outboxStatuses),
   attempts: z.number().int(),
@@ -18,6 +19,10 @@ export const OutboxMessageView = z.object({
   nextAttemptAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
   failedAt: z.string().nullable(),
+  /** An SMS once its provider took it: what the provider's answer and reports say of it. */
+  deliveryState: z.enum(['accepted', 'sent', 'delivered', 'undelivered']).nullable(),
+  /** The provider's words in its last report (`AbsentSubscriber`, `30003`). */
+  deliveryDetail: z.string().nullable(),
   /** A failed message whose text is still kept may be sent again. */
   canRetry: z.boolean(),
 });

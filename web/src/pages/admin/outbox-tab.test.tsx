@@ -40,6 +40,8 @@ function message(to: string, fields: Partial<OutboxMessageView> = {}): OutboxMes
     deliveredAt: '2026-03-01T08:00:02.000Z',
     failedAt: null,
     canRetry: false,
+    deliveryState: null,
+    deliveryDetail: null,
     ...fields,
   };
 }
