@@ -7,6 +7,12 @@ import { createHmac } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureFixtureIndicator,
+  fixtureIndicator,
+  freshPeriod,
+  reportAt,
+} from '../test/kpi-fixtures.ts';
 import { tokenFrom } from '../test/mail-sink.ts';
 import { type Agent, fingerprint, startTestApi, type TestApi } from '../test/test-api.ts';
 
@@ -972,6 +978,158 @@ const table: Record<string, Row> = {
     request: async () => ({
       method: 'POST',
       url: `/api/platform/outbox/${await failedMessageId()}/retry`,
+    }),
+  },
+  // KPI: the catalogue is public and kept by network admins; an organization's reports are
+  // read by its own people and tokens, saved and submitted by its admins and writing tokens, and
+  // validated, returned or kept in exchange rates by network staff only.
+  'GET /api/kpi/indicators': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: () => ({ method: 'GET', url: '/api/kpi/indicators' }),
+  },
+  'POST /api/kpi/indicators': {
+    allowedAs: 'admin',
+    expect: networkAdmins(201),
+    request: () => ({
+      method: 'POST',
+      url: '/api/kpi/indicators',
+      payload: {
+        code: `access_${unique().replace(/\W/g, '_').toLowerCase()}`.slice(0, 60),
+        names: { en: 'Access indicator' },
+        unit: 'count',
+        direction: 'higher-is-better',
+        periodicity: 'month',
+        aggregation: 'sum',
+      },
+    }),
+  },
+  'GET /api/kpi/indicators/{code}': {
+    allowedAs: 'anonymous',
+    expect: everyone200,
+    request: async () => {
+      await ensureFixtureIndicator(api);
+      return { method: 'GET', url: `/api/kpi/indicators/${fixtureIndicator}` };
+    },
+  },
+  'PUT /api/kpi/indicators/{code}': {
+    allowedAs: 'admin',
+    expect: networkAdmins(200),
+    request: async () => {
+      await ensureFixtureIndicator(api);
+      const current = await api.app.inject({
+        method: 'GET',
+        url: `/api/kpi/indicators/${fixtureIndicator}`,
+      });
+      return {
+        method: 'PUT',
+        url: `/api/kpi/indicators/${fixtureIndicator}`,
+        payload: {
+          names: { en: 'Members (fixture)' },
+          unit: 'people',
+          direction: 'higher-is-better',
+          periodicity: 'month',
+          aggregation: 'latest-sum',
+          minValue: 0,
+          version: current.json().version,
+        },
+      };
+    },
+  },
+  'GET /api/kpi/organizations/{organizationId}/reports/{period}': {
+    allowedAs: 'member',
+    expect: {
+      anonymous: 401,
+      otherOrganizationAdmin: 403,
+      member: 200,
+      readToken: 200,
+      writeToken: 200,
+      allowed: 200,
+    },
+    request: async () => {
+      const { period } = await reportAt(api, fixtures.organizationId, 'draft');
+      return {
+        method: 'GET',
+        url: `/api/kpi/organizations/${fixtures.organizationId}/reports/${period}`,
+      };
+    },
+  },
+  'PUT /api/kpi/organizations/{organizationId}/reports/{period}': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(201),
+    request: async () => {
+      await ensureFixtureIndicator(api);
+      return {
+        method: 'PUT',
+        url: `/api/kpi/organizations/${fixtures.organizationId}/reports/${freshPeriod()}`,
+        payload: { values: [{ indicator: fixtureIndicator, value: '7' }] },
+      };
+    },
+  },
+  'POST /api/kpi/organizations/{organizationId}/reports/{period}/submit': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => {
+      const { period, version } = await reportAt(api, fixtures.organizationId, 'draft');
+      return {
+        method: 'POST',
+        url: `/api/kpi/organizations/${fixtures.organizationId}/reports/${period}/submit`,
+        payload: { version },
+      };
+    },
+  },
+  'POST /api/kpi/organizations/{organizationId}/reports/{period}/validate': {
+    allowedAs: 'admin',
+    expect: networkAdmins(200),
+    request: async () => {
+      const { period, version } = await reportAt(api, fixtures.organizationId, 'submitted');
+      return {
+        method: 'POST',
+        url: `/api/kpi/organizations/${fixtures.organizationId}/reports/${period}/validate`,
+        payload: { version },
+      };
+    },
+  },
+  'POST /api/kpi/organizations/{organizationId}/reports/{period}/return': {
+    allowedAs: 'admin',
+    expect: networkAdmins(200),
+    request: async () => {
+      const { period, version } = await reportAt(api, fixtures.organizationId, 'submitted');
+      return {
+        method: 'POST',
+        url: `/api/kpi/organizations/${fixtures.organizationId}/reports/${period}/return`,
+        payload: { version, comment: 'Check the members figure.' },
+      };
+    },
+  },
+  'POST /api/kpi/organizations/{organizationId}/reports/{period}/revise': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => {
+      const { period, version } = await reportAt(api, fixtures.organizationId, 'validated');
+      return {
+        method: 'POST',
+        url: `/api/kpi/organizations/${fixtures.organizationId}/reports/${period}/revise`,
+        payload: {
+          version,
+          reason: 'A member was counted twice.',
+          values: [{ indicator: fixtureIndicator, value: '11' }],
+        },
+      };
+    },
+  },
+  'GET /api/kpi/exchange-rates': {
+    allowedAs: 'member',
+    expect: signedIn(200),
+    request: () => ({ method: 'GET', url: '/api/kpi/exchange-rates' }),
+  },
+  'PUT /api/kpi/exchange-rates/{period}/{currency}/{base}': {
+    allowedAs: 'admin',
+    expect: networkAdmins(200),
+    request: () => ({
+      method: 'PUT',
+      url: '/api/kpi/exchange-rates/2026-01/EUR/XOF',
+      payload: { rate: '655.957' },
     }),
   },
   // Words only (what each action is called), the same for everyone.

@@ -9,6 +9,12 @@ import { createHmac } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureFixtureIndicator,
+  fixtureIndicator,
+  freshPeriod,
+  reportAt,
+} from '../test/kpi-fixtures.ts';
 import { tokenFrom } from '../test/mail-sink.ts';
 import { type Agent, fingerprint, startTestApi, type TestApi } from '../test/test-api.ts';
 import { fieldErrorCodes } from './platform/field-errors.ts';
@@ -593,6 +599,121 @@ const table: Record<string, Write> = {
       url: '/api/reach/people/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e/pin-reset',
     }),
   },
+  'POST /api/kpi/indicators': {
+    as: () => api.admin,
+    valid: async () => {
+      await ensureFixtureIndicator(api);
+      return {
+        method: 'POST',
+        url: '/api/kpi/indicators',
+        payload: {
+          code: `valid_${unique().replace(/\W/g, '_').toLowerCase()}`.slice(0, 60),
+          names: { en: 'Valid indicator', fr: 'Indicateur valide' },
+          descriptions: { en: 'What it counts.' },
+          unit: 'percent',
+          direction: 'higher-is-better',
+          periodicity: 'quarter',
+          aggregation: 'weighted-average',
+          weightCode: fixtureIndicator,
+          minValue: 0,
+          maxValue: 100,
+          dimension: 'Results',
+          sources: ['https://example.org/indicators'],
+        },
+      };
+    },
+  },
+  'PUT /api/kpi/indicators/{code}': {
+    as: () => api.admin,
+    valid: async () => {
+      await ensureFixtureIndicator(api);
+      const current = await api.app.inject({
+        method: 'GET',
+        url: `/api/kpi/indicators/${fixtureIndicator}`,
+      });
+      return {
+        method: 'PUT',
+        url: `/api/kpi/indicators/${fixtureIndicator}`,
+        payload: {
+          names: { en: 'Members (fixture)' },
+          unit: 'people',
+          direction: 'higher-is-better',
+          periodicity: 'month',
+          aggregation: 'latest-sum',
+          minValue: 0,
+          archived: false,
+          version: current.json().version,
+        },
+      };
+    },
+  },
+  'PUT /api/kpi/organizations/{organizationId}/reports/{period}': {
+    as: () => organizationAdmin,
+    valid: async () => {
+      await ensureFixtureIndicator(api);
+      return {
+        method: 'PUT',
+        url: `/api/kpi/organizations/${organizationId}/reports/${freshPeriod()}`,
+        payload: { values: [{ indicator: fixtureIndicator, value: '7' }] },
+      };
+    },
+  },
+  'POST /api/kpi/organizations/{organizationId}/reports/{period}/submit': {
+    as: () => organizationAdmin,
+    valid: async () => {
+      const { period, version } = await reportAt(api, organizationId, 'draft');
+      return {
+        method: 'POST',
+        url: `/api/kpi/organizations/${organizationId}/reports/${period}/submit`,
+        payload: { version },
+      };
+    },
+  },
+  'POST /api/kpi/organizations/{organizationId}/reports/{period}/validate': {
+    as: () => api.admin,
+    valid: async () => {
+      const { period, version } = await reportAt(api, organizationId, 'submitted');
+      return {
+        method: 'POST',
+        url: `/api/kpi/organizations/${organizationId}/reports/${period}/validate`,
+        payload: { version },
+      };
+    },
+  },
+  'POST /api/kpi/organizations/{organizationId}/reports/{period}/return': {
+    as: () => api.admin,
+    valid: async () => {
+      const { period, version } = await reportAt(api, organizationId, 'submitted');
+      return {
+        method: 'POST',
+        url: `/api/kpi/organizations/${organizationId}/reports/${period}/return`,
+        payload: { version, comment: 'Check the members figure.' },
+      };
+    },
+  },
+  'POST /api/kpi/organizations/{organizationId}/reports/{period}/revise': {
+    as: () => organizationAdmin,
+    valid: async () => {
+      const { period, version } = await reportAt(api, organizationId, 'validated');
+      return {
+        method: 'POST',
+        url: `/api/kpi/organizations/${organizationId}/reports/${period}/revise`,
+        payload: {
+          version,
+          reason: 'A member was counted twice.',
+          values: [{ indicator: fixtureIndicator, value: '11' }],
+        },
+      };
+    },
+  },
+  'PUT /api/kpi/exchange-rates/{period}/{currency}/{base}': {
+    as: () => api.admin,
+    valid: () => ({
+      method: 'PUT',
+      url: '/api/kpi/exchange-rates/2026-01/EUR/XOF',
+      payload: { rate: '655.957', source: 'https://example.org/rates' },
+    }),
+  },
   'POST /api/reach/sms/segments': {
     as: () => undefined,
     valid: () => ({
@@ -903,16 +1024,22 @@ describe('the bad-input table', () => {
       const cases: Case[] = [];
       // Path parameters: not an id, and a path traversal.
       if (path.includes('{')) {
+        // The first path parameter, whatever its form (an id, a code, a period), swapped.
         const url = String(base.url);
-        const id = /[0-9a-f]{8}-[0-9a-f-]{27}/.exec(url)?.[0] as string;
+        const [urlPath = '', query] = url.split('?');
+        const segments = urlPath.split('/');
+        const at = path.split('/').findIndex((segment) => segment.startsWith('{'));
+        const swapped = (value: string) =>
+          [...segments.slice(0, at), value, ...segments.slice(at + 1)].join('/') +
+          (query === undefined ? '' : `?${query}`);
         cases.push({
-          name: 'an id that is not a UUID',
-          url: url.replace(id, 'not-a-uuid'),
+          name: 'a path parameter that is not of its form',
+          url: swapped('not-a-uuid'),
           expectStatus: 400,
         });
         cases.push({
-          name: 'a path traversal for an id',
-          url: url.replace(id, '..%2F..%2Fetc%2Fpasswd'),
+          name: 'a path traversal for a path parameter',
+          url: swapped('..%2F..%2Fetc%2Fpasswd'),
           expectStatus: 400,
         });
       }

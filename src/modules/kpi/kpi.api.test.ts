@@ -239,7 +239,7 @@ describe('the KPI catalogue', () => {
       .errors.map((error: { pointer: string; code: string }) => `${error.pointer} ${error.code}`);
     expect(codes).toEqual(
       expect.arrayContaining([
-        '/code invalid-indicator-code',
+        '/code invalid-format',
         '/names english-required',
         '/unit invalid-option',
         '/direction invalid-option',

@@ -5,7 +5,6 @@ import { kpiMessages } from './messages.ts';
 import { kpiRoutes } from './routes.ts';
 
 const kpiFieldErrorCodes = {
-  'invalid-indicator-code': '',
   'english-required': '',
   'aggregation-required': '',
   'aggregation-not-allowed': '',

@@ -40,11 +40,10 @@ export type AggregationKind = z.infer<typeof AggregationKind>;
 export const IndicatorCode = z
   .string()
   .max(63, 'Must be at most 63 characters.')
-  .refine((value) => indicatorCodePattern.test(value), {
-    message:
-      'Use lower-case letters, digits and underscores, starting with a letter (at most 63), such as surplus_margin.',
-    params: { code: 'invalid-indicator-code' },
-  });
+  .regex(
+    indicatorCodePattern,
+    'Use lower-case letters, digits and underscores, starting with a letter (at most 63), such as surplus_margin.',
+  );
 
 /** Texts per language; the source language (English) is required, as the fallback. */
 const Translated = (max: number, what: string) =>
