@@ -7,6 +7,10 @@ export {
   ensureNetworkAdmin,
   type NewAdmin,
 } from './admins/create-network-admin.ts';
+export {
+  type AdminContact,
+  findOrganizationAdminContacts,
+} from './people/find-organization-admin-contacts.ts';
 export { findPeopleByPhone } from './people/find-people-by-phone.ts';
 export { findPeopleOfOrganization } from './people/find-people-of-organization.ts';
 export { getMemberships } from './people/get-memberships.ts';

@@ -306,6 +306,7 @@ export function generateNetwork(organizations: number, seed = 7): RegistryData {
     projectParticipants: [],
     projectFigures: [],
     intents: [],
+    tieClaims: [],
   };
   const stamps = { isDemo: true, version: 1, createdAt: now, updatedAt: now };
   const place = (country: Country) => {
