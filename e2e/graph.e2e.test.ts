@@ -170,14 +170,30 @@ describe('ties, the relation graph and introductions in the browser', () => {
     await checkScreen(page, 'tie-partnership-form');
     await page.getByRole('button', { name: 'Record the partnership' }).click();
     const status = page.locator('.tie-editor__status');
+    // The partner has not agreed yet: a claim, shown as such, that counts nowhere until then.
     await poll(() => status.textContent()).toBe(
-      `The partnership with ${names.partner} is recorded.`,
+      `Recorded as a claim: it counts once ${names.partner} confirms it.`,
     );
     await poll(() => page.evaluate(() => document.activeElement?.className)).toContain(
       'tie-editor__status',
     );
     const ties = page.locator('section[aria-labelledby="profile-ties"]');
+    await poll(() => ties.locator('.tie-claims').textContent()).toContain(
+      `claimed by ${names.coop}, not confirmed`,
+    );
+    expect(await page.getByRole('button', { name: 'Confirm' }).count()).toBe(0);
+    await checkScreen(page, 'tie-claim-waiting');
+    // Network staff confirm it for the partner (which has no admin of its own here).
+    const tiesOfCoop = await (
+      await fetch(`${server.url}/api/network/organizations/${ids.coop}/ties`)
+    ).json();
+    const claim = tiesOfCoop.claims[0];
+    await writeJson(server.url, `/api/network/claims/${claim.id}/confirm`, adminHeaders, {
+      version: claim.version,
+    });
+    await page.reload();
     await ties.getByRole('link', { name: names.partner }).first().waitFor();
+    expect(await ties.locator('.tie-claims').count()).toBe(0);
 
     // The federation is above the coop: making it a member of the coop would close a loop.
     await page.getByRole('button', { name: 'Add an affiliation' }).click();
@@ -250,6 +266,37 @@ describe('ties, the relation graph and introductions in the browser', () => {
     await page.locator('html[lang="hi"]').waitFor({ state: 'attached' });
     await poll(() => page.locator('h1').textContent()).toBe(`${names.federation} के संबंध`);
     await checkScreen(page, 'graph-hi');
+    await context.close();
+  });
+
+  it('shows another organization’s claim to the coop’s admin, in every language at 360 px, to decline', async () => {
+    const otherHeaders = await signInOverHttp(server.url, otherAdmin.email, otherAdmin.password);
+    await writeJson(server.url, '/api/network/partnerships', otherHeaders, {
+      fromId: ids.other,
+      toId: ids.coop,
+      kind: 'supply',
+    });
+    const { context, page } = await newPage(phone);
+    const errors = recordPageErrors(page);
+    await signIn(page, coopAdmin, `/organizations/${ids.coop}`);
+    const claims = page.locator('.tie-claims');
+    await poll(() => claims.textContent()).toContain(`claimed by ${names.other}, not confirmed`);
+    for (const [locale, words] of [
+      ['fr', 'non confirmé'],
+      ['es', 'sin confirmar'],
+      ['hi', 'पुष्ट नहीं'],
+      ['en', 'not confirmed'],
+    ] as const) {
+      await page.locator('header select').selectOption(locale);
+      await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
+      await poll(() => claims.textContent()).toContain(words);
+      await checkScreen(page, `tie-claim-to-decide-${locale}`);
+    }
+    await page.getByRole('button', { name: 'Decline' }).click();
+    await poll(() => claims.textContent()).toContain(`declined by ${names.coop}`);
+    expect(await page.getByRole('button', { name: 'Decline' }).count()).toBe(0);
+    // Expected: 401 from /api/auth/me before signing in.
+    expect(errors.filter((error) => !/status of 401/.test(error))).toEqual([]);
     await context.close();
   });
 

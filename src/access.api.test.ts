@@ -133,6 +133,21 @@ function leaver(): Promise<Agent> {
   ]);
 }
 
+/** A partnership a new organization's admin claims with the organization: its claim's id. */
+async function claimAwaitingOrganization(): Promise<string> {
+  const claimer = await freshOrganization();
+  const claimerAdmin = await api.createAccount([
+    { role: 'organization-admin', scopeType: 'organization', scopeId: claimer },
+  ]);
+  const response = await claimerAdmin.request({
+    method: 'POST',
+    url: '/api/network/partnerships',
+    payload: { fromId: claimer, toId: fixtures.organizationId, kind: 'training' },
+  });
+  if (response.statusCode !== 202) throw new Error(`claim failed: ${response.body}`);
+  return response.json().id;
+}
+
 /** A new organization made by the admin, to tie to the fixtures without touching other rows. */
 function freshOrganization(): Promise<string> {
   return api.createOrganization(newOrganization());
@@ -275,9 +290,10 @@ const table: Record<string, Row> = {
       url: `/api/network/organizations/${fixtures.organizationId}/ties`,
     }),
   },
+  // One side's admin claims the tie: 202, a claim awaiting the other organization's word.
   'POST /api/network/affiliations': {
     allowedAs: 'organizationAdmin',
-    expect: organizationAdmins(201),
+    expect: organizationAdmins(202),
     request: async () => ({
       method: 'POST',
       url: '/api/network/affiliations',
@@ -311,7 +327,7 @@ const table: Record<string, Row> = {
   },
   'POST /api/network/partnerships': {
     allowedAs: 'organizationAdmin',
-    expect: organizationAdmins(201),
+    expect: organizationAdmins(202),
     request: async () => ({
       method: 'POST',
       url: '/api/network/partnerships',
@@ -342,6 +358,26 @@ const table: Record<string, Row> = {
         payload: { version: 1, endedOn: '2025-01-31', note: 'Programme finished.' },
       };
     },
+  },
+  // A claim by the other organization's admin awaits the organization: only its admins (and
+  // network staff) decide; the claimer cannot confirm its own claim.
+  'POST /api/network/claims/{id}/confirm': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/network/claims/${await claimAwaitingOrganization()}/confirm`,
+      payload: { version: 1 },
+    }),
+  },
+  'POST /api/network/claims/{id}/decline': {
+    allowedAs: 'organizationAdmin',
+    expect: organizationAdmins(200),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/network/claims/${await claimAwaitingOrganization()}/decline`,
+      payload: { version: 1 },
+    }),
   },
   'GET /api/network/organizations/{id}/murmurations': {
     allowedAs: 'anonymous',

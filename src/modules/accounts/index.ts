@@ -8,6 +8,10 @@ export {
   type NewAdmin,
 } from './admins/create-network-admin.ts';
 export { removeDemoMembers } from './demo/remove-demo-accounts.ts';
+export {
+  type AdminContact,
+  findOrganizationAdminContacts,
+} from './people/find-organization-admin-contacts.ts';
 export { findPeopleByPhone } from './people/find-people-by-phone.ts';
 export { findPeopleOfOrganization } from './people/find-people-of-organization.ts';
 export { getMemberships } from './people/get-memberships.ts';

@@ -86,6 +86,7 @@ describe('export and import of the whole registry', () => {
         projectParticipants: await countRows(source.database, 'network_project_participant'),
         projectFigures: await countRows(source.database, 'network_project_figure'),
         intents: await countRows(source.database, 'network_intent'),
+        tieClaims: await countRows(source.database, 'network_tie_claim'),
       });
       // The demo holds projects, figures and offers/needs, so the round trip carried some.
       expect(counts.projects).toBeGreaterThan(0);
@@ -112,6 +113,7 @@ describe('export and import of the whole registry', () => {
       'project-figures.csv',
       'project-participants.csv',
       'projects.csv',
+      'tie-claims.csv',
     ]);
     const header = strFromU8(files['organizations.csv'] as Uint8Array).split('\n')[0];
     expect(header).toBe(

@@ -2,8 +2,14 @@
 // filters and paging, suggestions ranked as the stated score says on a small crafted network,
 // the ValueFlows representation, and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, publicUrl, startTestApi, type TestApi } from '../../../test/test-api.ts';
-import { suggestionWeights } from './intents/suggestion-score.ts';
+import {
+  type Agent,
+  countRows,
+  publicUrl,
+  startTestApi,
+  type TestApi,
+} from '../../../test/test-api.ts';
+import { suggestionWeights, wordRarity } from './intents/suggestion-score.ts';
 import { valueFlowsContext, valueFlowsNamespace } from './intents/valueflows-context.ts';
 
 let api: TestApi;
@@ -52,6 +58,20 @@ async function board(query: string) {
   const response = await api.app.inject({ method: 'GET', url: `/api/network/intents?${query}` });
   expect(response.statusCode, response.body).toBe(200);
   return response.json() as { items: IntentBody[]; nextCursor: string | null };
+}
+
+/** The text component as the stated rule gives it: the shared words' rarities on the board, full at 3. */
+async function statedText(words: string[]): Promise<number> {
+  const boardSize = await countRows(api.database, 'network_intent');
+  let weight = 0;
+  for (const word of words) {
+    const using = await countRows(
+      api.database,
+      `network_intent where search_document @@ '${word}'::tsquery`,
+    );
+    weight += wordRarity(boardSize, using);
+  }
+  return Math.round(Math.min(1, weight / 3) * 1000) / 1000;
 }
 
 async function suggestionsFor(key: string) {
@@ -459,7 +479,13 @@ describe('suggestions', () => {
       SuggestionBody,
       SuggestionBody,
     ];
-    expect(federation.components).toMatchObject({ sector: 1, text: 1, ties: 1 });
+    expect(federation.components).toMatchObject({
+      sector: 1,
+      text: await statedText(['compost', 'farming', 'organic', 'training']),
+      ties: 1,
+    });
+    // Words most of the board uses say less than the rarer 'compost'.
+    expect(federation.components.text).toBeLessThan(1);
     expect(federation.distanceKm).toBeGreaterThan(55);
     expect(federation.distanceKm).toBeLessThan(75);
     expect(federation.components.place).toBeCloseTo(
@@ -495,7 +521,11 @@ describe('suggestions', () => {
       'shared-words',
     ]);
     for (const item of items) expect(item.reasonCodes).toHaveLength(item.reasons.length);
-    expect(sister.components).toMatchObject({ sector: 1, text: 0.667, ties: 0.6 });
+    expect(sister.components).toMatchObject({
+      sector: 1,
+      text: await statedText(['compost', 'organic']),
+      ties: 0.6,
+    });
     expect(sister.reasons).toContain("Shares the words 'compost', 'organic'.");
     expect(sister.reasons).toContain(`Both are members of ${names.federation}.`);
     expect(near.components).toMatchObject({ sector: 1, text: 0, ties: 0 });
@@ -506,12 +536,18 @@ describe('suggestions', () => {
       expect.stringMatching(/^About (15|20) km apart\.$/),
     ]);
     // Far away and in another country: no place score at all.
-    expect(basque.components).toMatchObject({ sector: 1, place: 0, text: 0.667, ties: 0 });
+    expect(basque.components).toMatchObject({
+      sector: 1,
+      place: 0,
+      text: await statedText(['organic', 'training']),
+      ties: 0,
+    });
+    expect(basque.components.text).toBeLessThan(sister.components.text);
     expect(basque.reasons).toEqual([
       'Same sector: agriculture.',
       "Shares the words 'organic', 'training'.",
     ]);
-    expect(housing.components).toMatchObject({ sector: 0, text: 0.333 });
+    expect(housing.components).toMatchObject({ sector: 0, text: await statedText(['compost']) });
     expect(housing.reasons).toEqual([
       'Both in India.',
       expect.stringMatching(/^About \d+ km apart\.$/),

@@ -61,6 +61,23 @@ export type NetworkTables = {
   };
   network_affiliation: { id: string; member_id: string; parent_id: string } & TieColumns;
   network_partnership: { id: string; from_id: string; to_id: string } & TieColumns;
+  network_tie_claim: {
+    id: string;
+    tie: 'affiliation' | 'partnership';
+    from_id: string;
+    to_id: string;
+    claimed_by: string;
+    awaited_from: string;
+    state: ColumnType<
+      'claimed' | 'confirmed' | 'declined',
+      'claimed' | 'confirmed' | 'declined' | undefined,
+      'claimed' | 'confirmed' | 'declined'
+    >;
+    decided_at: Date | null;
+    decided_by_account: string | null;
+    decided_for: string | null;
+    tie_id: string | null;
+  } & TieColumns;
 };
 
 export const network = (db: Db) => db.withTables<NetworkTables>();

@@ -518,7 +518,7 @@ describe('affiliations and partnerships', () => {
     expect(unknown.json().errors[0].pointer).toBe('/toId');
   });
 
-  it('let an organization’s admins tie others to it, but not tie it elsewhere', async () => {
+  it('let an organization’s admins claim ties of it, to be confirmed, but not tie others', async () => {
     const admin = await api.createAccount([
       { role: 'organization-admin', scopeType: 'organization', scopeId: ids.gandhinagar as string },
     ]);
@@ -527,12 +527,21 @@ describe('affiliations and partnerships', () => {
       url: '/api/network/affiliations',
       payload: { memberId: ids.mumbai, parentId: ids.gandhinagar, kind: 'member-of' },
     });
-    expect(own.statusCode).toBe(201);
-    const elsewhere = await admin.request({
+    // A claim about the member, waiting for its admins' word.
+    expect(own.statusCode, own.body).toBe(202);
+    expect(own.json()).toMatchObject({ state: 'claimed', awaitedFromId: ids.mumbai });
+    const ofItself = await admin.request({
       method: 'POST',
       url: '/api/network/affiliations',
       payload: { memberId: ids.gandhinagar, parentId: ids.iffco, kind: 'member-of' },
     });
-    expect(elsewhere.statusCode).toBe(403);
+    expect(ofItself.statusCode, ofItself.body).toBe(202);
+    expect(ofItself.json()).toMatchObject({ state: 'claimed', awaitedFromId: ids.iffco });
+    const others = await admin.request({
+      method: 'POST',
+      url: '/api/network/affiliations',
+      payload: { memberId: ids.mumbai, parentId: ids.iffco, kind: 'member-of' },
+    });
+    expect(others.statusCode).toBe(403);
   });
 });

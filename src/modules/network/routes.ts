@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { trustedResponse } from '../../platform/http/app.ts';
 import { ProblemResponse } from '../../platform/http/problem.ts';
+import { confirmClaim, declineClaim } from './claims/decide-claim.ts';
 import { movedToProjectsRoutes } from './moved-routes.ts';
 import { createOrganization } from './organizations/create-organization.ts';
 import { findOrganizations } from './organizations/find-organizations.ts';
@@ -15,12 +16,14 @@ import {
   CreateAffiliationInput,
   CreateOrganizationInput,
   CreatePartnershipInput,
+  DecideClaimInput,
   EndTieInput,
   FindOrganizationsQuery,
   Organization,
   OrganizationIdParams,
   OrganizationPage,
   Partnership,
+  TieClaim,
   TieIdParams,
   Ties,
   UpdateOrganizationInput,
@@ -163,13 +166,18 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: 16 * 1024,
       schema: {
         tags,
-        summary: 'Record that an organization belongs to another (a cycle is refused with 409)',
+        summary:
+          'Record that an organization belongs to another (a cycle is refused with 409): 201 with the affiliation when network staff or an admin of both record it, else 202 with a claim that waits for the other side to confirm it',
         body: CreateAffiliationInput,
-        response: { 201: Affiliation, ...problems },
+        response: { 201: Affiliation, 202: TieClaim, ...problems },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await createAffiliation(request.ctx, request.body)),
+    async (request, reply) => {
+      const recorded = await createAffiliation(request.ctx, request.body);
+      return recorded.tie
+        ? reply.code(201).send(recorded.tie)
+        : reply.code(202).send(recorded.claim);
+    },
   );
 
   app.patch(
@@ -195,14 +203,39 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: 16 * 1024,
       schema: {
         tags,
-        summary: 'Record a partnership between two organizations',
+        summary:
+          'Record a partnership between two organizations: 201 with the partnership when network staff or an admin of both record it, else 202 with a claim that waits for the other partner to confirm it',
         body: CreatePartnershipInput,
-        response: { 201: Partnership, ...problems },
+        response: { 201: Partnership, 202: TieClaim, ...problems },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await createPartnership(request.ctx, request.body)),
+    async (request, reply) => {
+      const recorded = await createPartnership(request.ctx, request.body);
+      return recorded.tie
+        ? reply.code(201).send(recorded.tie)
+        : reply.code(202).send(recorded.claim);
+    },
   );
+
+  for (const [decision, decide, words] of [
+    ['confirm', confirmClaim, 'Confirm a claimed tie: it is recorded and counts from now on'],
+    ['decline', declineClaim, 'Decline a claimed tie: it stays in the history, with who declined'],
+  ] as const) {
+    app.post(
+      `/claims/:id/${decision}`,
+      {
+        bodyLimit: 16 * 1024,
+        schema: {
+          tags,
+          summary: `${words} (the admins of the organization it waits for, or network staff; the version read, 409 when decided since)`,
+          params: TieIdParams,
+          body: DecideClaimInput,
+          response: { 200: TieClaim, ...problems },
+        },
+      },
+      async (request) => decide(request.ctx, request.params.id, request.body),
+    );
+  }
 
   app.patch(
     '/partnerships/:id',

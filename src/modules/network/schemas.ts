@@ -492,12 +492,57 @@ export const EndTieInput = z.strictObject({
   note: text(1000, { multiline: true }).nullable().optional(),
 });
 
+export const claimStates = ['claimed', 'confirmed', 'declined'] as const;
+
+/**
+ * A tie one organization's admin recorded about another: it counts nowhere until the other
+ * side's admins (or network staff) confirm it. For an affiliation `from` is the member and `to`
+ * the organization it belongs to; for a partnership `from` provides to `to`.
+ */
+export const TieClaim = z.object({
+  id: z.uuid(),
+  tie: z.enum(['affiliation', 'partnership']),
+  kind: z.enum([...affiliationKinds, ...partnershipKinds]),
+  fromId: z.uuid(),
+  fromName: z.string(),
+  toId: z.uuid(),
+  toName: z.string(),
+  startedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  claimedById: z.uuid(),
+  claimedByName: z.string(),
+  awaitedFromId: z.uuid(),
+  awaitedFromName: z.string(),
+  state: z.enum(claimStates),
+  decidedAt: z.string().nullable(),
+  /** Who confirmed or declined: the awaited organization's admin, or network staff (null). */
+  decidedForName: z.string().nullable(),
+  decidedByStaff: z.boolean(),
+  /** The tie made on confirmation. */
+  tieId: z.uuid().nullable(),
+  isDemo: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+export type TieClaim = z.infer<typeof TieClaim>;
+
+/** Confirming or declining a claim: the version read. */
+export const DecideClaimInput = z.strictObject({
+  version: z
+    .number()
+    .int('Send the version you read, a whole number.')
+    .min(1, 'Send the version you read.'),
+});
+
 export const Ties = z.object({
   /** What this organization belongs to. */
   parents: z.array(Affiliation),
   /** What belongs to it. */
   members: z.array(Affiliation),
   partnerships: z.array(Partnership),
+  /** Ties claimed about it or by it and not confirmed: waiting, or declined (kept as history). */
+  claims: z.array(TieClaim),
 });
 export type Ties = z.infer<typeof Ties>;
 

@@ -23,6 +23,7 @@ import { TieTools } from './graph/tie-tools.tsx';
 import { jsonForScript } from './json-for-script.ts';
 import { OrganizationEditForm } from './organization-edit-form.tsx';
 import { OrganizationLogo } from './organizations/organization-logo.tsx';
+import { TieClaims } from './organizations/tie-claims.tsx';
 import { documentTitle } from './use-document-title.ts';
 
 type Loaded = {
@@ -190,6 +191,19 @@ export function OrganizationPage({ id }: { id: string }) {
         <ProfileBody
           organization={organization}
           ties={ties}
+          claims={
+            ties ? (
+              <TieClaims
+                claims={ties.claims ?? []}
+                me={me}
+                onDecided={() =>
+                  getTies(organization.id)
+                    .then((next) => setState({ ...state, ties: next }))
+                    .catch(() => undefined)
+                }
+              />
+            ) : null
+          }
           tieTools={
             <TieTools
               organization={organization}
@@ -207,10 +221,12 @@ export function OrganizationPage({ id }: { id: string }) {
 function ProfileBody({
   organization,
   ties,
+  claims,
   tieTools,
 }: {
   organization: Organization;
   ties: Ties | null;
+  claims: ReactNode;
   tieTools: ReactNode;
 }) {
   const intl = useIntl();
@@ -375,6 +391,7 @@ function ProfileBody({
             />
           </>
         )}
+        {claims}
         {tieTools}
       </section>
       <p>

@@ -28,6 +28,12 @@ export async function selectNonDemoTiesToDemo(db: Db): Promise<string[]> {
       join network_organization f on f.id = t.from_id
       join network_organization o on o.id = t.to_id
      where not t.is_demo and (f.is_demo or o.is_demo)
+    union all
+    select 'claimed ' || c.tie || ' ' || c.id || ': ' || f.name || ' ' || c.kind || ' ' || o.name
+      from network_tie_claim c
+      join network_organization f on f.id = c.from_id
+      join network_organization o on o.id = c.to_id
+     where not c.is_demo and (f.is_demo or o.is_demo)
      order by 1`.execute(network(db));
   return result.rows.map((row) => row.description);
 }
@@ -44,6 +50,7 @@ export async function deleteDemoRows(db: Db): Promise<DemoRemoval> {
     .selectFrom('network_organization')
     .select('id')
     .where('is_demo', '=', true);
+  await network(db).deleteFrom('network_tie_claim').where('is_demo', '=', true).execute();
   const affiliations = await network(db)
     .deleteFrom('network_affiliation')
     .where('is_demo', '=', true)

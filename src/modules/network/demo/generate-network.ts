@@ -10,6 +10,7 @@ import { newId } from '../../../platform/ids.ts';
 import { minorUnitsOf } from '../../../platform/money.ts';
 import { addToRegistry, type ImportedCounts } from '../exchange/import-registry.ts';
 import type { RegistryData } from '../exchange/registry-format.ts';
+import { generatedIntentNote } from '../intents/disclaimers.ts';
 import { icaSectors, partnershipKinds } from '../schemas.ts';
 import { seededRandom } from './generate-surroundings.ts';
 
@@ -305,6 +306,7 @@ export function generateNetwork(organizations: number, seed = 7): RegistryData {
     projectParticipants: [],
     projectFigures: [],
     intents: [],
+    tieClaims: [],
   };
   const stamps = { isDemo: true, version: 1, createdAt: now, updatedAt: now };
   const place = (country: Country) => {
@@ -593,7 +595,7 @@ export function generateNetwork(organizations: number, seed = 7): RegistryData {
       organizationId: member.id,
       direction,
       title: `${title}, ${member.locality}`,
-      description: `${member.name}, in ${member.locality}, ${direction === 'offer' ? 'can provide' : 'is looking for'} ${phrase} ${place}.${validUntil ? ` ${direction === 'offer' ? 'Available' : 'Needed'} until ${validUntil}.` : ''} Generated for trials and benchmarks; not a real ${direction}.`,
+      description: `${member.name}, in ${member.locality}, ${direction === 'offer' ? 'can provide' : 'is looking for'} ${phrase} ${place}.${validUntil ? ` ${direction === 'offer' ? 'Available' : 'Needed'} until ${validUntil}.` : ''} ${generatedIntentNote(direction)}`,
       sector: member.sector,
       countries: where,
       kind,

@@ -3,13 +3,14 @@
 // figure or an event about a real organization beyond the seed data.
 import type { Context } from '../../../platform/context.ts';
 import { createIntent } from '../intents/create-intent.ts';
+import { demoIntentNote } from '../intents/disclaimers.ts';
 import type { CreateIntentInput } from '../intents/intent-schemas.ts';
 
 type DemoIntent = Omit<CreateIntentInput, 'organizationId' | 'validUntil'> & {
   organization: string;
 };
 
-const note = 'Demo example, generated for the demo network: not a real request or offer.';
+const note = demoIntentNote;
 
 export const demoIntents: DemoIntent[] = [
   {
@@ -37,6 +38,30 @@ export const demoIntents: DemoIntent[] = [
     description: `Training for technicians who look after a solar mini-grid and its meters. ${note}`,
     sector: 'energy-utilities',
     kind: 'training',
+  },
+  {
+    organization: 'Totota Electric Cooperative',
+    direction: 'need',
+    title: 'Solar panels and storage batteries',
+    description: `Solar panels and storage batteries to connect more households of the town. ${note}`,
+    sector: 'energy-utilities',
+    kind: 'product',
+  },
+  {
+    organization: 'Faso Energy',
+    direction: 'offer',
+    title: 'Solar panels made in Ouagadougou',
+    description: `Solar panels from the factory in Ouagadougou, sold with storage batteries for homes and villages. ${note}`,
+    sector: 'energy-utilities',
+    kind: 'product',
+  },
+  {
+    organization: 'Bandera Electric Cooperative',
+    direction: 'offer',
+    title: 'Solar-storage systems for small electric cooperatives',
+    description: `Design and supply of solar-storage systems, as for a solar mini-grid in Liberia. ${note}`,
+    sector: 'energy-utilities',
+    kind: 'product',
   },
   {
     organization: 'NRECA International',

@@ -57,6 +57,28 @@ export async function selectAllPartnerships(db: Db) {
     .execute();
 }
 
+export async function selectAllTieClaims(db: Db) {
+  return network(db)
+    .selectFrom('network_tie_claim')
+    .select([
+      ...tieColumns,
+      'tie',
+      'from_id',
+      'to_id',
+      'claimed_by',
+      'awaited_from',
+      'state',
+      'decided_at',
+      'decided_by_account',
+      'decided_for',
+      'tie_id',
+      dateText('started_on').as('started_on'),
+      dateText('ended_on').as('ended_on'),
+    ])
+    .orderBy('id')
+    .execute();
+}
+
 export async function selectAllLogos(db: Db) {
   return network(db).selectFrom('network_logo').selectAll().orderBy('organization_id').execute();
 }
@@ -123,6 +145,27 @@ export async function insertPartnerships(
 ) {
   for (const chunk of chunks(rows))
     await network(db).insertInto('network_partnership').values(chunk).execute();
+}
+
+export async function insertTieClaims(
+  db: Db,
+  rows: Array<
+    TieRow & {
+      tie: 'affiliation' | 'partnership';
+      from_id: string;
+      to_id: string;
+      claimed_by: string;
+      awaited_from: string;
+      state: 'claimed' | 'confirmed' | 'declined';
+      decided_at: Date | null;
+      decided_by_account: string | null;
+      decided_for: string | null;
+      tie_id: string | null;
+    }
+  >,
+) {
+  for (const chunk of chunks(rows))
+    await network(db).insertInto('network_tie_claim').values(chunk).execute();
 }
 
 export async function insertLogos(

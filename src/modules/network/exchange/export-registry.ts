@@ -8,6 +8,7 @@ import {
   selectAllLogos,
   selectAllOrganizations,
   selectAllPartnerships,
+  selectAllTieClaims,
 } from './exchange-queries.ts';
 import { registryToCsvZip } from './registry-csv.ts';
 import { type RegistryData, registryFormat, registryFormatVersion } from './registry-format.ts';
@@ -41,7 +42,7 @@ function tie(row: TieRow) {
 /** Everything the registry holds, in id order so that the same registry gives the same file. */
 export async function readRegistry(ctx: Context): Promise<RegistryData> {
   authorize(ctx.actor, { anyOf: [], write: false, organizationId: null });
-  const [organizations, affiliations, partnerships, logos, projectRows, intents] =
+  const [organizations, affiliations, partnerships, logos, projectRows, intents, tieClaims] =
     await Promise.all([
       selectAllOrganizations(ctx.db),
       selectAllAffiliations(ctx.db),
@@ -50,6 +51,7 @@ export async function readRegistry(ctx: Context): Promise<RegistryData> {
       // The projects module's rows, read through its door.
       readProjectRows(ctx.db),
       selectAllIntents(ctx.db),
+      selectAllTieClaims(ctx.db),
     ]);
   return {
     organizations: organizations.map((row) => {
@@ -94,6 +96,20 @@ export async function readRegistry(ctx: Context): Promise<RegistryData> {
       version: row.version,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
+    })),
+    tieClaims: tieClaims.map((row) => ({
+      ...tie(row),
+      tie: row.tie,
+      fromId: row.from_id,
+      toId: row.to_id,
+      kind: row.kind as RegistryData['tieClaims'][number]['kind'],
+      claimedBy: row.claimed_by,
+      awaitedFrom: row.awaited_from,
+      state: row.state,
+      decidedAt: row.decided_at?.toISOString() ?? null,
+      decidedByAccount: row.decided_by_account,
+      decidedFor: row.decided_for,
+      tieId: row.tie_id,
     })),
   };
 }

@@ -24,6 +24,7 @@ import {
   insertLogos,
   insertOrganizations,
   insertPartnerships,
+  insertTieClaims,
   registryIsEmpty,
 } from './exchange-queries.ts';
 import { type LocatedRow, rowsFromCsvZip } from './registry-csv.ts';
@@ -39,6 +40,7 @@ import {
   RegistryProjectFigure,
   RegistryProjectParticipant,
   type RegistryTable,
+  RegistryTieClaim,
   registryTables,
 } from './registry-format.ts';
 import { rowsFromJson } from './registry-json.ts';
@@ -56,6 +58,7 @@ const schemas = {
   projectParticipants: RegistryProjectParticipant,
   projectFigures: RegistryProjectFigure,
   intents: RegistryIntent,
+  tieClaims: RegistryTieClaim,
 } as const satisfies Record<RegistryTable, z.ZodType>;
 
 const emptyData = (): RegistryData => ({
@@ -68,6 +71,7 @@ const emptyData = (): RegistryData => ({
   projectParticipants: [],
   projectFigures: [],
   intents: [],
+  tieClaims: [],
 });
 
 function refuse(
@@ -228,6 +232,35 @@ async function validate(rows: LocatedRow[]): Promise<RegistryData> {
     state.set(id, 'done');
   };
   for (const id of organizations) if (!state.has(id)) visit(id);
+  const claims = new Set<string>();
+  const confirmedTies = new Set<string>();
+  for (const claim of data.tieClaims) {
+    if (claims.has(claim.id))
+      refuse(at(claim).where, at(claim).pointer, 'id', 'This id appears twice.', 'duplicate');
+    claims.add(claim.id);
+    known(claim, 'fromId', claim.fromId);
+    known(claim, 'toId', claim.toId);
+    if (claim.decidedFor !== null) known(claim, 'decidedFor', claim.decidedFor);
+    if (claim.fromId === claim.toId)
+      refuse(
+        at(claim).where,
+        at(claim).pointer,
+        'toId',
+        'A tie joins two different organizations.',
+        'same-organization',
+      );
+    if (claim.tieId !== null) {
+      if (confirmedTies.has(claim.tieId))
+        refuse(
+          at(claim).where,
+          at(claim).pointer,
+          'tieId',
+          'This tie is named by two claims.',
+          'duplicate',
+        );
+      confirmedTies.add(claim.tieId);
+    }
+  }
   return data;
 }
 
@@ -376,7 +409,10 @@ async function store(
       updated_at: new Date(row.updatedAt),
     });
     const tie = (
-      row: RegistryData['affiliations'][number] | RegistryData['partnerships'][number],
+      row:
+        | RegistryData['affiliations'][number]
+        | RegistryData['partnerships'][number]
+        | RegistryData['tieClaims'][number],
     ) => ({
       ...stamps(row),
       kind: row.kind,
@@ -451,6 +487,22 @@ async function store(
         valid_until: row.validUntil,
         status: row.status,
         closed_at: row.closedAt === null ? null : new Date(row.closedAt),
+      })),
+    );
+    await insertTieClaims(
+      tx.db,
+      await mapInSlices(data.tieClaims, (row) => ({
+        ...tie(row),
+        tie: row.tie,
+        from_id: row.fromId,
+        to_id: row.toId,
+        claimed_by: row.claimedBy,
+        awaited_from: row.awaitedFrom,
+        state: row.state,
+        decided_at: row.decidedAt === null ? null : new Date(row.decidedAt),
+        decided_by_account: row.decidedByAccount,
+        decided_for: row.decidedFor,
+        tie_id: row.tieId,
       })),
     );
     const counts = Object.fromEntries(

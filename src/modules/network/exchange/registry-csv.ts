@@ -16,6 +16,7 @@ import {
   registryFormat,
   registryFormatVersion,
   registryTables,
+  tablesAddedLater,
 } from './registry-format.ts';
 import { type InflateLimits, openZipArchive, type ZipArchive } from './zip-archive.ts';
 
@@ -51,6 +52,7 @@ type Organization = RegistryData['organizations'][number];
 type Affiliation = RegistryData['affiliations'][number];
 type Partnership = RegistryData['partnerships'][number];
 type Logo = RegistryData['logos'][number];
+type TieClaim = RegistryData['tieClaims'][number];
 
 const organizationColumns: Column<Organization>[] = [
   field('id', (row) => row.id),
@@ -86,7 +88,9 @@ const organizationColumns: Column<Organization>[] = [
   field('updatedAt', (row) => row.updatedAt),
 ];
 
-function tieColumns<T extends Affiliation | Partnership>(ends: [string, string]): Column<T>[] {
+function tieColumns<T extends Affiliation | Partnership | TieClaim>(
+  ends: [string, string],
+): Column<T>[] {
   const [from, to] = ends as [keyof T & string, keyof T & string];
   return [
     field('id', (row) => row.id),
@@ -102,6 +106,19 @@ function tieColumns<T extends Affiliation | Partnership>(ends: [string, string])
     field('updatedAt', (row) => row.updatedAt),
   ];
 }
+
+const tieClaimColumns: Column<TieClaim>[] = [
+  ...tieColumns<TieClaim>(['fromId', 'toId']).slice(0, 7),
+  field('tie', (row) => row.tie),
+  field('claimedBy', (row) => row.claimedBy),
+  field('awaitedFrom', (row) => row.awaitedFrom),
+  field('state', (row) => row.state),
+  field('decidedAt', (row) => row.decidedAt),
+  field('decidedByAccount', (row) => row.decidedByAccount),
+  field('decidedFor', (row) => row.decidedFor),
+  field('tieId', (row) => row.tieId),
+  ...tieColumns<TieClaim>(['fromId', 'toId']).slice(7),
+];
 
 const logoColumns: Column<Logo>[] = [
   field('organizationId', (row) => row.organizationId),
@@ -190,6 +207,7 @@ const tables = {
   projectParticipants: projectParticipantColumns,
   projectFigures: projectFigureColumns,
   intents: intentColumns,
+  tieClaims: tieClaimColumns,
 } as const satisfies Record<RegistryTable, unknown>;
 
 type TableName = RegistryTable;
@@ -206,6 +224,7 @@ export const csvFileNames: Record<TableName, string> = {
   projectParticipants: 'project-participants.csv',
   projectFigures: 'project-figures.csv',
   intents: 'intents.csv',
+  tieClaims: 'tie-claims.csv',
 };
 
 function toCsv<T>(columns: Column<T>[], rows: T[]): string {
@@ -324,6 +343,7 @@ export async function rowsFromCsvZip(bytes: Buffer, limits: InflateLimits): Prom
     const rows: LocatedRow[] = [];
     for (const table of tableNames) {
       const file = csvFileNames[table];
+      if (tablesAddedLater.has(table) && !archive.has(file)) continue;
       const columns = tables[table] as Column<unknown>[];
       const expected = columns.map((column) => column.name);
       let index = -1;

@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { CreateProjectInput, ParticipantInput, RecordFigureInput } from '../../projects/index.ts';
 import { CreateIntentInput, intentStatuses } from '../intents/intent-schemas.ts';
-import { affiliationKinds, organizationFields, partnershipKinds, text } from '../schemas.ts';
+import {
+  affiliationKinds,
+  claimStates,
+  organizationFields,
+  partnershipKinds,
+  text,
+} from '../schemas.ts';
 
 export const registryFormat = 'intercoop-registry';
 export const registryFormatVersion = 1;
@@ -70,6 +76,55 @@ export const RegistryPartnership = z.strictObject({
   kind: z.enum(partnershipKinds),
 });
 export type RegistryPartnership = z.infer<typeof RegistryPartnership>;
+
+/**
+ * A claimed tie with its state (claimed, confirmed or declined) and who decided; a confirmed
+ * claim names the tie it made. Files written before claims existed have none, which is read as
+ * an empty list.
+ */
+export const RegistryTieClaim = z
+  .strictObject({
+    ...tieFields,
+    tie: z.enum(['affiliation', 'partnership']),
+    fromId: z.uuid('An id is a UUID.'),
+    toId: z.uuid('An id is a UUID.'),
+    kind: z.enum([...affiliationKinds, ...partnershipKinds]),
+    claimedBy: z.uuid('An id is a UUID.'),
+    awaitedFrom: z.uuid('An id is a UUID.'),
+    state: z.enum(claimStates),
+    decidedAt: Timestamp.nullable(),
+    decidedByAccount: z.uuid('An id is a UUID.').nullable(),
+    decidedFor: z.uuid('An id is a UUID.').nullable(),
+    tieId: z.uuid('An id is a UUID.').nullable(),
+  })
+  .refine(
+    (row) =>
+      (row.tie === 'affiliation') === (affiliationKinds as readonly string[]).includes(row.kind),
+    { message: 'Use a kind of this tie.', path: ['kind'] },
+  )
+  .refine(
+    (row) =>
+      [row.fromId, row.toId].includes(row.claimedBy) &&
+      [row.fromId, row.toId].includes(row.awaitedFrom) &&
+      row.claimedBy !== row.awaitedFrom,
+    {
+      message: 'A claim is made by one end of the tie and awaits the other.',
+      path: ['awaitedFrom'],
+    },
+  )
+  .refine((row) => (row.state === 'claimed') === (row.decidedAt === null), {
+    message: 'A decided claim has decidedAt, a waiting one none.',
+    path: ['decidedAt'],
+  })
+  .refine((row) => (row.state === 'confirmed') === (row.tieId !== null), {
+    message: 'A confirmed claim names its tie, no other does.',
+    path: ['tieId'],
+  })
+  .refine((row) => row.decidedFor === null || row.decidedFor === row.awaitedFrom, {
+    message: 'A claim is decided for the organization it awaits, or by network staff.',
+    path: ['decidedFor'],
+  });
+export type RegistryTieClaim = z.infer<typeof RegistryTieClaim>;
 
 export const RegistryLogo = z.strictObject({
   organizationId: z.uuid('An id is a UUID.'),
@@ -200,6 +255,7 @@ export type RegistryData = {
   projectParticipants: RegistryProjectParticipant[];
   projectFigures: RegistryProjectFigure[];
   intents: RegistryIntent[];
+  tieClaims: RegistryTieClaim[];
 };
 
 /** The tables in the order they are checked and stored: what a row refers to comes before it. */
@@ -213,5 +269,9 @@ export const registryTables = [
   'projectParticipants',
   'projectFigures',
   'intents',
+  'tieClaims',
 ] as const satisfies ReadonlyArray<keyof RegistryData>;
+
 export type RegistryTable = (typeof registryTables)[number];
+/** Tables added after the first files were written: a file without one has none of its rows. */
+export const tablesAddedLater: ReadonlySet<RegistryTable> = new Set(['tieClaims']);

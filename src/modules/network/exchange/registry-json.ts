@@ -8,7 +8,12 @@ import { yieldOften } from '../../../platform/yield-often.ts';
 import { networkMessage } from '../messages.ts';
 import { chunksOf, fileText } from './file-text.ts';
 import type { LocatedRow } from './registry-csv.ts';
-import { registryFormat, registryFormatVersion, registryTables } from './registry-format.ts';
+import {
+  registryFormat,
+  registryFormatVersion,
+  registryTables,
+  tablesAddedLater,
+} from './registry-format.ts';
 
 type NotAnExport = 'no-object' | 'format' | 'version' | 'not-a-list';
 
@@ -81,6 +86,7 @@ export async function rowsFromJson(bytes: Buffer): Promise<LocatedRow[]> {
   if (header.format !== registryFormat) throw notAnExport('format', '/format');
   if (header.version !== registryFormatVersion) throw notAnExport('version', '/version');
   for (const table of registryTables) {
+    if (tablesAddedLater.has(table) && !kinds.has(table)) continue;
     if (kinds.get(table) !== TokenType.LEFT_BRACKET) throw notAnExport('not-a-list', `/${table}`);
   }
   return rows;

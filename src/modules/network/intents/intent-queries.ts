@@ -192,12 +192,12 @@ export type SuggestionSettings = {
   weights: SuggestionWeights;
   /** Within this distance nearness counts, falling linearly to 0 at it. */
   nearKm: number;
-  /** The text score is full at this many shared words. */
+  /** The text score is full when the shared words weigh this much (each word 0 to 1 by rarity). */
   wordsForFullText: number;
   /** Being in the same parent (not tied directly) counts this much of a direct tie. */
   sharedParentTies: number;
-  /** Words too common to say anything about a match. */
-  commonWords: string[];
+  /** A text whose words say nothing about a match (stop words, the board's words, disclaimers). */
+  wordsLeftOut: string;
   today: string;
   limit: number;
 };
@@ -220,14 +220,34 @@ export async function selectSuggestions(
     sql<boolean>`((${sql.ref(`${alias}.started_on`)} is null or ${sql.ref(`${alias}.started_on`)} <= ${today}::date)
       and (${sql.ref(`${alias}.ended_on`)} is null or ${sql.ref(`${alias}.ended_on`)} >= ${today}::date))`;
   const result = await sql<SuggestionRow>`
-    with asker as (
+    with left_out as (
+      -- Folded and split as entries are, so that each left-out word is a lexeme of theirs.
+      select tsvector_to_array(to_tsvector('simple'::regconfig, search_fold(${settings.wordsLeftOut}))) as words
+    ),
+    asker as (
       select i.id, i.organization_id, i.direction, i.sector, i.countries,
              o.country, o.latitude, o.longitude,
              array(select w from unnest(tsvector_to_array(i.search_document)) w
-                    where char_length(w) >= 3 and not (w = any(${settings.commonWords}::text[]))
+                    where char_length(w) >= 3 and not (w = any(lo.words))
                     order by w) as words
         from network_intent i join network_organization o on o.id = i.organization_id
+             cross join left_out lo
        where i.id = ${id}::uuid
+    ),
+    -- Each of the asker's words with its rarity on the whole board (suggestion-score.ts's
+    -- wordRarity): how many entries use it, counted on the words' index (the lexeme quoted as
+    -- tsquery input wants it: backslashes and quotes doubled).
+    board as (select count(*)::float8 as size from network_intent),
+    rarity as (
+      select w as word,
+             case when b.size <= 2 then 1::float8
+                  else least(1, greatest(0, ln(b.size / greatest(used.n, 2)) / ln(b.size / 2)))
+             end as weight
+        from asker a cross join board b cross join unnest(a.words) w
+        cross join lateral (
+          select count(*)::float8 as n from network_intent e
+           where e.search_document @@ ('''' || replace(replace(w, '\\', '\\\\'), '''', '''''') || '''')::tsquery
+        ) used
     ),
     candidates as (
       select c.*, co.country as organization_country, co.latitude, co.longitude,
@@ -262,7 +282,8 @@ export async function selectSuggestions(
              (0.5 * (case when c.provider_country = any(c.need_countries) then 1 else 0 end)
               + 0.5 * greatest(0, 1 - coalesce(c.distance_km, ${settings.nearKm}) / ${settings.nearKm}::float8))::float8
                as place_score,
-             least(1, cardinality(c.shared_words) / ${settings.wordsForFullText}::float8)::float8 as text_score,
+             least(1, coalesce((select sum(r.weight) from rarity r where r.word = any(c.shared_words)), 0)
+                      / ${settings.wordsForFullText}::float8)::float8 as text_score,
              af.kind as affiliation_kind, af.member_name as affiliation_member,
              af.parent_name as affiliation_parent, pa.kind as partnership_kind,
              sp.name as shared_parent,

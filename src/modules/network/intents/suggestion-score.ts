@@ -1,6 +1,9 @@
 // How suggestions are scored and explained. The score is stated here once; the API's summary
 // and the SQL (which ranks with these numbers) both take it from this file.
+import { eng, fra, hin, spa } from 'stopword';
+import { shippedLanguages } from '../../../platform/messages/platform-messages.ts';
 import type { affiliationKinds, IcaSector, partnershipKinds } from '../schemas.ts';
+import { intentDisclaimers } from './disclaimers.ts';
 import type { SuggestionRow, SuggestionSettings } from './intent-queries.ts';
 import type { SuggestionReason } from './intent-schemas.ts';
 
@@ -12,7 +15,9 @@ type PartnershipKind = (typeof partnershipKinds)[number];
  * - sector: 1 when both are in the same ICA sector;
  * - place: 0.5 when the provider is based in a country where the need is (the need's countries,
  *   else its organization's), plus 0.5·(1 − km/500) for organizations less than 500 km apart;
- * - text: the need's and offer's shared words (3+ letters, common words left out), full at 3;
+ * - text: the need's and offer's shared words (3+ letters; stop words of every shipped language,
+ *   the board's own words and the demo's disclaimers left out), each weighed by its rarity on the
+ *   board (`wordRarity`), full at a weight of 3: three words found nowhere else;
  * - ties: 1 when the two organizations are tied directly (an affiliation or partnership in
  *   force), 0.6 when both belong to the same parent.
  */
@@ -22,94 +27,53 @@ export const wordsForFullText = 3;
 export const sharedParentTies = 0.6;
 
 export const scoreStatement =
-  'score = 0.35·sector (same ICA sector) + 0.25·place (0.5 if the provider is in a country where the need is + 0.5·(1 − km/500) within 500 km) + 0.25·text (shared words, full at 3) + 0.15·ties (1 tied directly by an affiliation or partnership in force, 0.6 same parent)';
+  'score = 0.35·sector (same ICA sector) + 0.25·place (0.5 if the provider is in a country where the need is + 0.5·(1 − km/500) within 500 km) + 0.25·text (shared words other than stop words, each weighed by its rarity ln(N/n)/ln(N/2) among the N entries of the board, n of which use it; full at 3) + 0.15·ties (1 tied directly by an affiliation or partnership in force, 0.6 same parent)';
 
-// Function words, and the words every offer or need uses, say nothing about a match.
-export const commonWords = [
-  'about',
-  'after',
-  'all',
-  'also',
-  'and',
-  'any',
-  'are',
-  'but',
-  'can',
-  'could',
-  'each',
-  'for',
-  'from',
-  'has',
-  'have',
-  'her',
-  'his',
-  'how',
-  'into',
-  'its',
-  'more',
-  'most',
-  'not',
-  'off',
-  'one',
-  'our',
-  'out',
-  'over',
-  'per',
-  'she',
-  'should',
-  'some',
-  'such',
-  'than',
-  'that',
-  'the',
-  'their',
-  'them',
-  'then',
-  'there',
-  'these',
-  'they',
-  'this',
-  'those',
-  'through',
-  'under',
-  'use',
-  'was',
-  'were',
-  'what',
-  'when',
-  'which',
-  'while',
-  'who',
-  'will',
-  'with',
-  'would',
-  'you',
-  'your',
-  'need',
-  'needs',
-  'needed',
-  'offer',
-  'offers',
-  'offered',
-  'offering',
-  'looking',
-  'seeking',
-  'seek',
-  'provide',
-  'provides',
-  'providing',
-  'want',
-  'wants',
-  'help',
-  'cooperative',
-  'cooperatives',
-  'coop',
-  'coops',
-  'members',
-  'member',
-  'organization',
-  'organisation',
+/**
+ * How much a shared word says, from 0 to 1: ln(N/n) / ln(N/2) for a word that n of the board's N
+ * entries use. A word only the two compared entries use (n = 2) weighs 1; one every entry uses
+ * weighs 0; a board of two entries or fewer cannot tell, so its words weigh 1. The SQL of
+ * `selectSuggestions` computes the same, and a unit test holds the two together.
+ */
+export function wordRarity(boardSize: number, entriesWithWord: number): number {
+  if (boardSize <= 2) return 1;
+  const rarity = Math.log(boardSize / Math.max(entriesWithWord, 2)) / Math.log(boardSize / 2);
+  return Math.min(1, Math.max(0, rarity));
+}
+
+// The shipped languages' stop words, from the stopword package's lists (by ISO 639-3 code): a
+// language shipped without a list here is a mistake the catalogue test finds.
+export const stopWordLists: Record<string, readonly string[]> = {
+  en: eng,
+  fr: fra,
+  es: spa,
+  hi: hin,
+};
+
+export function stopWordsOf(languages: readonly string[]): string[] {
+  return languages.flatMap((language) => {
+    const list = stopWordLists[language];
+    if (!list) throw new Error(`no stop-word list for the shipped language ${language}`);
+    return list;
+  });
+}
+
+// The words every offer or need uses, whatever it is about, in the shipped languages.
+export const boardWords = [
+  'need needs needed offer offers offered offering looking seeking seek provide provides providing',
+  'want wants help cooperative cooperatives coop coops co-operative co-operatives members member',
+  'organization organisation',
+  'besoin besoins offre offres cherche recherche fournir aide cooperative cooperatives membre membres organisation',
+  'necesidad necesidades oferta ofertas busca buscamos ofrecer ofrece ayuda cooperativa cooperativas miembro miembros socias socios organizacion',
+  'ज़रूरत जरूरत आवश्यकता प्रस्ताव मदद सहकारी सहकारिता समिति सदस्य सदस्यों संगठन',
 ];
+
+/** The text whose words never count as shared: stop words, the board's words, disclaimers. */
+export const wordsLeftOut: string = [
+  ...stopWordsOf(shippedLanguages),
+  ...boardWords,
+  ...intentDisclaimers,
+].join(' ');
 
 export function suggestionSettings(today: string, limit: number): SuggestionSettings {
   return {
@@ -117,7 +81,7 @@ export function suggestionSettings(today: string, limit: number): SuggestionSett
     nearKm,
     wordsForFullText,
     sharedParentTies,
-    commonWords,
+    wordsLeftOut,
     today,
     limit,
   };

@@ -43,5 +43,7 @@ export function tiesInForce(ties: Ties, now: Date): Ties {
     parents: ties.parents.filter((tie) => inForce(tie, today)),
     members: ties.members.filter((tie) => inForce(tie, today)),
     partnerships: ties.partnerships.filter((tie) => inForce(tie, today)),
+    // A claim is no tie until confirmed: other tools are told only of ties.
+    claims: [],
   };
 }

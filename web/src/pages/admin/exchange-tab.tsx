@@ -19,6 +19,7 @@ const tableNames = [
   'projectParticipants',
   'projectFigures',
   'intents',
+  'tieClaims',
 ] as const;
 
 function tableLabel(table: string): MessageId | null {

@@ -53,6 +53,9 @@ function inForce(tie: { endedOn: string | null }, today: string): boolean {
  * Recording and ending ties, for those the server lets do so: an organization's admins record
  * what belongs to it and its partnerships; network staff record any tie.
  */
+/** A tie one side records is a claim (202) until the other side confirms it. */
+const isClaim = (saved: object) => (saved as { state?: string }).state === 'claimed';
+
 export function TieEditor({ organization, ties, onTiesChanged }: TieEditorProps) {
   const intl = useIntl();
   const { me } = useSession();
@@ -151,10 +154,13 @@ export function TieEditor({ organization, ties, onTiesChanged }: TieEditorProps)
         <AffiliationForm
           organization={organization}
           mayJoinOthers={network}
-          onSaved={(_tie, other) => {
+          onSaved={(tie, other) => {
             setOpen('none');
             void refresh(
-              intl.formatMessage({ id: 'graph.tie.affiliationSaved' }, { other: other.name }),
+              intl.formatMessage(
+                { id: isClaim(tie) ? 'graph.tie.claimSaved' : 'graph.tie.affiliationSaved' },
+                { other: other.name },
+              ),
             );
           }}
           onCancel={() => setOpen('none')}
@@ -163,10 +169,13 @@ export function TieEditor({ organization, ties, onTiesChanged }: TieEditorProps)
       {open === 'partnership' ? (
         <PartnershipForm
           organization={organization}
-          onSaved={(_tie, other) => {
+          onSaved={(tie, other) => {
             setOpen('none');
             void refresh(
-              intl.formatMessage({ id: 'graph.tie.partnershipSaved' }, { other: other.name }),
+              intl.formatMessage(
+                { id: isClaim(tie) ? 'graph.tie.claimSaved' : 'graph.tie.partnershipSaved' },
+                { other: other.name },
+              ),
             );
           }}
           onCancel={() => setOpen('none')}
