@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { type Organization, updateOrganization } from '../api/organizations.ts';
 import { type Problem, problemOf } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
+import { inputProblem, useSchemas } from '../forms/input-check.ts';
 import { RequestOutcomeSummary } from '../forms/request-outcome-summary.tsx';
 import { LogoField } from './organizations/logo-field.tsx';
 import {
@@ -42,6 +43,8 @@ type EditFormProps = {
 
 const formId = 'edit-organization';
 const ids = fieldIds(formId);
+// The server's own schemas, loaded as the form opens: not every reader of a profile edits it.
+const loadSchemas = () => import('../../../src/modules/network/schemas.ts');
 
 /** The fields that differ from what was read, in the API's shape; null clears a field. */
 export function changeFrom(base: Organization, draft: Draft) {
@@ -59,6 +62,7 @@ export function OrganizationEditForm({ organization, onSaved, onCancel }: EditFo
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [isSaving, setIsSaving] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const schemas = useSchemas(loadSchemas);
 
   const invalid = useMemo(
     () =>
@@ -80,8 +84,11 @@ export function OrganizationEditForm({ organization, onSaved, onCancel }: EditFo
     event.preventDefault();
     const { input: change, local, sent } = changeFromDraft(base, draft, ids);
     setAttempt((count) => count + 1);
-    if (Object.keys(local).length > 0) {
-      setOutcome({ kind: 'invalid', problem: null, local, sent });
+    // Every field in one round: the form's own readings and the server's schema, before sending.
+    const checked = await schemas();
+    const refused = checked ? inputProblem(checked.UpdateOrganizationInput, change) : null;
+    if (Object.keys(local).length > 0 || refused) {
+      setOutcome({ kind: 'invalid', problem: refused, local, sent });
       return;
     }
     if (Object.keys(change).length === 1) {
