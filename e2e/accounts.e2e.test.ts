@@ -109,6 +109,12 @@ describe('accounts in the browser', () => {
     await poll(() => new URL(page.url()).pathname).toBe('/account');
     await poll(() => page.locator('.notice--success').textContent()).toContain('Amina Patel');
     expect(await page.locator('main').textContent()).toContain('Organization administrator');
+    // The role names the organization it is held in.
+    await page
+      .getByRole('list')
+      .getByRole('link', { name: `Cooperativa Invitada ${runId}` })
+      .waitFor();
+    expect(await page.getByText('open the organization').count()).toBe(0);
     await page.getByText('This device').waitFor();
     await checkScreen(page, 'account-en');
 
@@ -142,6 +148,38 @@ describe('accounts in the browser', () => {
     await sink.waitFor(invitedEmail, /password|reset/i, 10_000);
 
     await signIn(page, invitedEmail, invitedPassword, '/account');
+    // Back after signing in goes where the person was before, not to a sign-in form they no
+    // longer need; the sign-in page, opened while signed in, says so.
+    await page.goBack();
+    await poll(() => new URL(page.url()).pathname).toBe('/password-reset');
+    expect(await page.locator('#sign-in-email').count()).toBe(0);
+    await page.goto(`${server.url}/sign-in?next=${encodeURIComponent('/account')}`);
+    await poll(() => page.getByRole('status').locator('.notice__title').textContent()).toBe(
+      'You are signed in as Amina Patel.',
+    );
+    expect(await page.locator('#sign-in-email').count()).toBe(0);
+    await page.getByRole('link', { name: 'Open my account' }).click();
+    await poll(() => new URL(page.url()).pathname).toBe('/account');
+
+    // The invitation link, opened again once used: said once, with the way to sign in.
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await poll(() => new URL(page.url()).pathname).toBe('/');
+    await page.goto(String(link));
+    await page.getByLabel('Your name').fill('Amina Patel');
+    await page.getByLabel('New password').fill('another loom and river');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    const used = page.getByRole('alert');
+    await poll(() => used.textContent()).toContain(
+      'This invitation was used already. Sign in, or ask for a new invitation.',
+    );
+    expect(await page.getByRole('alert').count()).toBe(1);
+    expect(await used.locator('p').first().textContent()).toBe(
+      'This invitation was used already. Sign in, or ask for a new invitation.',
+    );
+    expect(await page.locator('#invitation-password').count()).toBe(0);
+    await checkScreen(page, 'invitation-used');
+    await used.getByRole('link', { name: 'Sign in' }).click();
+    await poll(() => new URL(page.url()).pathname).toBe('/sign-in');
     await context.close();
   });
 
@@ -158,6 +196,8 @@ describe('accounts in the browser', () => {
 
     const page = first.page;
     await page.getByRole('button', { name: 'Edit this organization' }).click();
+    const newName = `${await page.locator('#edit-organization-name').inputValue()} ${runId}`;
+    await page.locator('#edit-organization-name').fill(newName);
     await page.getByLabel('Employees').fill('4242');
     const website = page.getByLabel('Website');
     const websiteBefore = await website.inputValue();
@@ -186,7 +226,11 @@ describe('accounts in the browser', () => {
     await poll(() => alert.textContent()).toContain(
       'Someone else changed this organization while you were editing it.',
     );
-    expect(await alert.textContent()).toContain('They changed: Employees.');
+    // What the other person wrote, and the heading follows it.
+    expect(await alert.textContent()).toContain(
+      `They changed: Name (now ${newName}) and Employees (now 4,242).`,
+    );
+    expect(await stale.locator('h1').textContent()).toBe(newName);
     // The reader's own change is still in the form.
     expect(await stale.getByLabel('Town or village').inputValue()).toBe(`Anand ${runId}`);
     await checkScreen(stale, 'edit-conflict');

@@ -171,7 +171,8 @@ describe('organizations in the browser', () => {
       .getByLabel('What shows it: Voluntary and open membership')
       .fill('Any farmer of the village may join.');
 
-    // A web address the server refuses: its message shows under the field, nothing is lost.
+    // A web address the server's schema refuses, checked before sending: its message shows under
+    // the field, nothing is lost.
     await page.locator('#new-organization-website').fill('not a web address');
     await page.getByRole('button', { name: 'Add the organization' }).click();
     const websiteError = page.locator('#new-organization-website-error');
@@ -242,6 +243,85 @@ describe('organizations in the browser', () => {
     expect(
       errors.filter((error) => !/status of (400|401)|ERR_CONNECTION_RESET/.test(error)),
     ).toEqual([]);
+    await context.close();
+  });
+
+  it('shows ten wrong values in one round, checked with the server’s schema before sending', async () => {
+    const { context, page } = await newPage();
+    const errors = recordPageErrors(page);
+    await signIn(page, admin.email, admin.password, '/organizations/new');
+    await page.locator('#new-organization-name').waitFor();
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/network/organizations'))
+        posts.push(request.url());
+    });
+    await page.locator('#new-organization-kind').selectOption('cooperative');
+    await page.locator('#new-organization-sector').selectOption('agriculture');
+    await page.locator('#new-organization-country').selectOption('IN');
+    const wrong: Record<string, string> = {
+      name: 'N'.repeat(201),
+      shortName: '<b>SKS</b>',
+      foundingYear: '1700',
+      'members-total': '-5',
+      employees: '2.5',
+      website: 'not a web address',
+      'contacts-email': 'nobody',
+      'contacts-phone': '12',
+      languages: 'xx',
+      'coordinates-lat': '95',
+    };
+    for (const [field, value] of Object.entries(wrong)) {
+      await page.locator(`#new-organization-${field}`).fill(value);
+    }
+    await page.locator('#new-organization-coordinates-lon').fill('72.9');
+    await page.getByRole('button', { name: 'Add the organization' }).click();
+    const alert = page.getByRole('alert');
+    await poll(() => alert.textContent()).toContain('Please correct the following:');
+    // One round: all ten in the summary at once, each linking to its field.
+    expect(
+      (
+        await alert
+          .getByRole('link')
+          .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+      ).sort(),
+    ).toEqual(
+      Object.keys(wrong)
+        .map((field) => `#new-organization-${field}`)
+        .sort(),
+    );
+    const messages: Record<string, string | null> = {};
+    for (const field of Object.keys(wrong)) {
+      const input = page.locator(`#new-organization-${field}`);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      messages[field] = await page.locator(`#new-organization-${field}-error`).textContent();
+    }
+    // Worded from the codes in the reader's language, as the server's errors are: no English
+    // detail of the schema marked as such.
+    expect(messages).toEqual({
+      name: 'Use at most 200 characters.',
+      shortName: 'Remove the markup, such as tags in angle brackets.',
+      foundingYear: 'Use a value of at least 1800.',
+      'members-total': 'Use a value of at least 0.',
+      employees: 'Enter a whole number.',
+      website: 'Enter a full web address starting with https:// or http://.',
+      'contacts-email': 'Enter an email address, such as name@coop.example.',
+      'contacts-phone': 'Enter the number in international format, such as +919876543210.',
+      languages: 'This is not a known language code.',
+      'coordinates-lat': 'Use a value of at most 90.',
+    });
+    expect(await alert.locator('[lang="en"]').count()).toBe(0);
+    expect(posts).toEqual([]);
+    await checkScreen(page, 'organization-new-ten-errors');
+    // In French, the same ten at once.
+    await switchLanguage(page, 'fr');
+    await poll(() => page.locator('#new-organization-website-error').textContent()).toBe(
+      'Saisissez une adresse web complète commençant par https:// ou http://.',
+    );
+    expect(await alert.getByRole('link').count()).toBe(10);
+    expect(posts).toEqual([]);
+    // The sign-in page asks who is signed in before anyone is: a 401 that page expects.
+    expect(errors.filter((error) => !/status of 401/.test(error))).toEqual([]);
     await context.close();
   });
 

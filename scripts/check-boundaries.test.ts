@@ -90,6 +90,41 @@ describe('the module boundary check', () => {
     expect(violations[0]?.reason).toMatch(/web app may import only/);
   });
 
+  it('lets the web app import any <name>-schemas.ts of a module, and nothing else of it', () => {
+    const violations = tree({
+      'src/modules/finance/loans/loan-schemas.ts':
+        "import { z } from 'zod';\nimport { Loan } from '../schemas.ts';\nexport const LoanInput = z.object({});\n",
+      'src/modules/finance/loans/loan-rules.ts': 'export const rules = 1;\n',
+      'web/src/loan-form.tsx':
+        "import { LoanInput } from '../../src/modules/finance/loans/loan-schemas.ts';\nimport { rules } from '../../src/modules/finance/loans/loan-rules.ts';\n",
+    });
+    expect(violations).toEqual([
+      {
+        file: 'web/src/loan-form.tsx',
+        specifier: '../../src/modules/finance/loans/loan-rules.ts',
+        reason:
+          'the web app may import only schemas.ts (or <name>-schemas.ts) files, or types with `import type`',
+      },
+    ]);
+  });
+
+  it('keeps schemas files pure: zod, other schemas files, JSON data and types only', () => {
+    const violations = tree({
+      'src/platform/table.json': '{}',
+      'src/platform/limits-schemas.ts':
+        "import { z } from 'zod';\nimport type { Actor } from './db.ts';\nimport table from './table.json' with { type: 'json' };\nimport { Money } from './money-schemas.ts';\nimport countries from 'i18n-iso-countries';\n",
+      'src/modules/finance/loans/loan-schemas.ts':
+        "import { z } from 'zod';\nimport { db } from '../../../platform/db.ts';\nimport { recordRepayment } from './record-repayment.ts';\nimport express from 'express';\nexport { allocate } from '../../../platform/money.ts';\n",
+    });
+    expect(violations.map(({ file, specifier }) => `${file} ${specifier}`).sort()).toEqual([
+      'src/modules/finance/loans/loan-schemas.ts ../../../platform/db.ts',
+      'src/modules/finance/loans/loan-schemas.ts ../../../platform/money.ts',
+      'src/modules/finance/loans/loan-schemas.ts ./record-repayment.ts',
+      'src/modules/finance/loans/loan-schemas.ts express',
+    ]);
+    expect(violations[0]?.reason).toMatch(/schemas file stays pure zod/);
+  });
+
   it('catches a module’s SQL naming another module’s or the platform’s tables', () => {
     const violations = tree({
       'src/modules/finance/queries.ts':
@@ -165,9 +200,15 @@ describe('the module boundary check', () => {
       'src/modules/projects/queries.ts': "import { Country } from '../network/schemas.ts';\n",
       'src/modules/projects/more-schemas.ts': "import { x } from '../network/queries.ts';\n",
     });
-    expect(violations.map(({ file, specifier }) => `${file} ${specifier}`).sort()).toEqual([
-      'src/modules/projects/more-schemas.ts ../network/queries.ts',
-      'src/modules/projects/queries.ts ../network/schemas.ts',
+    // The schemas file reaching into the network's queries breaks both rules: the door, and purity.
+    expect(
+      violations
+        .map(({ file, specifier, reason }) => `${file} ${specifier} ${reason.split(':')[0]}`)
+        .sort(),
+    ).toEqual([
+      'src/modules/projects/more-schemas.ts ../network/queries.ts a schemas file stays pure zod',
+      'src/modules/projects/more-schemas.ts ../network/queries.ts import module "network" through src/modules/network/index.ts, not its internals',
+      'src/modules/projects/queries.ts ../network/schemas.ts import module "network" through src/modules/network/index.ts, not its internals',
     ]);
   });
 

@@ -78,6 +78,45 @@ const doors = new Set(['index.ts', 'index']);
 /** `schemas.ts` and `<name>-schemas.ts`: pure zod, no server code, no SQL. */
 const isSchemasFile = (file: string) => /(^|\/)([a-z0-9]+-)*schemas(\.ts)?$/.test(file);
 
+// What a schemas file may take besides zod and other schemas files: packages of pure data and
+// checks that run the same in the browser (the country list). Adding one here is a choice to make
+// for the web app's weight too.
+const pureSchemaPackages = new Set(['zod', 'i18n-iso-countries']);
+
+/**
+ * A schemas file stays pure zod, since the web app and other modules' schemas import it: its
+ * values come only from zod, the pure packages above, other schemas files and JSON data; it may
+ * take types from anywhere.
+ */
+function checkSchemasFile(
+  root: string,
+  file: string,
+  imports: Array<{ specifier: string; typeOnly: boolean }>,
+): Violation[] {
+  const violations: Violation[] = [];
+  for (const { specifier, typeOnly } of imports) {
+    if (typeOnly) continue;
+    const target = resolveSpecifier(file, specifier);
+    const pure = target
+      ? target.endsWith('.json') ||
+        isSchemasFile(path.relative(path.join(root, 'src'), target).split(path.sep).join('/'))
+      : pureSchemaPackages.has(
+          specifier.startsWith('@')
+            ? specifier.split('/').slice(0, 2).join('/')
+            : (specifier.split('/')[0] ?? ''),
+        );
+    if (!pure) {
+      violations.push({
+        file: path.relative(root, file),
+        specifier,
+        reason:
+          'a schemas file stays pure zod: it may import only zod, other schemas files, JSON data and types (`import type`)',
+      });
+    }
+  }
+  return violations;
+}
+
 /** The texts of a file's string and template literals, where its SQL is. */
 function literalsOf(file: string): string[] {
   const source = ts.createSourceFile(
@@ -212,7 +251,14 @@ export function checkBoundaries(root: string): Violation[] {
   const violations: Violation[] = [];
   for (const file of files) {
     const from = placeOf(root, file);
-    for (const { specifier, typeOnly } of importsOf(file)) {
+    const imports = importsOf(file);
+    const inSrc = !path.relative(path.join(root, 'src'), file).startsWith('..');
+    if (
+      inSrc &&
+      isSchemasFile(path.relative(path.join(root, 'src'), file).split(path.sep).join('/'))
+    )
+      violations.push(...checkSchemasFile(root, file, imports));
+    for (const { specifier, typeOnly } of imports) {
       const target = resolveSpecifier(file, specifier);
       if (!target) continue;
       const to = placeOf(root, target);

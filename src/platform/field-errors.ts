@@ -2,41 +2,16 @@
 // and the `params` it needs, from which a client words the message in its reader's language.
 // The codes are a contract (listed in the OpenAPI Problem schema): add codes, never rename one.
 
+import {
+  codeOfIssue as codeOfIssueFor,
+  type IssueLike,
+  platformFieldErrorCodes,
+} from './field-error-schemas.ts';
 import type { Catalogue } from './messages/catalogue.ts';
 
-/** The platform's codes: the shape of any input, and what the platform itself checks. */
-export const platformFieldErrorCodes = [
-  // From the shape of the input.
-  'required',
-  'invalid-type',
-  'too-short',
-  'too-long',
-  'too-few',
-  'too-many',
-  'too-small',
-  'too-big',
-  'invalid-format',
-  'invalid-option',
-  'unknown-field',
-  'markup',
-  'control-characters',
-  'hidden-characters',
-  'invalid-encoding',
-  'unknown-code',
-  'duplicate',
-  'paired-parameters',
-  'invalid-cursor',
-  'end-before-start',
-  // Phones (platform/phone.ts).
-  'invalid-phone',
-  // Money (platform/money.ts).
-  'too-many-decimals',
-  'negative-amount',
-  'amount-too-large',
-  'currency-without-minor-unit',
-  // Anything else: the detail alone says what is wrong.
-  'invalid',
-] as const;
+export type { IssueLike };
+
+export { platformFieldErrorCodes };
 
 /**
  * The codes of the modules' rules, each module adding its own in its module.ts (declaration
@@ -104,30 +79,6 @@ export function isFieldErrorCode(value: unknown): value is FieldErrorCode {
   return typeof value === 'string' && declaredCodes.has(value);
 }
 
-// A regular expression says nothing to a client; the patterns the schemas use, by what they check.
-const regexFormats: Record<string, string> = {
-  '/^\\+[1-9][0-9]{6,14}$/': 'phone',
-  '/^[A-Z]{2}$/': 'country-code',
-  '/^[a-z]{2}$/': 'language-code',
-  '/^[A-Z]{3}$/': 'currency-code',
-  '/^-?\\d{1,2}(\\.\\d+)?,-?\\d{1,3}(\\.\\d+)?$/': 'coordinates',
-};
-
-const collectionOrigins = new Set(['array', 'set', 'record', 'map']);
-
-/** An issue as zod raises it, or as the HTTP layer hands it over (code, params and message). */
-export type IssueLike = { code: string; message: string; [key: string]: unknown };
-
-function plain(params: unknown): FieldErrorParams {
-  const result: FieldErrorParams = {};
-  if (typeof params !== 'object' || params === null) return result;
-  for (const [key, value] of Object.entries(params)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      result[key] = value;
-  }
-  return result;
-}
-
 /**
  * The code and params of one zod issue. `missing` says the value at the issue's path was absent
  * (zod itself only says so in its English message).
@@ -136,51 +87,12 @@ export function codeOfIssue(
   issue: IssueLike,
   missing: boolean,
 ): { code: FieldErrorCode; params?: FieldErrorParams } {
-  switch (issue.code) {
-    case 'invalid_type':
-      return missing
-        ? { code: 'required' }
-        : { code: 'invalid-type', params: { expected: String(issue.expected) } };
-    case 'too_small': {
-      const minimum = Number(issue.minimum);
-      if (issue.origin === 'string') return { code: 'too-short', params: { minimum } };
-      if (collectionOrigins.has(String(issue.origin)))
-        return { code: 'too-few', params: { minimum } };
-      return { code: 'too-small', params: { minimum, inclusive: issue.inclusive !== false } };
-    }
-    case 'too_big': {
-      const maximum = Number(issue.maximum);
-      if (issue.origin === 'string') return { code: 'too-long', params: { maximum } };
-      if (collectionOrigins.has(String(issue.origin)))
-        return { code: 'too-many', params: { maximum } };
-      return { code: 'too-big', params: { maximum, inclusive: issue.inclusive !== false } };
-    }
-    case 'invalid_format': {
-      const format =
-        issue.format === 'regex'
-          ? (regexFormats[String(issue.pattern)] ?? 'pattern')
-          : String(issue.format);
-      return { code: 'invalid-format', params: { format } };
-    }
-    case 'invalid_value':
-      return {
-        code: 'invalid-option',
-        params: {
-          options: (Array.isArray(issue.values) ? issue.values : []).map(String).join(', '),
-        },
-      };
-    case 'invalid_key':
-    case 'invalid_element': {
-      const inner = (issue.issues as IssueLike[] | undefined)?.[0];
-      return inner ? codeOfIssue(inner, false) : { code: 'invalid' };
-    }
-    case 'custom': {
-      const { code, ...params } = plain(issue.params);
-      return isFieldErrorCode(code) ? { code, params } : { code: 'invalid' };
-    }
-    default:
-      return { code: 'invalid' };
-  }
+  // The mapping is pure (field-error-schemas.ts, which the web app shares); a custom code counts
+  // only when a module declared it.
+  return codeOfIssueFor(issue, missing, isFieldErrorCode) as {
+    code: FieldErrorCode;
+    params?: FieldErrorParams;
+  };
 }
 
 /** The code of an issue from a use case's own parse, where only zod's message says what was received. */

@@ -2,7 +2,7 @@
 // `toE164` (platform/phone.ts) on the server, which knows every country's numbering plan; the
 // schema only keeps out what no phone number holds.
 import { z } from 'zod';
-import { hiddenTextIn } from './hidden-text.ts';
+import { hiddenTextIn } from './hidden-text-schemas.ts';
 
 // Digits with spaces, dots, dashes or brackets between them, and `+` first for an
 // international number: `+91 98765 43210`, `(020) 7946 0000`, `06.12.34.56.78`.

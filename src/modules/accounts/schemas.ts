@@ -1,13 +1,9 @@
 // Pure zod: the accounts module's inputs and outputs.
 import { z } from 'zod';
-import {
-  declaredRoles,
-  declaredScopes,
-  type Role as RoleName,
-  type ScopeType as ScopeName,
-} from '../../platform/access.ts';
+import type { Role as RoleName, ScopeType as ScopeName } from '../../platform/access.ts';
+import { declaredRoles, declaredScopes } from '../../platform/access-schemas.ts';
 import { CountryCode } from '../../platform/country-schemas.ts';
-import { refuseHiddenText } from '../../platform/hidden-text.ts';
+import { refuseHiddenText } from '../../platform/hidden-text-schemas.ts';
 import { PhoneText } from '../../platform/phone-schemas.ts';
 
 const controlCharacter = /\p{Cc}/u;

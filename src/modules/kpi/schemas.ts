@@ -2,10 +2,18 @@
 // client. Plain text and language codes follow the network's rules, from its pure schemas file.
 import { z } from 'zod';
 import { CurrencyCode } from '../../platform/money-schemas.ts';
-import { PageCursor, pageLimit } from '../../platform/paging.ts';
+import { PageCursor, pageLimit } from '../../platform/paging-schemas.ts';
 import { LanguageCode, text, Website } from '../network/schemas.ts';
-import { formulaMaxLength, indicatorCodePattern } from './indicators/formula.ts';
-import { parsePeriod } from './periods/period.ts';
+
+/** Indicator codes: lower case letters, digits and underscores, starting with a letter. */
+export const indicatorCodePattern = /^[a-z][a-z0-9_]{0,62}$/;
+/** The longest formula text taken: more is a mistake, not a formula. */
+export const formulaMaxLength = 500;
+/** Periods as the API writes them: `2024-03` (a month), `2024-Q1` (a quarter), `2024` (a year). */
+export const periodPattern = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
+/** Years a report may be for: before 1900 or after 2999 is a typing mistake, not a report. */
+export const firstYear = 1900;
+export const lastYear = 2999;
 
 export const indicatorUnits = [
   'currency',
@@ -197,10 +205,16 @@ export type ReportStatus = z.infer<typeof ReportStatus>;
 export const PeriodText = z
   .string()
   .max(7, 'Use a period such as 2024-03, 2024-Q1 or 2024.')
-  .refine((value) => parsePeriod(value) !== undefined, {
-    message: 'Use a period such as 2024-03 (a month), 2024-Q1 (a quarter) or 2024 (a year).',
-    params: { code: 'invalid-period' },
-  });
+  .refine(
+    (value) => {
+      const year = Number(periodPattern.exec(value)?.[1]);
+      return year >= firstYear && year <= lastYear;
+    },
+    {
+      message: 'Use a period such as 2024-03 (a month), 2024-Q1 (a quarter) or 2024 (a year).',
+      params: { code: 'invalid-period' },
+    },
+  );
 
 /**
  * One value: `{"indicator": "members", "value": "40"}`, or for money

@@ -2,7 +2,7 @@
 // feed the OpenAPI document and type the web client (which imports this file only as types).
 import { z } from 'zod';
 import { CountryCode } from '../../platform/country-schemas.ts';
-import { refuseHiddenText } from '../../platform/hidden-text.ts';
+import { refuseHiddenText } from '../../platform/hidden-text-schemas.ts';
 
 export const organizationKinds = [
   'cooperative',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageCursor, pageLimit } from '../paging.ts';
+import { PageCursor, pageLimit } from '../paging-schemas.ts';
 
 export const AuditEntry = z.object({
   id: z.uuid(),

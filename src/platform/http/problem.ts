@@ -9,11 +9,16 @@ import {
 import { ZodError, z } from 'zod';
 import { AppError, appErrorStatus } from '../errors.ts';
 import {
-  codeOfIssue,
+  fieldErrorsOfIssue as fieldErrorsOfIssueFor,
+  pointerOf,
+  valueAt,
+} from '../field-error-schemas.ts';
+import {
   codeOfZodIssue,
   type FieldError,
   fieldErrorCodes,
   type IssueLike,
+  isFieldErrorCode,
   moduleFieldErrorCodes,
 } from '../field-errors.ts';
 import { type Message, sourceLanguage } from '../messages/catalogue.ts';
@@ -150,56 +155,11 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, draft:
     });
 }
 
-function pointerOf(path: ReadonlyArray<PropertyKey>): string {
-  return `/${path.map((part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
-}
-
 /** One zod issue as field errors (one per unknown key), with codes; `missing` from the input. */
 function fieldErrorsOfIssue(issue: IssueLike, pointer: string, missing: boolean): FieldError[] {
-  if (issue.code === 'unrecognized_keys') {
-    return (Array.isArray(issue.keys) ? issue.keys : []).map((key) => ({
-      pointer: `${pointer.replace(/\/$/, '')}/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`,
-      detail: 'Unknown field: remove it or check its spelling.',
-      code: 'unknown-field' as const,
-      params: { field: String(key) },
-    }));
-  }
-  const { code, params } = codeOfIssue(issue, missing);
-  return [
-    {
-      pointer,
-      detail: humanize(issue.message),
-      code,
-      ...(params && Object.keys(params).length > 0 ? { params } : {}),
-    },
-  ];
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let value = root;
-  for (const part of pointer.split('/').slice(1)) {
-    if (part === '') continue;
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[part.replaceAll('~1', '/').replaceAll('~0', '~')];
-  }
-  return value;
-}
-
-function withArticle(word: string): string {
-  if (word === 'undefined' || word === 'null') return word === 'null' ? 'null' : 'missing';
-  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
-}
-
-// Zod's default texts for a wrong type are terse; say what was expected in words.
-function humanize(message: string): string {
-  const wrongType = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
-  if (wrongType?.[1] && wrongType[2]) {
-    return `Must be ${withArticle(wrongType[1])}, not ${withArticle(wrongType[2])}.`;
-  }
-  const options = /^Invalid option: expected one of (.+)$/.exec(message);
-  if (options?.[1])
-    return `Must be one of: ${options[1].replaceAll('"', '').split('|').join(', ')}.`;
-  return message;
+  // The mapping the web app also runs on its forms (field-error-schemas.ts); here a custom code
+  // counts only when a module declared it.
+  return fieldErrorsOfIssueFor(issue, pointer, missing, isFieldErrorCode) as FieldError[];
 }
 
 const frameworkMessages: Record<string, { code: string; key: PlatformMessageKey }> = {

@@ -1,6 +1,6 @@
 // The outbox as network admins see it. A message's text is never shown.
 import { z } from 'zod';
-import { PageCursor, pageLimit } from '../paging.ts';
+import { PageCursor, pageLimit } from '../paging-schemas.ts';
 
 export const outboxStatuses = ['pending', 'delivered', 'failed'] as const;
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { Organization } from '../api/organizations.ts';
 import { ApiProblemError, type FieldErrorEntry, type Problem } from '../api/problem.ts';
@@ -14,6 +14,9 @@ import { ErrorSummary } from './error-summary.tsx';
 import { splitFieldErrors } from './field-errors.ts';
 import { fieldErrorMessage } from './field-message.ts';
 import { TextField } from './fields.tsx';
+
+// The forms load the server's schemas as they open; loaded once here, as a browser keeps them.
+beforeAll(() => import('../../../src/modules/network/schemas.ts'), 30_000);
 
 let hi: Messages;
 let fr: Messages;

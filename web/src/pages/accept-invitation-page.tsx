@@ -2,15 +2,18 @@ import { type FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation } from 'wouter';
 import { acceptInvitation } from '../api/auth.ts';
-import { type Problem, problemOf } from '../api/problem.ts';
+import { type Problem, problemLanguage, problemOf } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { splitFieldErrors } from '../forms/field-errors.ts';
 import { TextField } from '../forms/fields.tsx';
+import { inputProblem, useSchemas } from '../forms/input-check.ts';
 import { useSession } from '../session/session-provider.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
 import { useHashToken } from './use-hash-token.ts';
 
 const fields = ['/displayName', '/password'] as const;
+// The server's own schemas, loaded with this page rather than with the app's first chunk.
+const loadSchemas = () => import('../../../src/modules/accounts/schemas.ts');
 
 export function AcceptInvitationPage() {
   const intl = useIntl();
@@ -24,12 +27,23 @@ export function AcceptInvitationPage() {
   const [offline, setOffline] = useState(false);
   const [isSending, setIsSending] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const schemas = useSchemas(loadSchemas);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setIsSending(true);
     setProblem(null);
     setOffline(false);
+    // Every field in one round, with the server's own schema, before sending.
+    const checked = await schemas();
+    const refused = checked
+      ? inputProblem(checked.AcceptInvitationInput, { token, displayName, password })
+      : null;
+    if (refused) {
+      setProblem(refused);
+      setAttempt((count) => count + 1);
+      return;
+    }
+    setIsSending(true);
     try {
       const account = await acceptInvitation({ token, displayName, password });
       // The account exists now: sign in with what was just chosen, and show it.
@@ -70,6 +84,31 @@ export function AcceptInvitationPage() {
     problem?.status === 410 ||
     Boolean(problem?.errors?.some((error) => error.pointer === '/token'));
 
+  if (linkIsBad) {
+    // Used, withdrawn or expired: the server says which, once, in the reader's language; no form
+    // is left to fill in, and signing in is the way on.
+    return (
+      <div className="narrow-page">
+        <h1>
+          <FormattedMessage id="invitation.title" />
+        </h1>
+        <div className="notice notice--error" role="alert">
+          <p
+            className="notice__title"
+            lang={problem?.detail ? problemLanguage(problem) : undefined}
+          >
+            {problem?.detail ?? <FormattedMessage id="invitation.badLink" />}
+          </p>
+          <p>
+            <Link href="/sign-in">
+              <FormattedMessage id="app.signIn" />
+            </Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div className="narrow-page">
       <h1>
@@ -84,8 +123,6 @@ export function AcceptInvitationPage() {
           title={
             offline ? (
               <FormattedMessage id="form.offline" />
-            ) : linkIsBad ? (
-              <FormattedMessage id="invitation.badLink" />
             ) : (
               <FormattedMessage id="form.fixErrors" />
             )
@@ -101,7 +138,7 @@ export function AcceptInvitationPage() {
                 ]
               : [],
           )}
-          messages={linkIsBad && problem?.detail ? [problem.detail] : other}
+          messages={other}
         />
       ) : null}
       <form className="form" onSubmit={onSubmit} noValidate>

@@ -6,6 +6,7 @@ import { problemOf } from '../api/problem.ts';
 import { isLocale, localeNames } from '../i18n/locales.ts';
 import { useSession } from '../session/session-provider.tsx';
 import { roleMessageId } from '../vocabulary.ts';
+import { useOrganizationNames } from './admin/use-organization-names.ts';
 import { useDocumentTitle } from './use-document-title.ts';
 
 export function AccountPage() {
@@ -16,6 +17,12 @@ export function AccountPage() {
   const [sessions, setSessions] = useState<Session[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [isSigningOut, setIsSigningOut] = useState(false);
+  // Each role is named with the organization it is held in, not only a link to it.
+  const organizationNames = useOrganizationNames(
+    (me?.grants ?? []).flatMap((grant) =>
+      grant.scopeType === 'organization' && grant.scopeId ? [grant.scopeId] : [],
+    ),
+  );
 
   useEffect(() => {
     if (status === 'signed-out')
@@ -130,7 +137,9 @@ export function AccountPage() {
                 <>
                   {' · '}
                   <Link href={`/organizations/${grant.scopeId}`}>
-                    <FormattedMessage id="account.openOrganization" />
+                    {organizationNames[grant.scopeId] ?? (
+                      <FormattedMessage id="account.openOrganization" />
+                    )}
                   </Link>
                 </>
               ) : null}

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { IntlProvider } from 'react-intl';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { Organization } from '../api/organizations.ts';
 import type { Problem } from '../api/problem.ts';
@@ -10,6 +10,9 @@ import { english as en } from '../i18n/locales.ts';
 import { SessionProvider } from '../session/session-provider.tsx';
 import { changeFrom, draftFrom, OrganizationEditForm } from './organization-edit-form.tsx';
 import { SignInPage } from './sign-in-page.tsx';
+
+// The forms load the server's schemas as they open; loaded once here, as a browser keeps them.
+beforeAll(() => import('../../../src/modules/network/schemas.ts'), 30_000);
 
 const organization: Organization = {
   id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e',
@@ -95,7 +98,10 @@ describe('the sign-in form', () => {
           ),
     );
     renderWith(<SignInPage />);
-    fireEvent.change(screen.getByLabelText('Email address'), { target: { value: 'amina' } });
+    // An address the schema takes (it would word a malformed one itself), refused by the server.
+    fireEvent.change(screen.getByLabelText('Email address'), {
+      target: { value: 'amina@coop.example' },
+    });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
@@ -174,9 +180,12 @@ describe('the organization edit form', () => {
           ),
     );
     renderForm();
-    // 150 agrees with the 100 women here: the client lets it through, the server refuses it.
+    // 150 agrees with the 100 women here, and the address is one: the client (and the server's
+    // schema) let them through; the server refuses them.
     fireEvent.change(screen.getByLabelText('Members'), { target: { value: '150' } });
-    fireEvent.change(screen.getByLabelText('Website'), { target: { value: 'coop' } });
+    fireEvent.change(screen.getByLabelText('Website'), {
+      target: { value: 'https://coop.example' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     const alert = await screen.findByRole('alert');
@@ -220,7 +229,8 @@ describe('the organization edit form', () => {
     expect(alert.textContent).toContain(
       'Someone else changed this organization while you were editing it.',
     );
-    expect(alert.textContent).toContain('They changed: Employees.');
+    // What the other person wrote, beside the field's name.
+    expect(alert.textContent).toContain('They changed: Employees (now 20).');
     expect((screen.getByLabelText('Town or village') as HTMLInputElement).value).toBe('Anand');
     expect((screen.getByLabelText('Employees') as HTMLInputElement).value).toBe('20');
 

@@ -3,7 +3,10 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { type Organization, updateOrganization } from '../api/organizations.ts';
 import { type Problem, problemOf } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
+import { inputProblem, useSchemas } from '../forms/input-check.ts';
 import { RequestOutcomeSummary } from '../forms/request-outcome-summary.tsx';
+import { useCountryNames } from '../i18n/display-names.ts';
+import { kindMessageId, sectorMessageId } from '../vocabulary.ts';
 import { LogoField } from './organizations/logo-field.tsx';
 import {
   type ChangedPart,
@@ -15,6 +18,7 @@ import {
   type LocalErrors,
   rebaseDraft,
   type Sent,
+  type TextKey,
 } from './organizations/organization-draft.ts';
 import {
   OrganizationFields,
@@ -23,6 +27,14 @@ import {
 } from './organizations/organization-fields.tsx';
 
 export { type Draft, draftFrom, rebaseDraft };
+
+// Figures read best grouped (4,242); a year or a coordinate is shown as written.
+const countedParts = new Set<ChangedPart>([
+  'membersTotal',
+  'membersWomen',
+  'membersMen',
+  'employees',
+]);
 
 type Outcome =
   | { kind: 'none' }
@@ -35,6 +47,8 @@ type Outcome =
 
 type EditFormProps = {
   organization: Organization;
+  /** The newer copy a 409 brought, for the page around the form (its heading) to show. */
+  onNewerCopy?: (current: Organization) => void;
   onSaved: (organization: Organization) => void;
   /** Closes the form; with the current copy when someone else's changes should be shown. */
   onCancel: (current: Organization | null) => void;
@@ -42,6 +56,8 @@ type EditFormProps = {
 
 const formId = 'edit-organization';
 const ids = fieldIds(formId);
+// The server's own schemas, loaded as the form opens: not every reader of a profile edits it.
+const loadSchemas = () => import('../../../src/modules/network/schemas.ts');
 
 /** The fields that differ from what was read, in the API's shape; null clears a field. */
 export function changeFrom(base: Organization, draft: Draft) {
@@ -49,8 +65,14 @@ export function changeFrom(base: Organization, draft: Draft) {
   return { change: input, local };
 }
 
-export function OrganizationEditForm({ organization, onSaved, onCancel }: EditFormProps) {
+export function OrganizationEditForm({
+  organization,
+  onNewerCopy,
+  onSaved,
+  onCancel,
+}: EditFormProps) {
   const intl = useIntl();
+  const countryName = useCountryNames();
   // What the edit is based on: what was read, or the newer copy a 409 brought.
   const [base, setBase] = useState(organization);
   const [draft, setDraft] = useState(() => draftFrom(organization));
@@ -59,6 +81,7 @@ export function OrganizationEditForm({ organization, onSaved, onCancel }: EditFo
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [isSaving, setIsSaving] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const schemas = useSchemas(loadSchemas);
 
   const invalid = useMemo(
     () =>
@@ -68,6 +91,25 @@ export function OrganizationEditForm({ organization, onSaved, onCancel }: EditFo
     [outcome],
   );
   const errors = useFormErrors(draft, ids, invalid);
+
+  // What the other person wrote, beside the name of each field they changed.
+  const changeWithValue = (part: ChangedPart, now: Draft): string => {
+    const field = partLabel(intl, part);
+    if (!(part in now) || typeof now[part as keyof Draft] !== 'string') return field;
+    const value = now[part as TextKey];
+    if (value === '') return intl.formatMessage({ id: 'edit.conflictFieldCleared' }, { field });
+    const shown =
+      part === 'kind'
+        ? intl.formatMessage({ id: kindMessageId(value as Organization['kind']) })
+        : part === 'sector'
+          ? intl.formatMessage({ id: sectorMessageId(value as Organization['sector']) })
+          : part === 'country'
+            ? countryName(value)
+            : countedParts.has(part) && Number.isFinite(Number(value))
+              ? intl.formatNumber(Number(value))
+              : value;
+    return intl.formatMessage({ id: 'edit.conflictFieldNow' }, { field, value: shown });
+  };
 
   const close = (saved: Organization | null) => {
     if (saved) onSaved(saved);
@@ -80,8 +122,11 @@ export function OrganizationEditForm({ organization, onSaved, onCancel }: EditFo
     event.preventDefault();
     const { input: change, local, sent } = changeFromDraft(base, draft, ids);
     setAttempt((count) => count + 1);
-    if (Object.keys(local).length > 0) {
-      setOutcome({ kind: 'invalid', problem: null, local, sent });
+    // Every field in one round: the form's own readings and the server's schema, before sending.
+    const checked = await schemas();
+    const refused = checked ? inputProblem(checked.UpdateOrganizationInput, change) : null;
+    if (Object.keys(local).length > 0 || refused) {
+      setOutcome({ kind: 'invalid', problem: refused, local, sent });
       return;
     }
     if (Object.keys(change).length === 1) {
@@ -105,6 +150,7 @@ export function OrganizationEditForm({ organization, onSaved, onCancel }: EditFo
         setDraft((mine) => rebaseDraft(mine, was, now));
         setBase(current);
         setOutcome({ kind: 'conflict', current, changedFields: changedParts(was, now) });
+        onNewerCopy?.(current);
       } else if (problem.status === 403) setOutcome({ kind: 'forbidden' });
       else if (problem.status === 401) setOutcome({ kind: 'signed-out' });
       else setOutcome({ kind: 'failed', problem });
@@ -147,7 +193,9 @@ export function OrganizationEditForm({ organization, onSaved, onCancel }: EditFo
                 id="edit.conflictFields"
                 values={{
                   fields: intl.formatList(
-                    outcome.changedFields.map((part) => partLabel(intl, part)),
+                    outcome.changedFields.map((part) =>
+                      changeWithValue(part, draftFrom(outcome.current)),
+                    ),
                   ),
                 }}
               />

@@ -175,6 +175,10 @@ export function OrganizationPage({ id }: { id: string }) {
       {isEditing ? (
         <OrganizationEditForm
           organization={organization}
+          onNewerCopy={(current) =>
+            // The heading and facts around the form show what the other person wrote.
+            setState({ ...state, organization: current, jsonLd: null })
+          }
           onSaved={(updated) => {
             setState({ ...state, organization: updated, jsonLd: null });
             setIsEditing(false);

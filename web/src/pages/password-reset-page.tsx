@@ -6,10 +6,15 @@ import { type Problem, problemOf } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { splitFieldErrors } from '../forms/field-errors.ts';
 import { TextField } from '../forms/fields.tsx';
+import { inputProblem, useSchemas } from '../forms/input-check.ts';
 import { waitOf } from '../forms/wait.ts';
 import { useSession } from '../session/session-provider.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
 import { useHashToken } from './use-hash-token.ts';
+
+// The server's own schemas, loaded with this page rather than with the app's first chunk.
+const loadSchemas = () => import('../../../src/modules/accounts/schemas.ts');
+type AccountSchemas = Awaited<ReturnType<typeof loadSchemas>>;
 
 /** Without a token: ask for a link by email. With one (from that email): choose a password. */
 export function PasswordResetPage() {
@@ -25,15 +30,30 @@ export function PasswordResetPage() {
   );
 }
 
+/**
+ * Sends once `check` (the server's schema, on what is about to be sent) finds nothing: what it
+ * finds is shown as the server's 400 would be, every field at once.
+ */
 function useSubmission() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [offline, setOffline] = useState(false);
   const [isSending, setIsSending] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const run = async (action: () => Promise<void>) => {
-    setIsSending(true);
+  const schemas = useSchemas(loadSchemas);
+  const run = async (
+    action: () => Promise<void>,
+    check: (loaded: AccountSchemas) => Problem | null,
+  ) => {
     setProblem(null);
     setOffline(false);
+    const loaded = await schemas();
+    const refused = loaded ? check(loaded) : null;
+    if (refused) {
+      setProblem(refused);
+      setAttempt((count) => count + 1);
+      return false;
+    }
+    setIsSending(true);
     try {
       await action();
       return true;
@@ -60,7 +80,11 @@ function AskForLink() {
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (await run(() => requestPasswordReset(email))) setSentTo(email.trim());
+    const sent = await run(
+      () => requestPasswordReset(email),
+      (loaded) => inputProblem(loaded.RequestPasswordResetInput, { email }),
+    );
+    if (sent) setSentTo(email.trim());
   };
 
   if (sentTo) {
@@ -130,7 +154,11 @@ function ChooseNewPassword({ token }: { token: string }) {
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (await run(() => confirmPasswordReset(token, password))) {
+    const changed = await run(
+      () => confirmPasswordReset(token, password),
+      (loaded) => inputProblem(loaded.ResetPasswordInput, { token, password }),
+    );
+    if (changed) {
       setIsDone(true);
       // The reset ended every session, this browser's too: the header must stop saying otherwise.
       void refresh();

@@ -5,11 +5,14 @@ import { type Problem, problemOf } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { splitFieldErrors } from '../forms/field-errors.ts';
 import { TextField } from '../forms/fields.tsx';
+import { inputProblem, useSchemas } from '../forms/input-check.ts';
 import { waitOf } from '../forms/wait.ts';
 import { useSession } from '../session/session-provider.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
 
 const fields = ['/email', '/password'] as const;
+// The server's own schemas, loaded with this page rather than with the app's first chunk.
+const loadSchemas = () => import('../../../src/modules/accounts/schemas.ts');
 
 /** Only paths on this site, so a crafted link cannot send someone elsewhere after signing in. */
 export function safeNextPath(next: string | null): string {
@@ -19,7 +22,8 @@ export function safeNextPath(next: string | null): string {
 export function SignInPage() {
   const intl = useIntl();
   useDocumentTitle('signIn.title');
-  const { signIn } = useSession();
+  const { signIn, status, me } = useSession();
+  const schemas = useSchemas(loadSchemas);
   const [, navigate] = useLocation();
   const [searchParams] = useSearchParams();
   const [email, setEmail] = useState('');
@@ -31,12 +35,22 @@ export function SignInPage() {
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setIsSending(true);
     setProblem(null);
     setOffline(false);
+    // Every field in one round, with the server's own schema, before sending.
+    const checked = await schemas();
+    const refused = checked ? inputProblem(checked.SignInInput, { email, password }) : null;
+    if (refused) {
+      setProblem(refused);
+      setAttempt((count) => count + 1);
+      return;
+    }
+    setIsSending(true);
     try {
       await signIn(email, password);
-      navigate(safeNextPath(searchParams.get('next')));
+      // The sign-in page gives way in the history: Back goes where the person came from, not to
+      // a form they no longer need.
+      navigate(safeNextPath(searchParams.get('next')), { replace: true });
     } catch (error) {
       const found = problemOf(error);
       setProblem(found);
@@ -52,6 +66,28 @@ export function SignInPage() {
     '/email': intl.formatMessage({ id: 'signIn.email' }),
     '/password': intl.formatMessage({ id: 'signIn.password' }),
   };
+
+  if (status === 'signed-in' && me && !isSending) {
+    // Reached again while signed in (a link, or Back from elsewhere): say so, and offer the way on.
+    const next = safeNextPath(searchParams.get('next'));
+    return (
+      <div className="narrow-page">
+        <h1>
+          <FormattedMessage id="signIn.title" />
+        </h1>
+        <div className="notice" role="status">
+          <p className="notice__title">
+            <FormattedMessage id="signIn.already" values={{ name: me.displayName }} />
+          </p>
+          <p>
+            <Link href={next}>
+              <FormattedMessage id={next === '/account' ? 'signIn.toAccount' : 'signIn.continue'} />
+            </Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="narrow-page">

@@ -3,6 +3,7 @@
 // against a grammar of four operators, parentheses, numbers and indicator codes, and anything
 // else (calls, members, strings, comparisons) is refused with where it is.
 import jsep from 'jsep';
+import { formulaMaxLength, indicatorCodePattern } from '../schemas.ts';
 
 export type Formula =
   | { kind: 'number'; value: number }
@@ -17,12 +18,9 @@ export type FormulaProblem =
   | { kind: 'too-long'; limit: number }
   | { kind: 'too-deep'; limit: number };
 
-/** The longest formula text taken, and the deepest nesting: more is a mistake, not a formula. */
-export const formulaMaxLength = 500;
+/** The deepest nesting taken: more is a mistake, not a formula. */
 export const formulaMaxDepth = 32;
-
-/** Indicator codes: lower case letters, digits and underscores, starting with a letter. */
-export const indicatorCodePattern = /^[a-z][a-z0-9_]{0,62}$/;
+export { formulaMaxLength, indicatorCodePattern };
 
 type Parsed = { ok: true; formula: Formula } | { ok: false; problem: FormulaProblem };
 

@@ -9,9 +9,9 @@ export type Period =
   | { periodicity: 'quarter'; year: number; quarter: number }
   | { periodicity: 'year'; year: number };
 
-/** Years a report may be for: before 1900 or after 2999 is a typing mistake, not a report. */
-export const firstYear = 1900;
-export const lastYear = 2999;
+import { firstYear, lastYear } from '../schemas.ts';
+
+export { firstYear, lastYear };
 
 const monthPattern = /^(\d{4})-(\d{2})$/;
 const quarterPattern = /^(\d{4})-Q([1-4])$/;

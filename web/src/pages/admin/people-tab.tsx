@@ -24,6 +24,7 @@ import { isStillInProgress, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import type { FieldErrorText } from '../../forms/field-message.ts';
 import { SelectField, TextField } from '../../forms/fields.tsx';
+import { inputProblem, useSchemas } from '../../forms/input-check.ts';
 import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import { isLocale, localeNames, locales } from '../../i18n/locales.ts';
 import { ConfirmPanel, GrantLabel, GrantText, Notice, ProblemText } from './admin-ui.tsx';
@@ -39,6 +40,9 @@ import {
 } from './role-fields.tsx';
 
 type Feedback = { kind: 'success' | 'error'; title: ReactNode; body?: ReactNode; key: number };
+
+// The server's own schemas, loaded as this tab opens rather than with the app's first chunk.
+const loadSchemas = () => import('../../../../src/modules/accounts/schemas.ts');
 
 const emptyDraft: RoleDraft = { role: '', organization: null };
 
@@ -360,6 +364,7 @@ function InviteForm({
   const [busy, setBusy] = useState(false);
   const ids = roleFieldIds('invite');
   const keys = useSubmissionKeys();
+  const schemas = useSchemas(loadSchemas);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -368,11 +373,24 @@ function InviteForm({
       chooseRole: intl.formatMessage({ id: 'admin.error.chooseRole' }),
       chooseOrganization: intl.formatMessage({ id: 'admin.error.chooseOrganization' }),
     });
+    // The email and language with the server's own schema (roles are checked by the server,
+    // which alone knows the roles its modules declare), all in one round before sending.
+    const checked = await schemas();
+    const refused = checked
+      ? roleErrorsFrom(
+          inputProblem(checked.InviteInput.pick({ email: true, language: true }), {
+            email: email.trim(),
+            language,
+          }),
+          intl,
+        )
+      : null;
     const emailError = /^\S+@\S+\.\S+$/.test(email.trim())
-      ? undefined
+      ? refused?.email
       : intl.formatMessage({ id: 'admin.error.email' });
-    if (emailError || role.role || role.organization) {
-      setErrors({ email: emailError, role, other: [] });
+    const otherErrors = refused?.other ?? [];
+    if (emailError || role.role || role.organization || otherErrors.length > 0) {
+      setErrors({ email: emailError, role, other: otherErrors });
       return;
     }
     setBusy(true);

@@ -2,6 +2,8 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import {
   type Affiliation,
+  type CreateAffiliationInput,
+  type CreatePartnershipInput,
   createAffiliation,
   createPartnership,
   type Partnership,
@@ -11,9 +13,35 @@ import {
   OrganizationCombobox,
 } from '../../components/organization-combobox.tsx';
 import { SelectField, TextAreaField } from '../../forms/fields.tsx';
+import { inputProblem, useSchemas } from '../../forms/input-check.ts';
 import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import { affiliationKinds, partnershipKinds } from '../../vocabulary.ts';
-import { type FieldMessage, type TieOutcome, TieProblem, tieOutcomeOf } from './tie-problem.tsx';
+import {
+  type FieldMessage,
+  refusedOutcome,
+  type TieOutcome,
+  TieProblem,
+  tieOutcomeOf,
+} from './tie-problem.tsx';
+
+// The server's own schemas, loaded as a tie form opens: not every reader of a profile adds a tie.
+const loadSchemas = () => import('../../../../src/modules/network/schemas.ts');
+
+const affiliationPointers = {
+  '/memberId': 'other',
+  '/parentId': 'other',
+  '/kind': 'kind',
+  '/startedOn': 'startedOn',
+} as const;
+
+const partnershipPointers = {
+  '/fromId': 'other',
+  '/toId': 'other',
+  '/kind': 'kind',
+  '/startedOn': 'startedOn',
+  '/endedOn': 'endedOn',
+  '/note': 'note',
+} as const;
 
 type Here = { id: string; name: string };
 
@@ -44,6 +72,7 @@ export function AffiliationForm({
   const [outcome, setOutcome] = useState<TieOutcome<AffiliationField>>({ kind: 'none' });
   const [attempt, setAttempt] = useState(0);
   const keys = useSubmissionKeys();
+  const schemas = useSchemas(loadSchemas);
   const [isSaving, setIsSaving] = useState(false);
 
   // "member": the other organization belongs to this one; "parent": this one belongs to it.
@@ -66,40 +95,35 @@ export function AffiliationForm({
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setAttempt((count) => count + 1);
-    if (!other) {
-      setOutcome({
-        kind: 'invalid',
-        fields: { other: chooseMessage(intl.formatMessage, intl.locale) },
-        other: [],
-      });
+    const input = {
+      ...(other
+        ? {
+            memberId: otherIsMember ? other.id : organization.id,
+            parentId: otherIsMember ? organization.id : other.id,
+          }
+        : {}),
+      kind,
+      ...(startedOn ? { startedOn } : {}),
+    };
+    // Every field in one round: the form's own check and the server's schema, before sending.
+    const checked = await schemas();
+    const refused = refusedOutcome<AffiliationField>(
+      checked ? inputProblem(checked.CreateAffiliationInput, input) : null,
+      affiliationPointers,
+      intl,
+      other ? {} : { other: chooseMessage(intl.formatMessage, intl.locale) },
+    );
+    if (refused || !other) {
+      if (refused) setOutcome(refused);
       return;
     }
     setIsSaving(true);
     try {
-      const saved = await createAffiliation(
-        {
-          memberId: otherIsMember ? other.id : organization.id,
-          parentId: otherIsMember ? organization.id : other.id,
-          kind,
-          ...(startedOn ? { startedOn } : {}),
-        },
-        keys,
-      );
+      const saved = await createAffiliation(input as CreateAffiliationInput, keys);
       setOutcome({ kind: 'none' });
       onSaved(saved, other);
     } catch (error) {
-      setOutcome(
-        tieOutcomeOf<AffiliationField>(
-          error,
-          {
-            '/memberId': 'other',
-            '/parentId': 'other',
-            '/kind': 'kind',
-            '/startedOn': 'startedOn',
-          },
-          intl,
-        ),
-      );
+      setOutcome(tieOutcomeOf<AffiliationField>(error, affiliationPointers, intl));
     } finally {
       setIsSaving(false);
     }
@@ -224,6 +248,7 @@ export function PartnershipForm({ organization, onSaved, onCancel }: FormProps<P
   const [outcome, setOutcome] = useState<TieOutcome<PartnershipField>>({ kind: 'none' });
   const [attempt, setAttempt] = useState(0);
   const keys = useSubmissionKeys();
+  const schemas = useSchemas(loadSchemas);
   const [isSaving, setIsSaving] = useState(false);
 
   const fieldsInOrder = ['other', 'kind', 'startedOn', 'endedOn', 'note'] as const;
@@ -249,41 +274,38 @@ export function PartnershipForm({ organization, onSaved, onCancel }: FormProps<P
         lang: intl.locale,
       };
     }
-    if (!other || Object.keys(local).length > 0) {
-      setOutcome({ kind: 'invalid', fields: local, other: [] });
+    const trimmedNote = note.trim();
+    const input = {
+      ...(other
+        ? {
+            fromId: provides === 'here' ? organization.id : other.id,
+            toId: provides === 'here' ? other.id : organization.id,
+          }
+        : {}),
+      kind,
+      ...(startedOn ? { startedOn } : {}),
+      ...(endedOn ? { endedOn } : {}),
+      ...(trimmedNote ? { note: trimmedNote } : {}),
+    };
+    // Every field in one round: the form's own checks and the server's schema, before sending.
+    const checked = await schemas();
+    const refused = refusedOutcome<PartnershipField>(
+      checked ? inputProblem(checked.CreatePartnershipInput, input) : null,
+      partnershipPointers,
+      intl,
+      local,
+    );
+    if (refused || !other) {
+      if (refused) setOutcome(refused);
       return;
     }
     setIsSaving(true);
     try {
-      const trimmedNote = note.trim();
-      const saved = await createPartnership(
-        {
-          fromId: provides === 'here' ? organization.id : other.id,
-          toId: provides === 'here' ? other.id : organization.id,
-          kind,
-          ...(startedOn ? { startedOn } : {}),
-          ...(endedOn ? { endedOn } : {}),
-          ...(trimmedNote ? { note: trimmedNote } : {}),
-        },
-        keys,
-      );
+      const saved = await createPartnership(input as CreatePartnershipInput, keys);
       setOutcome({ kind: 'none' });
       onSaved(saved, other);
     } catch (error) {
-      setOutcome(
-        tieOutcomeOf<PartnershipField>(
-          error,
-          {
-            '/fromId': 'other',
-            '/toId': 'other',
-            '/kind': 'kind',
-            '/startedOn': 'startedOn',
-            '/endedOn': 'endedOn',
-            '/note': 'note',
-          },
-          intl,
-        ),
-      );
+      setOutcome(tieOutcomeOf<PartnershipField>(error, partnershipPointers, intl));
     } finally {
       setIsSaving(false);
     }

@@ -1,6 +1,6 @@
 import { FormattedMessage, type IntlShape } from 'react-intl';
 import { Link } from 'wouter';
-import { isStillInProgress, type Problem, problemOf } from '../../api/problem.ts';
+import { ApiProblemError, isStillInProgress, type Problem, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { fieldErrorMessage } from '../../forms/field-message.ts';
 
@@ -67,6 +67,33 @@ export function tieOutcomeOf<Field extends string>(
     default:
       return { kind: 'failed', detail };
   }
+}
+
+/**
+ * What a check before sending found: the server's schema's refusals by field (as its 400 would
+ * give them), the form's own findings over them; null when neither found anything.
+ */
+export function refusedOutcome<Field extends string>(
+  problem: Problem | null,
+  fieldOf: Record<string, Field>,
+  intl: IntlShape,
+  local: Partial<Record<Field, FieldMessage>>,
+): TieOutcome<Field> | null {
+  if (!problem && Object.keys(local).length === 0) return null;
+  // A field the form already speaks of (no organization chosen) is not said twice.
+  const errors = (problem?.errors ?? []).filter((error) => {
+    const field = fieldOf[error.pointer];
+    return !field || !local[field];
+  });
+  const found =
+    errors.length > 0 && problem
+      ? tieOutcomeOf(new ApiProblemError({ ...problem, errors }), fieldOf, intl)
+      : null;
+  return {
+    kind: 'invalid',
+    fields: { ...(found?.kind === 'invalid' ? found.fields : {}), ...local },
+    other: found?.kind === 'invalid' ? found.other : [],
+  };
 }
 
 type TieProblemProps<Field extends string> = {

@@ -13,6 +13,7 @@ import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { fieldId, splitFieldErrors } from '../../forms/field-errors.ts';
 import { type FieldErrorText, messageLang, messageText } from '../../forms/field-message.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/fields.tsx';
+import { inputProblem, useSchemas } from '../../forms/input-check.ts';
 import { RequestOutcomeSummary } from '../../forms/request-outcome-summary.tsx';
 import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import { useCountryNames } from '../../i18n/display-names.ts';
@@ -46,6 +47,8 @@ import {
 import './intents.css';
 
 const formId = 'intent-form';
+// The server's own schemas, loaded with this form rather than with the app's first chunk.
+const loadSchemas = () => import('../../../../src/modules/network/intents/intent-schemas.ts');
 const pointers = draftKeys.map(pointerOf);
 
 const labels: Record<DraftKey, MessageId> = {
@@ -205,6 +208,7 @@ export function IntentForm({ intent, headingId }: { intent: Intent | null; headi
   const [isSaving, setIsSaving] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const keys = useSubmissionKeys();
+  const schemas = useSchemas(loadSchemas);
 
   const id = (key: DraftKey) => fieldId(formId, pointerOf(key));
   const label = (key: DraftKey) => intl.formatMessage({ id: labels[key] });
@@ -231,8 +235,15 @@ export function IntentForm({ intent, headingId }: { intent: Intent | null; headi
     event.preventDefault();
     setAttempt((count) => count + 1);
     const local = checkDraft(draft, isNew);
-    if (Object.keys(local).length > 0) {
-      setOutcome({ kind: 'invalid', problem: null, local });
+    // Every field in one round: the form's own checks and the server's schema, before sending.
+    const checked = await schemas();
+    const refused = !checked
+      ? null
+      : base === null
+        ? inputProblem(checked.CreateIntentInput, createInput(draft))
+        : inputProblem(checked.UpdateIntentInput, changeInput(base, draft));
+    if (Object.keys(local).length > 0 || refused) {
+      setOutcome({ kind: 'invalid', problem: refused, local });
       return;
     }
     setIsSaving(true);

@@ -5,6 +5,7 @@ import { Link, useLocation } from 'wouter';
 import { canCreateOrganization, createOrganization } from '../../api/organizations.ts';
 import { isStillInProgress, type Problem, problemOf } from '../../api/problem.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
+import { inputProblem, useSchemas } from '../../forms/input-check.ts';
 import { RequestOutcomeSummary } from '../../forms/request-outcome-summary.tsx';
 import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import { useSession } from '../../session/session-provider.tsx';
@@ -21,6 +22,8 @@ import { OrganizationFields, useFormErrors } from './organization-fields.tsx';
 const formId = 'new-organization';
 const ids = fieldIds(formId);
 const path = '/organizations/new';
+// The server's own schemas, loaded with this form rather than with the app's first chunk.
+const loadSchemas = () => import('../../../../src/modules/network/schemas.ts');
 
 /** Adding an organization to the registry: for network staff, whom the server alone lets do it. */
 export function NewOrganizationPage() {
@@ -83,6 +86,7 @@ function NewOrganizationForm() {
   const [isSaving, setIsSaving] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const keys = useSubmissionKeys();
+  const schemas = useSchemas(loadSchemas);
 
   const invalid = useMemo(
     () =>
@@ -97,8 +101,11 @@ function NewOrganizationForm() {
     event.preventDefault();
     const { input, local, sent } = createInputFrom(draft, ids);
     setAttempt((count) => count + 1);
-    if (Object.keys(local).length > 0) {
-      setOutcome({ kind: 'invalid', problem: null, local, sent });
+    // Every field in one round: the form's own readings and the server's schema, before sending.
+    const checked = await schemas();
+    const refused = checked ? inputProblem(checked.CreateOrganizationInput, input) : null;
+    if (Object.keys(local).length > 0 || refused) {
+      setOutcome({ kind: 'invalid', problem: refused, local, sent });
       return;
     }
     setIsSaving(true);

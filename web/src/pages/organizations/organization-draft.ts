@@ -265,6 +265,9 @@ export function membersMessage(members: {
   men: number | null;
 }): MessageId | null {
   if (members.total === null) return null;
+  // A negative figure is the schema's to word (too small): no sum of it means anything.
+  if ([members.total, members.women, members.men].some((figure) => figure !== null && figure < 0))
+    return null;
   if ((members.women ?? 0) + (members.men ?? 0) > members.total) {
     return 'organizations.form.membersExceedTotal';
   }

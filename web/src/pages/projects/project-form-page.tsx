@@ -30,6 +30,7 @@ import {
   messageText,
 } from '../../forms/field-message.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/fields.tsx';
+import { inputProblem, useSchemas } from '../../forms/input-check.ts';
 import { RequestOutcomeSummary } from '../../forms/request-outcome-summary.tsx';
 import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import { useCountryNames } from '../../i18n/display-names.ts';
@@ -64,6 +65,8 @@ import { indicatorMessageId, roleMessageId, statusMessageId } from './vocabulary
 import './projects.css';
 
 const formId = 'project-form';
+// The server's own schemas, loaded with this form rather than with the app's first chunk.
+const loadSchemas = () => import('../../../../src/modules/projects/schemas.ts');
 
 const fieldLabels: Record<ProjectField, MessageId> = {
   title: 'projects.field.title',
@@ -246,6 +249,7 @@ export function ProjectForm({
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [attempt, setAttempt] = useState(0);
   const keys = useSubmissionKeys();
+  const schemas = useSchemas(loadSchemas);
   const [isSaving, setIsSaving] = useState(false);
   const [chosen, setChosen] = useState<OrganizationChoice | null>(null);
   const [role, setRole] = useState<ParticipantRole>('lead');
@@ -353,8 +357,22 @@ export function ProjectForm({
           values: { organizations: ownNames },
         };
     }
-    if (Object.keys(local).length > 0) {
-      setOutcome({ kind: 'invalid', local, server: {}, other: [] });
+    // Every field of the project in one round: the form's own checks and the server's schema,
+    // before sending.
+    const checked = await schemas();
+    const main = checked ? (base ? updateInput(base, draft) : createInput(draft)) : null;
+    const refusedProblem =
+      checked && main
+        ? inputProblem(base ? checked.UpdateProjectInput : checked.CreateProjectInput, main)
+        : null;
+    const refused = refusedProblem ? invalidFrom(refusedProblem, { prefix: '' }) : null;
+    if (Object.keys(local).length > 0 || refused) {
+      setOutcome({
+        kind: 'invalid',
+        local,
+        server: refused?.kind === 'invalid' ? refused.server : {},
+        other: refused?.kind === 'invalid' ? refused.other : [],
+      });
       return;
     }
     setIsSaving(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenTextIn } from './hidden-text.ts';
+import { hiddenTextIn } from './hidden-text-schemas.ts';
 
 describe('hidden text in a name', () => {
   it.each([
