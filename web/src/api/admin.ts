@@ -17,9 +17,10 @@ import type {
 } from '../../../src/platform/audit/schemas.ts';
 import type { QueueSummary } from '../../../src/platform/jobs/schemas.ts';
 import type { OutboxMessagePage, OutboxMessageView } from '../../../src/platform/outbox/schemas.ts';
+import { api } from './client.ts';
 import { apiRequest } from './http.ts';
 import { getOrganization } from './organizations.ts';
-import { problemFromResponse } from './problem.ts';
+import { problemFromBody } from './problem.ts';
 import type { SubmissionKeys } from './submission-keys.ts';
 
 export type { AccountView, ApiTokenView, AuditEntry, AuditEntryPage, InvitationView, MemberView };
@@ -160,10 +161,6 @@ export function findAuditEntries(
   return apiRequest('GET', `/api/audit/entries?${params}`, { signal });
 }
 
-export function exportUrl(format: 'json' | 'csv'): string {
-  return `/api/network/registry/export?format=${format}`;
-}
-
 /** The file name an attachment's Content-Disposition gives, if any. */
 export function fileNameFrom(disposition: string | null): string | null {
   if (!disposition) return null;
@@ -194,13 +191,14 @@ export async function downloadExport(
   format: 'json' | 'csv',
   signal?: AbortSignal,
 ): Promise<string> {
-  const response = await fetch(exportUrl(format), {
+  const { data, error, response } = await api.GET('/api/network/registry/export', {
+    params: { query: { format } },
     headers: { accept: format === 'json' ? 'application/json' : 'application/zip' },
-    credentials: 'same-origin',
+    parseAs: 'blob',
     signal,
   });
-  if (!response.ok) throw await problemFromResponse(response);
-  const blob = await response.blob();
+  if (!response.ok || !data) throw problemFromBody(response, error);
+  const blob = data;
   const fileName =
     fileNameFrom(response.headers.get('content-disposition')) ??
     `intercoop-registry.${format === 'json' ? 'json' : 'zip'}`;

@@ -150,11 +150,11 @@ describe('the directory page', () => {
     try {
       const input = screen.getByLabelText('Search by name');
       fireEvent.change(input, { target: { value: 'se' } });
-      act(() => vi.advanceTimersByTime(100));
+      await act(() => vi.advanceTimersByTimeAsync(100));
       fireEvent.change(input, { target: { value: 'sew' } });
-      act(() => vi.advanceTimersByTime(200));
+      await act(() => vi.advanceTimersByTimeAsync(200));
       expect(fetchStub).toHaveBeenCalledTimes(1);
-      act(() => vi.advanceTimersByTime(100));
+      await act(() => vi.advanceTimersByTimeAsync(100));
       expect(fetchStub).toHaveBeenCalledTimes(2);
       expect(requestedUrls().at(-1)?.searchParams.get('q')).toBe('sew');
     } finally {
@@ -167,12 +167,19 @@ describe('the directory page', () => {
     renderDirectory();
     await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(1));
 
-    const input = screen.getByLabelText('Search by name');
-    fireEvent.change(input, { target: { value: 'bank' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    vi.useFakeTimers();
+    try {
+      const input = screen.getByLabelText('Search by name');
+      fireEvent.change(input, { target: { value: 'bank' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Search' }));
 
-    // No waiting: the request went out without the debounce.
-    expect(requestedUrls().at(-1)?.searchParams.get('q')).toBe('bank');
+      // No waiting: the request went out without the debounce (no time passed, only the
+      // client's own promises ran).
+      await act(() => vi.advanceTimersByTimeAsync(0));
+      expect(requestedUrls().at(-1)?.searchParams.get('q')).toBe('bank');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads the search and filters from the URL of a shared link', async () => {

@@ -254,6 +254,7 @@ describe('a new API token', () => {
     grants: [grant('organization-admin', organizationId)],
     csrfToken: 'csrf',
     sessionExpiresAt: null,
+    signedIn: true,
   };
   const view = {
     id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d80',

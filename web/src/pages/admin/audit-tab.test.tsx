@@ -43,6 +43,7 @@ const me: Me = {
   ],
   csrfToken: 'csrf',
   sessionExpiresAt: null,
+  signedIn: true,
 };
 
 function entry(fields: Partial<AuditEntry>): AuditEntry {
