@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 // The administration's calls: accounts and their roles, invitations, API tokens, the audit log,
 // the registry's export and import, and the outbox and job queues.
 import type { z } from 'zod';
@@ -17,6 +18,7 @@ import type {
 } from '../../../src/platform/audit/schemas.ts';
 import type { QueueSummary } from '../../../src/platform/jobs/schemas.ts';
 import type { OutboxMessagePage, OutboxMessageView } from '../../../src/platform/outbox/schemas.ts';
+import { queryClient } from '../data/query-client.ts';
 import { api } from './client.ts';
 import { apiRequest } from './http.ts';
 import { getOrganization } from './organizations.ts';
@@ -228,27 +230,27 @@ export function importRegistry(file: File, keys?: SubmissionKeys): Promise<Impor
   });
 }
 
-// Organization names for the ids that roles, tokens and the log carry: each fetched once.
-const names = new Map<string, Promise<string | null>>();
+// Organization names for the ids that roles, tokens and the log carry, in the loading layer's
+// cache: each fetched once however many rows name it (a write to the registry invalidates them).
+const organizationNameQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['network', 'organizations', id, 'name'],
+    queryFn: async ({ signal }) => (await getOrganization(id, signal)).name,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
-export function organizationName(id: string): Promise<string | null> {
-  let name = names.get(id);
-  if (!name) {
-    name = getOrganization(id).then(
-      (organization) => organization.name,
-      () => {
-        // Not found (or offline): forget it so a later look may succeed.
-        names.delete(id);
-        return null;
-      },
-    );
-    names.set(id, name);
+export async function organizationName(id: string): Promise<string | null> {
+  try {
+    return await queryClient.fetchQuery(organizationNameQuery(id));
+  } catch {
+    // Not found (or offline): nothing is kept, so a later look may succeed.
+    return null;
   }
-  return name;
 }
 
+/** Keeps a name learned otherwise (a choice in a list), so that it is not asked for. */
 export function rememberOrganizationName(id: string, name: string): void {
-  names.set(id, Promise.resolve(name));
+  queryClient.setQueryData(organizationNameQuery(id).queryKey, name);
 }
 
 export type { OutboxMessagePage, OutboxMessageView, QueueSummary };

@@ -53,3 +53,28 @@ export async function afterWrite<T>(write: Promise<T>, ...keys: (readonly unknow
     for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
   }
 }
+
+/** The pages of a paged list as an infinite query keeps them. */
+export type PagedData<T> = { pages: Page<T>[]; pageParams: unknown[] };
+
+/**
+ * Changes the items of a paged list in the cache (a row changed or added here, as the server
+ * answered), without reading the list again.
+ */
+export function changeItems<T>(
+  client: QueryClient,
+  queryKey: readonly unknown[],
+  change: (items: T[], pageIndex: number, pageCount: number) => T[],
+): void {
+  client.setQueryData<PagedData<T>>(queryKey, (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page, index) => ({
+            ...page,
+            items: change(page.items, index, data.pages.length),
+          })),
+        }
+      : data,
+  );
+}

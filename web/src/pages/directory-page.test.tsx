@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { OrganizationListItem, OrganizationPage } from '../api/organizations.ts';
 import type { Problem } from '../api/problem.ts';
+import { TestDataProvider } from '../data/test-data-provider.tsx';
 import { english as en } from '../i18n/locales.ts';
 import { DirectoryPage } from './directory-page.tsx';
 
@@ -68,9 +69,11 @@ function requestedUrls(): URL[] {
 function renderDirectory() {
   return render(
     <IntlProvider locale="en" messages={en}>
-      <Router>
-        <DirectoryPage />
-      </Router>
+      <TestDataProvider>
+        <Router>
+          <DirectoryPage />
+        </Router>
+      </TestDataProvider>
     </IntlProvider>,
   );
 }
@@ -135,10 +138,13 @@ describe('the directory page', () => {
     const list = await screen.findByRole('list', { name: 'Results' });
     expect(within(list).queryByText('Name that matched')).toBeNull();
     fireEvent.change(screen.getByLabelText('Search by name'), { target: { value: 'सहकारी' } });
-    const shown = await within(list).findByText(hindiName);
+    // The new search's results are a new list.
+    const shown = await screen.findByText(hindiName);
+    const results = screen.getByRole('list', { name: 'Results' });
+    expect(results.contains(shown)).toBe(true);
     expect(shown.getAttribute('lang')).toBe('hi');
     expect(shown.previousElementSibling?.textContent).toBe('Name that matched');
-    expect(within(list).getByRole('heading', { name: sewaBank.name })).toBeTruthy();
+    expect(within(results).getByRole('heading', { name: sewaBank.name })).toBeTruthy();
   });
 
   it('waits for a pause in typing before asking the server', async () => {
