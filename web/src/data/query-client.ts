@@ -17,11 +17,11 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         retry: shouldRetry,
-        // A page read a moment ago is shown at once, and read again in the background.
-        staleTime: 30_000,
-        // A person coming back to the tab sees what changed meanwhile, without a reload; but a
-        // shared basic phone's connection is not spent on every focus: only stale data.
-        refetchOnWindowFocus: true,
+        // What was read shows at once when a page opens again, and is read again behind it
+        // (so a write made elsewhere, by another person or another page, shows on the next
+        // visit); not on every return to the tab, which a basic phone's connection would pay.
+        staleTime: 0,
+        refetchOnWindowFocus: false,
       },
       // A write is sent once: an idempotent resend after a network error is the client's
       // (api/client.ts, with the form's Idempotency-Key), not the cache's.

@@ -139,7 +139,7 @@ describe('the directory page', () => {
     expect(within(list).queryByText('Name that matched')).toBeNull();
     fireEvent.change(screen.getByLabelText('Search by name'), { target: { value: 'सहकारी' } });
     // The new search's results are a new list.
-    const shown = await screen.findByText(hindiName);
+    const shown = await screen.findByText(hindiName, undefined, { timeout: 5000 });
     const results = screen.getByRole('list', { name: 'Results' });
     expect(results.contains(shown)).toBe(true);
     expect(shown.getAttribute('lang')).toBe('hi');
