@@ -450,15 +450,17 @@ describe('the administration', () => {
       await measureRoute(context, path, heading);
     }
 
-    // The session has ended (here: its cookie is gone): the export says so in words, and no
-    // file of the server's error is saved.
+    // The session has ended (here: its cookie is gone): the server's 401 to the export switches
+    // the app to signed out, sent to sign in and back here after, and no file of the server's
+    // error is saved.
     const downloads: unknown[] = [];
     page.on('download', (download) => downloads.push(download));
     await context.clearCookies();
     await page.getByRole('button', { name: 'Download as JSON' }).click();
-    const ended = page.getByRole('alert').filter({ hasText: 'could not be downloaded' });
-    await poll(() => ended.textContent()).toContain('Your session has ended.');
-    await ended.getByRole('link', { name: 'Sign in again' }).waitFor();
+    await poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/admin/exchange');
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
     expect(downloads).toEqual([]);
     await checkScreen(page, 'admin-export-signed-out');
     // Only the refusals the flow provoked: who is signed in (before signing in), and the import

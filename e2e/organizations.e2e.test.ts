@@ -385,7 +385,12 @@ describe('organizations in the browser', () => {
       'Your changes are saved.',
     );
     const profile = page.locator('article.profile');
-    const text = (await profile.textContent()) ?? '';
+    // What a person reads: the JSON-LD the page carries for other tools is not shown.
+    const text = await profile.evaluate((element) => {
+      const shown = element.cloneNode(true) as HTMLElement;
+      for (const script of shown.querySelectorAll('script')) script.remove();
+      return shown.textContent ?? '';
+    });
     expect(text).toContain('Sewa Kisan');
     expect(text).not.toContain('सेवा किसान सहकारी');
     expect(text).toContain('One member, one vote at the yearly assembly.');

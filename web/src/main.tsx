@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { queryClient } from './data/query-client.ts';
 import { I18nProvider } from './i18n/i18n-provider.tsx';
 import { loadMessages, resolveInitialLocale } from './i18n/locales.ts';
 import { SessionProvider } from './session/session-provider.tsx';
@@ -18,11 +20,13 @@ loadMessages(locale)
   .then(({ locale: shownLocale, messages }) => {
     root.render(
       <StrictMode>
-        <I18nProvider initialLocale={shownLocale} initialMessages={messages}>
-          <SessionProvider>
-            <App />
-          </SessionProvider>
-        </I18nProvider>
+        <QueryClientProvider client={queryClient}>
+          <I18nProvider initialLocale={shownLocale} initialMessages={messages}>
+            <SessionProvider>
+              <App />
+            </SessionProvider>
+          </I18nProvider>
+        </QueryClientProvider>
       </StrictMode>,
     );
   });

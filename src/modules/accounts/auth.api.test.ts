@@ -4,6 +4,7 @@ import { invitationToken } from '../../../test/invitations.ts';
 import { tokenFrom } from '../../../test/mail-sink.ts';
 import { type Agent, countRows, startTestApi, type TestApi } from '../../../test/test-api.ts';
 import { sessionCookie } from './index.ts';
+import { MeAnswer } from './schemas.ts';
 
 let api: TestApi;
 let organizationId: string;
@@ -110,6 +111,41 @@ describe('signing in and out', () => {
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().detail).toBe(unknown.json().detail);
     expect(wrong.cookies).toEqual([]);
+  });
+
+  it('tells a visitor with neither cookie nor token that nobody is signed in, without an error', async () => {
+    const visitor = await api.app.inject({ method: 'GET', url: '/api/auth/me' });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ signedIn: false });
+    expect(MeAnswer.parse(visitor.json())).toEqual({ signedIn: false });
+    expect(visitor.cookies).toEqual([]);
+
+    // Someone signed in gets the same shape, with `signedIn: true` and the rest.
+    const signed = await api.admin.request({ method: 'GET', url: '/api/auth/me' });
+    expect(signed.statusCode).toBe(200);
+    expect(MeAnswer.parse(signed.json())).toMatchObject({
+      signedIn: true,
+      accountId: api.admin.accountId,
+      csrfToken: api.admin.csrfToken,
+    });
+
+    // A cookie of no live session (ended, or made up): 401, so that an open page learns it, and
+    // the cookie is cleared, so that the next visit is a visitor's.
+    const ended = await api.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `${sessionCookie}=${'x'.repeat(43)}` },
+    });
+    expect(ended.statusCode).toBe(401);
+    expect(ended.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(ended.cookies.find((entry) => entry.name === sessionCookie)?.value).toBe('');
+    // An unknown token is refused as before, whatever else the request lacks.
+    const token = await api.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: 'Bearer ic_madeup' },
+    });
+    expect(token.statusCode).toBe(401);
   });
 
   it('gives a new session id at every sign-in, and signing out ends only that session', async () => {

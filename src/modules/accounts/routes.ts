@@ -33,6 +33,7 @@ import {
   InvitationView,
   InviteInput,
   Me,
+  MeAnswer,
   MemberList,
   MemberView,
   OrganizationParams,
@@ -136,11 +137,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Who is signed in, with roles and the CSRF token of the session',
-        response: { 200: Me, ...problems },
+        summary:
+          'Who is signed in, with roles and the CSRF token of the session; `signedIn: false` to a request with neither a session cookie nor a token (an ended session: 401)',
+        response: { 200: MeAnswer, ...problems },
       },
     },
     async (request) => {
+      // A visitor who never signed in is not at fault: no error for the page to log. A cookie
+      // of an ended session still answers 401, so that an open page learns that it ended.
+      if (
+        request.ctx.actor.type !== 'account' &&
+        request.cookies[sessionCookie] === undefined &&
+        request.headers.authorization === undefined
+      )
+        return { signedIn: false as const };
       const account = requireSignedIn(request.ctx.actor);
       return describeAccount(request.ctx.db, account.accountId, request.session);
     },

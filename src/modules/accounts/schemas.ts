@@ -72,6 +72,7 @@ export const LanguageCode = z
   .regex(/^[a-z]{2}$/, 'Use a two-letter ISO 639-1 code, such as hi or gu.');
 
 export const Me = z.object({
+  signedIn: z.literal(true),
   accountId: z.uuid(),
   personId: z.uuid(),
   email: z.string(),
@@ -85,6 +86,13 @@ export const Me = z.object({
   sessionExpiresAt: z.string().nullable(),
 });
 export type Me = z.infer<typeof Me>;
+
+/** What `GET /api/auth/me` says to a visitor who sent neither a session cookie nor a token. */
+export const SignedOut = z.object({ signedIn: z.literal(false) });
+
+/** `GET /api/auth/me`: the account signed in, or that nobody is. */
+export const MeAnswer = z.discriminatedUnion('signedIn', [Me, SignedOut]);
+export type MeAnswer = z.infer<typeof MeAnswer>;
 
 export const SignInResult = z.object({ csrfToken: z.string(), me: Me });
 

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 // The administration's calls: accounts and their roles, invitations, API tokens, the audit log,
 // the registry's export and import, and the outbox and job queues.
 import type { z } from 'zod';
@@ -17,9 +18,11 @@ import type {
 } from '../../../src/platform/audit/schemas.ts';
 import type { QueueSummary } from '../../../src/platform/jobs/schemas.ts';
 import type { OutboxMessagePage, OutboxMessageView } from '../../../src/platform/outbox/schemas.ts';
+import { queryClient } from '../data/query-client.ts';
+import { api } from './client.ts';
 import { apiRequest } from './http.ts';
 import { getOrganization } from './organizations.ts';
-import { problemFromResponse } from './problem.ts';
+import { problemFromBody } from './problem.ts';
 import type { SubmissionKeys } from './submission-keys.ts';
 
 export type { AccountView, ApiTokenView, AuditEntry, AuditEntryPage, InvitationView, MemberView };
@@ -160,10 +163,6 @@ export function findAuditEntries(
   return apiRequest('GET', `/api/audit/entries?${params}`, { signal });
 }
 
-export function exportUrl(format: 'json' | 'csv'): string {
-  return `/api/network/registry/export?format=${format}`;
-}
-
 /** The file name an attachment's Content-Disposition gives, if any. */
 export function fileNameFrom(disposition: string | null): string | null {
   if (!disposition) return null;
@@ -194,13 +193,14 @@ export async function downloadExport(
   format: 'json' | 'csv',
   signal?: AbortSignal,
 ): Promise<string> {
-  const response = await fetch(exportUrl(format), {
+  const { data, error, response } = await api.GET('/api/network/registry/export', {
+    params: { query: { format } },
     headers: { accept: format === 'json' ? 'application/json' : 'application/zip' },
-    credentials: 'same-origin',
+    parseAs: 'blob',
     signal,
   });
-  if (!response.ok) throw await problemFromResponse(response);
-  const blob = await response.blob();
+  if (!response.ok || !data) throw problemFromBody(response, error);
+  const blob = data;
   const fileName =
     fileNameFrom(response.headers.get('content-disposition')) ??
     `intercoop-registry.${format === 'json' ? 'json' : 'zip'}`;
@@ -230,27 +230,27 @@ export function importRegistry(file: File, keys?: SubmissionKeys): Promise<Impor
   });
 }
 
-// Organization names for the ids that roles, tokens and the log carry: each fetched once.
-const names = new Map<string, Promise<string | null>>();
+// Organization names for the ids that roles, tokens and the log carry, in the loading layer's
+// cache: each fetched once however many rows name it (a write to the registry invalidates them).
+const organizationNameQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['network', 'organizations', id, 'name'],
+    queryFn: async ({ signal }) => (await getOrganization(id, signal)).name,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
-export function organizationName(id: string): Promise<string | null> {
-  let name = names.get(id);
-  if (!name) {
-    name = getOrganization(id).then(
-      (organization) => organization.name,
-      () => {
-        // Not found (or offline): forget it so a later look may succeed.
-        names.delete(id);
-        return null;
-      },
-    );
-    names.set(id, name);
+export async function organizationName(id: string): Promise<string | null> {
+  try {
+    return await queryClient.fetchQuery(organizationNameQuery(id));
+  } catch {
+    // Not found (or offline): nothing is kept, so a later look may succeed.
+    return null;
   }
-  return name;
 }
 
+/** Keeps a name learned otherwise (a choice in a list), so that it is not asked for. */
 export function rememberOrganizationName(id: string, name: string): void {
-  names.set(id, Promise.resolve(name));
+  queryClient.setQueryData(organizationNameQuery(id).queryKey, name);
 }
 
 export type { OutboxMessagePage, OutboxMessageView, QueueSummary };

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type {
   Chain,
   ChainTie,
@@ -11,6 +12,7 @@ import type {
   CreatePartnershipInput,
   Partnership,
 } from '../../../src/modules/network/schemas.ts';
+import { afterWrite } from '../data/query-client.ts';
 import { apiRequest } from './http.ts';
 import type { SubmissionKeys } from './submission-keys.ts';
 
@@ -34,6 +36,16 @@ export function getNeighbours(id: string, depth: 1 | 2, signal?: AbortSignal): P
   );
 }
 
+/** The registry in the loading layer: a write to it invalidates every read of it. */
+export const networkKeys = { all: ['network'] as const };
+
+/** An organization's neighbours in the loading layer, with the depth they were read at. */
+export const neighboursQuery = (id: string, depth: 1 | 2) =>
+  queryOptions({
+    queryKey: ['network', 'organizations', id, 'neighbours', depth],
+    queryFn: async ({ signal }) => ({ data: await getNeighbours(id, depth, signal), depth }),
+  });
+
 /** The longest chain asked for: the server's default. */
 export const chainMaxLength = 6;
 
@@ -42,18 +54,31 @@ export function findChain(from: string, to: string, signal?: AbortSignal): Promi
   return apiRequest<Chain>('GET', `/api/network/chain?${params}`, { signal });
 }
 
+/** The shortest chain between two organizations, in the loading layer. */
+export const chainQuery = (from: string, to: string) =>
+  queryOptions({
+    queryKey: ['network', 'chain', from, to],
+    queryFn: ({ signal }) => findChain(from, to, signal),
+  });
+
 export function createAffiliation(
   input: CreateAffiliationInput,
   keys?: SubmissionKeys,
 ): Promise<Affiliation> {
-  return apiRequest<Affiliation>('POST', '/api/network/affiliations', { body: input, keys });
+  return afterWrite(
+    apiRequest<Affiliation>('POST', '/api/network/affiliations', { body: input, keys }),
+    networkKeys.all,
+  );
 }
 
 export function createPartnership(
   input: CreatePartnershipInput,
   keys?: SubmissionKeys,
 ): Promise<Partnership> {
-  return apiRequest<Partnership>('POST', '/api/network/partnerships', { body: input, keys });
+  return afterWrite(
+    apiRequest<Partnership>('POST', '/api/network/partnerships', { body: input, keys }),
+    networkKeys.all,
+  );
 }
 
 /** Ends a tie on a date (ties are kept as history). */
@@ -63,5 +88,8 @@ export function endTie(
   change: { version: number; endedOn: string },
 ): Promise<Affiliation | Partnership> {
   const path = type === 'affiliation' ? 'affiliations' : 'partnerships';
-  return apiRequest('PATCH', `/api/network/${path}/${encodeURIComponent(id)}`, { body: change });
+  return afterWrite(
+    apiRequest('PATCH', `/api/network/${path}/${encodeURIComponent(id)}`, { body: change }),
+    networkKeys.all,
+  );
 }

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type {
   CreateIntentInput,
   Intent,
@@ -9,6 +10,7 @@ import type {
   SuggestionReason,
   UpdateIntentInput,
 } from '../../../src/modules/network/intents/intent-schemas.ts';
+import { afterWrite } from '../data/query-client.ts';
 import { apiRequest } from './http.ts';
 import type { SubmissionKeys } from './submission-keys.ts';
 
@@ -73,14 +75,32 @@ export function getSuggestions(id: string, signal?: AbortSignal): Promise<Sugges
   return apiRequest<SuggestionList>('GET', `${path(id)}/suggestions?limit=10`, { signal });
 }
 
+/** Offers and needs in the loading layer: every write below invalidates them all. */
+export const intentKeys = { all: ['intents'] as const };
+
+export const intentQuery = (id: string) =>
+  queryOptions({ queryKey: ['intents', id], queryFn: ({ signal }) => getIntent(id, signal) });
+
+export const suggestionsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['intents', id, 'suggestions'],
+    queryFn: ({ signal }) => getSuggestions(id, signal),
+  });
+
 export function createIntent(input: CreateIntentInput, keys?: SubmissionKeys): Promise<Intent> {
-  return apiRequest<Intent>('POST', '/api/network/intents', { body: input, keys });
+  return afterWrite(
+    apiRequest<Intent>('POST', '/api/network/intents', { body: input, keys }),
+    intentKeys.all,
+  );
 }
 
 export function updateIntent(id: string, change: UpdateIntentInput): Promise<Intent> {
-  return apiRequest<Intent>('PATCH', path(id), { body: change });
+  return afterWrite(apiRequest<Intent>('PATCH', path(id), { body: change }), intentKeys.all);
 }
 
 export function closeIntent(id: string, version: number): Promise<Intent> {
-  return apiRequest<Intent>('POST', `${path(id)}/close`, { body: { version } });
+  return afterWrite(
+    apiRequest<Intent>('POST', `${path(id)}/close`, { body: { version } }),
+    intentKeys.all,
+  );
 }

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { Me } from '../../../src/modules/accounts/schemas.ts';
 import type { LogoInfo } from '../../../src/modules/network/logos/logo-schemas.ts';
 import type {
@@ -10,8 +11,10 @@ import type {
   Ties,
   UpdateOrganizationInput,
 } from '../../../src/modules/network/schemas.ts';
+import { afterWrite } from '../data/query-client.ts';
+import { api } from './client.ts';
 import { apiRequest } from './http.ts';
-import { problemFromResponse } from './problem.ts';
+import { problemFromBody } from './problem.ts';
 import type { SubmissionKeys } from './submission-keys.ts';
 
 export type {
@@ -91,13 +94,35 @@ export function getTies(id: string, signal?: AbortSignal): Promise<Ties> {
   });
 }
 
+/** The loading layer's keys and loaders of one organization's profile (data/query-client.ts). */
+export const organizationQueries = {
+  profile: (id: string) =>
+    queryOptions({
+      queryKey: ['network', 'organizations', id],
+      queryFn: ({ signal }) => getOrganization(id, signal),
+    }),
+  ties: (id: string) =>
+    queryOptions({
+      queryKey: ['network', 'organizations', id, 'ties'],
+      queryFn: ({ signal }) => getTies(id, signal),
+    }),
+  jsonLd: (id: string) =>
+    queryOptions({
+      queryKey: ['network', 'organizations', id, 'json-ld'],
+      queryFn: ({ signal }) => getOrganizationJsonLd(id, signal),
+    }),
+};
+
 export function updateOrganization(
   id: string,
   change: UpdateOrganizationInput,
 ): Promise<Organization> {
-  return apiRequest<Organization>('PATCH', `/api/network/organizations/${encodeURIComponent(id)}`, {
-    body: change,
-  });
+  return afterWrite(
+    apiRequest<Organization>('PATCH', `/api/network/organizations/${encodeURIComponent(id)}`, {
+      body: change,
+    }),
+    ['network'],
+  );
 }
 
 /** Network staff (and network admins) add organizations; the server refuses anyone else. */
@@ -112,7 +137,10 @@ export function createOrganization(
   input: CreateOrganizationInput,
   keys?: SubmissionKeys,
 ): Promise<Organization> {
-  return apiRequest<Organization>('POST', '/api/network/organizations', { body: input, keys });
+  return afterWrite(
+    apiRequest<Organization>('POST', '/api/network/organizations', { body: input, keys }),
+    ['network'],
+  );
 }
 
 /** The kinds of image the server takes as a logo, and how large a file may be (1 MiB). */
@@ -121,13 +149,19 @@ export const maxLogoBytes = 1024 * 1024;
 
 /** Sends the image file itself as the body, with its own Content-Type. */
 export function uploadLogo(id: string, file: Blob): Promise<LogoInfo> {
-  return apiRequest<LogoInfo>('PUT', `/api/network/organizations/${encodeURIComponent(id)}/logo`, {
-    body: file,
-  });
+  return afterWrite(
+    apiRequest<LogoInfo>('PUT', `/api/network/organizations/${encodeURIComponent(id)}/logo`, {
+      body: file,
+    }),
+    ['network'],
+  );
 }
 
 export function removeLogo(id: string): Promise<void> {
-  return apiRequest('DELETE', `/api/network/organizations/${encodeURIComponent(id)}/logo`);
+  return afterWrite(
+    apiRequest('DELETE', `/api/network/organizations/${encodeURIComponent(id)}/logo`),
+    ['network'],
+  );
 }
 
 /**
@@ -138,11 +172,13 @@ export async function getOrganizationJsonLd(
   id: string,
   signal?: AbortSignal,
 ): Promise<Record<string, unknown> | null> {
-  const response = await fetch(`/api/network/organizations/${encodeURIComponent(id)}`, {
+  const { data, error, response } = await api.GET('/api/network/organizations/{id}', {
+    params: { path: { id } },
     headers: { accept: 'application/ld+json' },
+    parseAs: 'text',
     signal,
   });
-  if (!response.ok) throw await problemFromResponse(response);
-  if (!(response.headers.get('content-type') ?? '').includes('ld+json')) return null;
-  return (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw problemFromBody(response, error);
+  if (!(response.headers.get('content-type') ?? '').includes('ld+json') || !data) return null;
+  return JSON.parse(data) as Record<string, unknown>;
 }

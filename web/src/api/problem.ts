@@ -55,14 +55,23 @@ function isProblem(value: unknown): value is Problem {
  */
 export async function problemFromResponse(response: Response): Promise<ApiProblemError> {
   const contentType = response.headers.get('content-type') ?? '';
+  let body: unknown;
   if (contentType.includes('json')) {
     try {
-      const body: unknown = await response.json();
-      const language = response.headers.get('content-language')?.split(',')[0]?.trim();
-      if (isProblem(body)) return new ApiProblemError(language ? inLanguage(body, language) : body);
+      body = await response.json();
     } catch {
       // Fall through to the status line.
     }
+  }
+  return problemFromBody(response, body);
+}
+
+/** The problem of an error answer whose body was read already (`body`: its parsed JSON, or text). */
+export function problemFromBody(response: Response, body: unknown): ApiProblemError {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType.includes('json') && isProblem(body)) {
+    const language = response.headers.get('content-language')?.split(',')[0]?.trim();
+    return new ApiProblemError(language ? inLanguage(body, language) : body);
   }
   return new ApiProblemError({
     type: 'about:blank',

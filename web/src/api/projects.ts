@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type {
   AddParticipantInput,
   CreateProjectInput,
@@ -13,6 +14,7 @@ import type {
   ResultTotal,
   UpdateProjectInput,
 } from '../../../src/modules/projects/schemas.ts';
+import { afterWrite } from '../data/query-client.ts';
 import type { Me } from './auth.ts';
 import { apiRequest } from './http.ts';
 import type { SubmissionKeys } from './submission-keys.ts';
@@ -102,12 +104,24 @@ export function getProject(id: string, signal?: AbortSignal): Promise<Project> {
   return apiRequest<Project>('GET', projectPath(id), { signal });
 }
 
+/** Projects in the loading layer: every write below invalidates them all (lists, impact). */
+export const projectKeys = { all: ['projects'] as const };
+
+export const projectQuery = (id: string) =>
+  queryOptions({ queryKey: ['projects', id], queryFn: ({ signal }) => getProject(id, signal) });
+
 export function createProject(input: CreateProjectInput, keys?: SubmissionKeys): Promise<Project> {
-  return apiRequest<Project>('POST', '/api/projects', { body: input, keys });
+  return afterWrite(
+    apiRequest<Project>('POST', '/api/projects', { body: input, keys }),
+    projectKeys.all,
+  );
 }
 
 export function updateProject(id: string, change: UpdateProjectInput): Promise<Project> {
-  return apiRequest<Project>('PATCH', projectPath(id), { body: change });
+  return afterWrite(
+    apiRequest<Project>('PATCH', projectPath(id), { body: change }),
+    projectKeys.all,
+  );
 }
 
 export function addParticipant(
@@ -115,7 +129,10 @@ export function addParticipant(
   input: AddParticipantInput,
   keys?: SubmissionKeys,
 ): Promise<Project> {
-  return apiRequest<Project>('POST', `${projectPath(id)}/participants`, { body: input, keys });
+  return afterWrite(
+    apiRequest<Project>('POST', `${projectPath(id)}/participants`, { body: input, keys }),
+    projectKeys.all,
+  );
 }
 
 export function recordFigure(
@@ -123,7 +140,10 @@ export function recordFigure(
   input: RecordFigureInput,
   keys?: SubmissionKeys,
 ): Promise<Project> {
-  return apiRequest<Project>('POST', `${projectPath(id)}/figures`, { body: input, keys });
+  return afterWrite(
+    apiRequest<Project>('POST', `${projectPath(id)}/figures`, { body: input, keys }),
+    projectKeys.all,
+  );
 }
 
 /** Removes an organization from one role; the server refuses to remove the only lead (409). */
@@ -132,17 +152,23 @@ export function removeParticipant(
   participant: { organizationId: string; role: ParticipantRole },
   version: number,
 ): Promise<Project> {
-  return apiRequest<Project>(
-    'DELETE',
-    `${projectPath(id)}/participants/${encodeURIComponent(participant.organizationId)}/${participant.role}?version=${version}`,
+  return afterWrite(
+    apiRequest<Project>(
+      'DELETE',
+      `${projectPath(id)}/participants/${encodeURIComponent(participant.organizationId)}/${participant.role}?version=${version}`,
+    ),
+    projectKeys.all,
   );
 }
 
 /** Withdraws a target or a result recorded by mistake: no total counts it any more. */
 export function withdrawFigure(id: string, figureId: string, version: number): Promise<Project> {
-  return apiRequest<Project>(
-    'DELETE',
-    `${projectPath(id)}/figures/${encodeURIComponent(figureId)}?version=${version}`,
+  return afterWrite(
+    apiRequest<Project>(
+      'DELETE',
+      `${projectPath(id)}/figures/${encodeURIComponent(figureId)}?version=${version}`,
+    ),
+    projectKeys.all,
   );
 }
 

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../api/auth.ts';
+import { TestDataProvider } from '../data/test-data-provider.tsx';
 import { I18nProvider } from '../i18n/i18n-provider.tsx';
 import { english, type Messages } from '../i18n/locales.ts';
 import { SessionProvider } from '../session/session-provider.tsx';
@@ -23,6 +24,7 @@ const me = (preferredLanguage: string | null): Me => ({
   grants: [],
   csrfToken: 'csrf',
   sessionExpiresAt: null,
+  signedIn: true,
 });
 
 function serve(signedIn: boolean) {
@@ -46,9 +48,11 @@ const headersOf = (init: RequestInit | undefined) =>
 function renderSwitcher() {
   return render(
     <I18nProvider initialLocale="en" initialMessages={english as Messages}>
-      <SessionProvider>
-        <LanguageSwitcher />
-      </SessionProvider>
+      <TestDataProvider>
+        <SessionProvider>
+          <LanguageSwitcher />
+        </SessionProvider>
+      </TestDataProvider>
     </I18nProvider>,
   );
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { Router } from 'wouter';
 import type { Organization } from '../api/organizations.ts';
 import { ApiProblemError, type FieldErrorEntry, type Problem } from '../api/problem.ts';
+import { TestDataProvider } from '../data/test-data-provider.tsx';
 import { english as en, type Locale, loadMessages, type Messages } from '../i18n/locales.ts';
 import { tieOutcomeOf } from '../pages/graph/tie-problem.tsx';
 import { OrganizationEditForm } from '../pages/organization-edit-form.tsx';
@@ -39,7 +40,9 @@ function inLocale(locale: Locale, messages: Messages, element: ReactElement) {
   return render(
     <IntlProvider locale={locale} messages={messages}>
       <Router>
-        <SessionProvider>{element}</SessionProvider>
+        <TestDataProvider>
+          <SessionProvider>{element}</SessionProvider>
+        </TestDataProvider>
       </Router>
     </IntlProvider>,
   );

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedTime } from 'react-intl';
 import { Link, useLocation, useSearchParams } from 'wouter';
-import { endSession, listSessions, type Session } from '../api/auth.ts';
-import { problemOf } from '../api/problem.ts';
+import { endSession, sessionsQuery } from '../api/auth.ts';
 import { isLocale, localeNames } from '../i18n/locales.ts';
 import { useSession } from '../session/session-provider.tsx';
 import { roleMessageId } from '../vocabulary.ts';
@@ -11,11 +11,19 @@ import { useDocumentTitle } from './use-document-title.ts';
 
 export function AccountPage() {
   useDocumentTitle('account.title');
-  const { status, me, signOut, refresh } = useSession();
+  const { status, me, signOut } = useSession();
   const [, navigate] = useLocation();
   const [searchParams] = useSearchParams();
-  const [sessions, setSessions] = useState<Session[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const queryClient = useQueryClient();
+  // A 401 here (the session ended) switches the app to signed out: api/client.ts.
+  const sessionsList = useQuery({ ...sessionsQuery(), enabled: status === 'signed-in' });
+  const sessions = sessionsList.data ?? null;
+  const ending = useMutation({
+    mutationFn: endSession,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsQuery().queryKey }),
+    onError: () => setFailed(true),
+  });
   const [isSigningOut, setIsSigningOut] = useState(false);
   // Each role is named with the organization it is held in, not only a link to it.
   const organizationNames = useOrganizationNames(
@@ -28,27 +36,6 @@ export function AccountPage() {
     if (status === 'signed-out')
       navigate(`/sign-in?next=${encodeURIComponent('/account')}`, { replace: true });
   }, [status, navigate]);
-
-  const loadSessions = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        const items = await listSessions(signal);
-        if (!signal?.aborted) setSessions(items);
-      } catch (error) {
-        if (signal?.aborted) return;
-        if (problemOf(error)?.status === 401) await refresh();
-        else setFailed(true);
-      }
-    },
-    [refresh],
-  );
-
-  useEffect(() => {
-    if (status !== 'signed-in') return;
-    const controller = new AbortController();
-    void loadSessions(controller.signal);
-    return () => controller.abort();
-  }, [status, loadSessions]);
 
   if (!me) {
     return (
@@ -69,14 +56,7 @@ export function AccountPage() {
     }
   };
 
-  const onEnd = async (id: string) => {
-    try {
-      await endSession(id);
-      await loadSessions();
-    } catch {
-      setFailed(true);
-    }
-  };
+  const onEnd = (id: string) => ending.mutate(id);
 
   return (
     <div className="account">
@@ -151,7 +131,7 @@ export function AccountPage() {
       <h2>
         <FormattedMessage id="account.sessions" />
       </h2>
-      {failed ? (
+      {failed || sessionsList.isError ? (
         <div className="notice notice--error" role="alert">
           <p className="notice__title">
             <FormattedMessage id="account.failed" />

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { OrganizationListItem, OrganizationPage } from '../api/organizations.ts';
 import type { Problem } from '../api/problem.ts';
+import { TestDataProvider } from '../data/test-data-provider.tsx';
 import { english as en } from '../i18n/locales.ts';
 import { DirectoryPage } from './directory-page.tsx';
 
@@ -68,9 +69,11 @@ function requestedUrls(): URL[] {
 function renderDirectory() {
   return render(
     <IntlProvider locale="en" messages={en}>
-      <Router>
-        <DirectoryPage />
-      </Router>
+      <TestDataProvider>
+        <Router>
+          <DirectoryPage />
+        </Router>
+      </TestDataProvider>
     </IntlProvider>,
   );
 }
@@ -135,10 +138,13 @@ describe('the directory page', () => {
     const list = await screen.findByRole('list', { name: 'Results' });
     expect(within(list).queryByText('Name that matched')).toBeNull();
     fireEvent.change(screen.getByLabelText('Search by name'), { target: { value: 'सहकारी' } });
-    const shown = await within(list).findByText(hindiName);
+    // The new search's results are a new list.
+    const shown = await screen.findByText(hindiName, undefined, { timeout: 5000 });
+    const results = screen.getByRole('list', { name: 'Results' });
+    expect(results.contains(shown)).toBe(true);
     expect(shown.getAttribute('lang')).toBe('hi');
     expect(shown.previousElementSibling?.textContent).toBe('Name that matched');
-    expect(within(list).getByRole('heading', { name: sewaBank.name })).toBeTruthy();
+    expect(within(results).getByRole('heading', { name: sewaBank.name })).toBeTruthy();
   });
 
   it('waits for a pause in typing before asking the server', async () => {
@@ -150,11 +156,11 @@ describe('the directory page', () => {
     try {
       const input = screen.getByLabelText('Search by name');
       fireEvent.change(input, { target: { value: 'se' } });
-      act(() => vi.advanceTimersByTime(100));
+      await act(() => vi.advanceTimersByTimeAsync(100));
       fireEvent.change(input, { target: { value: 'sew' } });
-      act(() => vi.advanceTimersByTime(200));
+      await act(() => vi.advanceTimersByTimeAsync(200));
       expect(fetchStub).toHaveBeenCalledTimes(1);
-      act(() => vi.advanceTimersByTime(100));
+      await act(() => vi.advanceTimersByTimeAsync(100));
       expect(fetchStub).toHaveBeenCalledTimes(2);
       expect(requestedUrls().at(-1)?.searchParams.get('q')).toBe('sew');
     } finally {
@@ -167,12 +173,19 @@ describe('the directory page', () => {
     renderDirectory();
     await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(1));
 
-    const input = screen.getByLabelText('Search by name');
-    fireEvent.change(input, { target: { value: 'bank' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    vi.useFakeTimers();
+    try {
+      const input = screen.getByLabelText('Search by name');
+      fireEvent.change(input, { target: { value: 'bank' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Search' }));
 
-    // No waiting: the request went out without the debounce.
-    expect(requestedUrls().at(-1)?.searchParams.get('q')).toBe('bank');
+      // No waiting: the request went out without the debounce (no time passed, only the
+      // client's own promises ran).
+      await act(() => vi.advanceTimersByTimeAsync(0));
+      expect(requestedUrls().at(-1)?.searchParams.get('q')).toBe('bank');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads the search and filters from the URL of a shared link', async () => {

@@ -6,6 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { Router } from 'wouter';
 import type { Organization } from '../api/organizations.ts';
 import type { Problem } from '../api/problem.ts';
+import { TestDataProvider } from '../data/test-data-provider.tsx';
 import { english as en } from '../i18n/locales.ts';
 import { SessionProvider } from '../session/session-provider.tsx';
 import { changeFrom, draftFrom, OrganizationEditForm } from './organization-edit-form.tsx';
@@ -66,7 +67,9 @@ function renderWith(element: ReactElement) {
   return render(
     <IntlProvider locale="en" messages={en}>
       <Router>
-        <SessionProvider>{element}</SessionProvider>
+        <TestDataProvider>
+          <SessionProvider>{element}</SessionProvider>
+        </TestDataProvider>
       </Router>
     </IntlProvider>,
   );

@@ -1,14 +1,9 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { canEditOrganization } from '../api/auth.ts';
-import {
-  getOrganization,
-  getOrganizationJsonLd,
-  getTies,
-  type Organization,
-  type Ties,
-} from '../api/organizations.ts';
+import { type Organization, organizationQueries, type Ties } from '../api/organizations.ts';
 import { type Problem, problemOf } from '../api/problem.ts';
 import { PrinciplesChart } from '../components/principles-chart.tsx';
 import { useCountryNames, useLanguageNames } from '../i18n/display-names.ts';
@@ -40,34 +35,38 @@ type LoadState =
 export function OrganizationPage({ id }: { id: string }) {
   const intl = useIntl();
   const { me } = useSession();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const queryClient = useQueryClient();
+  const profile = useQuery(organizationQueries.profile(id));
+  // The ties and the JSON-LD are extras: the profile shows without them if they fail.
+  const tiesQuery = useQuery({ ...organizationQueries.ties(id), retry: false });
+  const jsonLdQuery = useQuery({ ...organizationQueries.jsonLd(id), retry: false });
   const [isEditing, setIsEditing] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry re-runs it.
+  // Another organization: its own page, not the edit form or the saved notice of the last one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when `id` changes.
   useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
     setIsEditing(false);
     setSavedAt(null);
-    // The ties and the JSON-LD are extras: the profile shows without them if they fail.
-    Promise.all([
-      getOrganization(id, controller.signal),
-      getTies(id, controller.signal).catch(() => null),
-      getOrganizationJsonLd(id, controller.signal).catch(() => null),
-    ]).then(
-      ([organization, ties, jsonLd]) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', organization, ties, jsonLd });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', problem: problemOf(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [id, attempt]);
+  }, [id]);
+
+  const state: LoadState = profile.isError
+    ? { status: 'error', problem: problemOf(profile.error) }
+    : profile.data && !tiesQuery.isPending && !jsonLdQuery.isPending
+      ? {
+          status: 'ready',
+          organization: profile.data,
+          ties: tiesQuery.data ?? null,
+          jsonLd: jsonLdQuery.data ?? null,
+        }
+      : { status: 'loading' };
+  const showOrganization = (organization: Organization) => {
+    queryClient.setQueryData(organizationQueries.profile(id).queryKey, organization);
+    // Its JSON-LD said what the organization was: read it again.
+    void queryClient.invalidateQueries({ queryKey: organizationQueries.jsonLd(id).queryKey });
+  };
 
   const name = state.status === 'ready' ? state.organization.name : null;
   useEffect(() => {
@@ -90,7 +89,7 @@ export function OrganizationPage({ id }: { id: string }) {
           <FormattedMessage id={notFound ? 'profile.notFound' : 'profile.error'} />
         </h1>
         {notFound ? null : (
-          <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
+          <button type="button" className="button" onClick={() => void profile.refetch()}>
             <FormattedMessage id="directory.retry" />
           </button>
         )}
@@ -177,16 +176,16 @@ export function OrganizationPage({ id }: { id: string }) {
           organization={organization}
           onNewerCopy={(current) =>
             // The heading and facts around the form show what the other person wrote.
-            setState({ ...state, organization: current, jsonLd: null })
+            queryClient.setQueryData(organizationQueries.profile(id).queryKey, current)
           }
           onSaved={(updated) => {
-            setState({ ...state, organization: updated, jsonLd: null });
+            showOrganization(updated);
             setIsEditing(false);
             setSavedAt(Date.now());
             headingRef.current?.focus();
           }}
           onCancel={(current) => {
-            if (current) setState({ ...state, organization: current, jsonLd: null });
+            if (current) showOrganization(current);
             setIsEditing(false);
             headingRef.current?.focus();
           }}
@@ -201,9 +200,9 @@ export function OrganizationPage({ id }: { id: string }) {
                 claims={ties.claims ?? []}
                 me={me}
                 onDecided={() =>
-                  getTies(organization.id)
-                    .then((next) => setState({ ...state, ties: next }))
-                    .catch(() => undefined)
+                  void queryClient.invalidateQueries({
+                    queryKey: organizationQueries.ties(id).queryKey,
+                  })
                 }
               />
             ) : null
@@ -213,7 +212,9 @@ export function OrganizationPage({ id }: { id: string }) {
               organization={organization}
               ties={ties}
               mayEdit={mayEdit}
-              onTiesChanged={(next) => setState({ ...state, ties: next })}
+              onTiesChanged={(next) =>
+                queryClient.setQueryData(organizationQueries.ties(id).queryKey, next)
+              }
             />
           }
         />

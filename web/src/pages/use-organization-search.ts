@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 import {
   type Facets,
   findOrganizations,
@@ -7,6 +8,7 @@ import {
   type OrganizationPage,
 } from '../api/organizations.ts';
 import { ApiProblemError, type Problem } from '../api/problem.ts';
+import { nextCursorOf } from '../data/query-client.ts';
 
 /** Why a request failed: the server's problem, or no answer at all (offline, timeout). */
 export type SearchFailure = { problem: Problem | null };
@@ -27,14 +29,6 @@ export type SearchState = {
   facets: Facets;
 };
 
-type SearchAction =
-  | { type: 'search-started' }
-  | { type: 'search-loaded'; page: OrganizationPage }
-  | { type: 'search-failed'; failure: SearchFailure }
-  | { type: 'more-started' }
-  | { type: 'more-loaded'; page: OrganizationPage }
-  | { type: 'more-failed'; failure: SearchFailure };
-
 const initialState: SearchState = {
   status: 'loading',
   items: [],
@@ -46,33 +40,6 @@ const initialState: SearchState = {
   totalCapped: false,
   facets: { kind: [], sector: [], country: [] },
 };
-
-function reduce(state: SearchState, action: SearchAction): SearchState {
-  switch (action.type) {
-    case 'search-started':
-      return {
-        ...initialState,
-        total: state.total,
-        totalCapped: state.totalCapped,
-        facets: state.facets,
-      };
-    case 'search-loaded':
-      return { ...initialState, status: 'ready', ...pageFields(action.page) };
-    case 'search-failed':
-      return { ...initialState, status: 'error', failure: action.failure, facets: state.facets };
-    case 'more-started':
-      return { ...state, isLoadingMore: true, moreFailure: null };
-    case 'more-loaded':
-      return {
-        ...state,
-        isLoadingMore: false,
-        items: [...state.items, ...action.page.items],
-        nextCursor: action.page.nextCursor,
-      };
-    case 'more-failed':
-      return { ...state, isLoadingMore: false, moreFailure: action.failure };
-  }
-}
 
 function pageFields(page: OrganizationPage) {
   return {
@@ -89,49 +56,58 @@ function toFailure(error: unknown): SearchFailure {
   return { problem: error instanceof ApiProblemError ? error.problem : null };
 }
 
-/** The first page for the filters, then more pages on demand with the server's cursor. */
+/**
+ * The first page for the filters, then more pages on demand with the server's cursor, in the
+ * loading layer: other filters are another query, whose requests carry their own signal, so a
+ * late answer never shows under new filters. The counts and facets of the last search stay
+ * while the next one loads.
+ */
 export function useOrganizationSearch(filters: OrganizationFilters) {
-  const [state, dispatch] = useReducer(reduce, initialState);
-  const [attempt, retry] = useReducer((count: number) => count + 1, 0);
-  // One controller for whatever is in flight, so a new search cancels a stale "load more".
-  const controllerRef = useRef<AbortController | null>(null);
   const { q, country, kind, sector, language } = filters;
+  const query = useInfiniteQuery({
+    queryKey: ['network', 'organizations', 'search', { q, country, kind, sector, language }],
+    queryFn: ({ pageParam, signal }) =>
+      findOrganizations({ q, country, kind, sector, language }, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: nextCursorOf,
+    placeholderData: keepPreviousData,
+  });
+  const lastFacets = useRef(initialState.facets);
+  const pages = query.data?.pages ?? [];
+  const first = pages[0];
+  if (first && !query.isPlaceholderData) lastFacets.current = pageFields(first).facets;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry re-runs it.
-  useEffect(() => {
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    dispatch({ type: 'search-started' });
-    // Checking `aborted` (not only catching AbortError) also drops an answer that arrived just
-    // before the filters changed.
-    findOrganizations({ q, country, kind, sector, language }, null, controller.signal).then(
-      (page) => {
-        if (!controller.signal.aborted) dispatch({ type: 'search-loaded', page });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) {
-          dispatch({ type: 'search-failed', failure: toFailure(error) });
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [q, country, kind, sector, language, attempt]);
+  let state: SearchState;
+  if (query.isError && !query.isFetchNextPageError) {
+    state = {
+      ...initialState,
+      status: 'error',
+      failure: toFailure(query.error),
+      facets: lastFacets.current,
+    };
+  } else if (!first || query.isPlaceholderData) {
+    state = {
+      ...initialState,
+      total: first?.total ?? 0,
+      totalCapped: first?.totalCapped ?? false,
+      facets: first ? pageFields(first).facets : lastFacets.current,
+    };
+  } else {
+    state = {
+      ...initialState,
+      status: 'ready',
+      ...pageFields(first),
+      items: pages.flatMap((page) => page.items),
+      nextCursor: pages.at(-1)?.nextCursor ?? null,
+      isLoadingMore: query.isFetchingNextPage,
+      moreFailure: query.isFetchNextPageError ? toFailure(query.error) : null,
+    };
+  }
 
-  const cursor = state.nextCursor;
+  const { fetchNextPage, hasNextPage, refetch } = query;
   const loadMore = useCallback(() => {
-    const controller = controllerRef.current;
-    if (!controller || !cursor) return;
-    dispatch({ type: 'more-started' });
-    findOrganizations({ q, country, kind, sector, language }, cursor, controller.signal).then(
-      (page) => {
-        if (!controller.signal.aborted) dispatch({ type: 'more-loaded', page });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted)
-          dispatch({ type: 'more-failed', failure: toFailure(error) });
-      },
-    );
-  }, [q, country, kind, sector, language, cursor]);
-
+    if (hasNextPage) void fetchNextPage();
+  }, [fetchNextPage, hasNextPage]);
+  const retry = useCallback(() => void refetch(), [refetch]);
   return { state, loadMore, retry };
 }

@@ -1,4 +1,13 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import {
   fetchMe,
   type Me,
@@ -6,6 +15,17 @@ import {
   signIn as signInRequest,
   signOut as signOutRequest,
 } from '../api/auth.ts';
+import { onSessionEnded, setCsrfToken } from '../api/client.ts';
+
+/** What one tab tells the others of this site: someone signed in, or nobody is any more. */
+type SessionNews = { type: 'signed-in' } | { type: 'signed-out' };
+
+// Tabs of one browser share the session's cookie: what one learns of it, the others must show.
+const channelName = 'intercoop-session';
+
+function openChannel(): BroadcastChannel | null {
+  return typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : null;
+}
 
 type SessionState = {
   /** 'unknown' until /api/auth/me answers: pages that need a person wait for it. */
@@ -42,6 +62,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     status: 'unknown',
     me: null,
   });
+  const queryClient = useQueryClient();
+  const channelRef = useRef<BroadcastChannel | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -53,20 +75,66 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  // Nobody is signed in any more (here, in another tab, or the server said so): nothing read
+  // for the person stays on screen or in the cache.
+  const becomeSignedOut = useCallback(() => {
+    setCsrfToken(null);
+    setState({ status: 'signed-out', me: null });
+    queryClient.clear();
+  }, [queryClient]);
+
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const me = await signInRequest(email, password);
-    setState({ status: 'signed-in', me });
-    return me;
+  useEffect(() => {
+    const channel = openChannel();
+    channelRef.current = channel;
+    if (channel) {
+      channel.onmessage = (event: MessageEvent<SessionNews>) => {
+        if (event.data?.type === 'signed-out') becomeSignedOut();
+        else if (event.data?.type === 'signed-in') {
+          queryClient.clear();
+          void refresh();
+        }
+      };
+    }
+    // A 401 to any request while signed in: the session ended (signed out elsewhere, expired,
+    // the account disabled). This tab and the others switch to the signed-out state.
+    const stopListening = onSessionEnded(() => {
+      becomeSignedOut();
+      channel?.postMessage({ type: 'signed-out' } satisfies SessionNews);
+    });
+    return () => {
+      stopListening();
+      channel?.close();
+      channelRef.current = null;
+    };
+  }, [becomeSignedOut, queryClient, refresh]);
+
+  const tellOtherTabs = useCallback((news: SessionNews) => {
+    channelRef.current?.postMessage(news);
   }, []);
 
-  const signOut = useCallback(async (everywhere = false) => {
-    await signOutRequest(everywhere);
-    setState({ status: 'signed-out', me: null });
-  }, []);
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const me = await signInRequest(email, password);
+      queryClient.clear();
+      setState({ status: 'signed-in', me });
+      tellOtherTabs({ type: 'signed-in' });
+      return me;
+    },
+    [queryClient, tellOtherTabs],
+  );
+
+  const signOut = useCallback(
+    async (everywhere = false) => {
+      await signOutRequest(everywhere);
+      becomeSignedOut();
+      tellOtherTabs({ type: 'signed-out' });
+    },
+    [becomeSignedOut, tellOtherTabs],
+  );
 
   const setPreferredLanguage = useCallback(async (language: string) => {
     const me = await setPreferredLanguageRequest(language);

@@ -40,6 +40,7 @@ export async function describeAccount(
     selectGrants(db, [accountId]),
   ]);
   return {
+    signedIn: true,
     accountId: account.id,
     personId: account.person_id,
     email: account.email,

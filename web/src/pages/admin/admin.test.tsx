@@ -5,6 +5,7 @@ import { IntlProvider } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { Me } from '../../api/auth.ts';
+import { TestDataProvider } from '../../data/test-data-provider.tsx';
 import adminEn from '../../i18n/areas/admin/en.json';
 import shellEn from '../../i18n/en.json';
 import type { Messages } from '../../i18n/locales.ts';
@@ -35,7 +36,9 @@ const json = (body: unknown, status = 200) =>
 function renderWith(element: ReactElement, timeZone = 'UTC') {
   return render(
     <IntlProvider locale="en" messages={messages} timeZone={timeZone}>
-      <Router>{element}</Router>
+      <TestDataProvider>
+        <Router>{element}</Router>
+      </TestDataProvider>
     </IntlProvider>,
   );
 }
@@ -254,6 +257,7 @@ describe('a new API token', () => {
     grants: [grant('organization-admin', organizationId)],
     csrfToken: 'csrf',
     sessionExpiresAt: null,
+    signedIn: true,
   };
   const view = {
     id: '0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d80',

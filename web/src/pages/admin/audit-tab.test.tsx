@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { AuditEntry } from '../../api/admin.ts';
 import type { Me } from '../../api/auth.ts';
+import { TestDataProvider } from '../../data/test-data-provider.tsx';
 import adminEn from '../../i18n/areas/admin/en.json';
 import shellEn from '../../i18n/en.json';
 import type { Messages } from '../../i18n/locales.ts';
@@ -43,6 +44,7 @@ const me: Me = {
   ],
   csrfToken: 'csrf',
   sessionExpiresAt: null,
+  signedIn: true,
 };
 
 function entry(fields: Partial<AuditEntry>): AuditEntry {
@@ -90,9 +92,11 @@ describe('the audit log list', () => {
     });
     render(
       <IntlProvider locale="en" messages={{ ...shellEn, ...adminEn } as Messages} timeZone="UTC">
-        <Router>
-          <AuditTab me={me} choices={{ roles: [], organizations: 'any' }} />
-        </Router>
+        <TestDataProvider>
+          <Router>
+            <AuditTab me={me} choices={{ roles: [], organizations: 'any' }} />
+          </Router>
+        </TestDataProvider>
       </IntlProvider>,
     );
     const rows = await screen.findAllByRole('button', { expanded: false });

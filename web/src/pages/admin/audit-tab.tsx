@@ -1,6 +1,7 @@
 // The audit log, newest first: who did what to which record, when, with the change field by
 // field. The filters live in the address, so a filtered view can be shared and the back button
 // undoes a filter.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedTime, useIntl } from 'react-intl';
 import { Link, useLocation, useSearchParams } from 'wouter';
@@ -16,6 +17,7 @@ import {
 } from '../../api/admin.ts';
 import type { Me } from '../../api/auth.ts';
 import { type FieldErrorEntry, problemOf } from '../../api/problem.ts';
+import { nextCursorOf } from '../../data/query-client.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { type FieldMessage, fieldErrorMessage } from '../../forms/field-message.ts';
 import { SelectField, TextField } from '../../forms/fields.tsx';
@@ -85,76 +87,48 @@ export function AuditTab({ me, choices }: { me: Me; choices: RoleChoices }) {
   const [params] = useSearchParams();
   const [, navigate] = useLocation();
   const applied = useMemo(() => readForm(params), [params]);
-  const [accounts, setAccounts] = useState<AccountView[]>([]);
-  const [vocabulary, setVocabulary] = useState<{ actions: Words; entityTypes: Words }>({
-    actions: noWords,
-    entityTypes: noWords,
+  // Without the accounts, the "who" list offers only "anyone"; the log itself still loads.
+  const accountsQuery = useQuery({
+    queryKey: ['accounts', 'accounts', 'all'],
+    queryFn: ({ signal }) => listAccounts(signal),
+    retry: false,
   });
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const accounts: AccountView[] = accountsQuery.data ?? [];
+  // Worded in the language shown (every request asks for it): asked again when it changes.
+  // Without the words, actions and records show their codes; the log itself still loads.
+  const vocabularyQuery = useQuery({
+    queryKey: ['audit', 'vocabulary', locale],
+    queryFn: ({ signal }) => getAuditVocabulary(signal),
+    retry: false,
+  });
+  const vocabulary = useMemo(
+    () =>
+      vocabularyQuery.data
+        ? {
+            actions: wordsOf(vocabularyQuery.data.actions),
+            entityTypes: wordsOf(vocabularyQuery.data.entityTypes),
+          }
+        : { actions: noWords, entityTypes: noWords },
+    [vocabularyQuery.data],
+  );
+  const log = useInfiniteQuery({
+    queryKey: ['audit', 'entries', filtersFrom(applied)],
+    queryFn: ({ pageParam, signal }) => findAuditEntries(filtersFrom(applied), pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: nextCursorOf,
+  });
+  const entries: AuditEntry[] | null = log.data
+    ? log.data.pages.flatMap((page) => page.items)
+    : null;
+  const nextCursor = log.data?.pages.at(-1)?.nextCursor ?? null;
+  const failure = log.error;
+  const loadingMore = log.isFetchingNextPage;
   const organizations: 'any' | string[] = me.grants.some((grant) => grant.role === 'network-admin')
     ? 'any'
     : choices.organizations;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    listAccounts(controller.signal).then(
-      (items) => setAccounts(items),
-      () => {
-        // The "who" list then offers only "anyone"; the log itself still loads.
-      },
-    );
-    return () => controller.abort();
-  }, []);
-
-  // Worded in the language shown (every request asks for it): asked again when it changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the language rides on each request
-  useEffect(() => {
-    const controller = new AbortController();
-    getAuditVocabulary(controller.signal).then(
-      (words) =>
-        setVocabulary({
-          actions: wordsOf(words.actions),
-          entityTypes: wordsOf(words.entityTypes),
-        }),
-      () => {
-        // Without the words, actions and records show their codes; the log itself still loads.
-      },
-    );
-    return () => controller.abort();
-  }, [locale]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setEntries(null);
-    setFailure(null);
-    findAuditEntries(filtersFrom(applied), null, controller.signal).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        setEntries(page.items);
-        setNextCursor(page.nextCursor);
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setFailure(error);
-      },
-    );
-    return () => controller.abort();
-  }, [applied]);
-
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await findAuditEntries(filtersFrom(applied), nextCursor);
-      setEntries((current) => [...(current ?? []), ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setLoadingMore(false);
-    }
+  const loadMore = () => {
+    if (nextCursor) void log.fetchNextPage();
   };
 
   const apply = (form: FilterForm) => {

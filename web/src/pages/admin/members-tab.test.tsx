@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { IntlProvider } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MemberView } from '../../api/admin.ts';
+import { TestDataProvider } from '../../data/test-data-provider.tsx';
 import adminEn from '../../i18n/areas/admin/en.json';
 import shellEn from '../../i18n/en.json';
 import type { Messages } from '../../i18n/locales.ts';
@@ -64,7 +65,9 @@ afterEach(() => {
 function renderTab() {
   return render(
     <IntlProvider locale="en" messages={messages} timeZone="UTC">
-      <MembersTab choices={{ roles: [], organizations: [organizationId] }} />
+      <TestDataProvider>
+        <MembersTab choices={{ roles: [], organizations: [organizationId] }} />
+      </TestDataProvider>
     </IntlProvider>,
   );
 }

@@ -1,7 +1,8 @@
 // An organization's members: people who need no login, with their phone (for the phone
 // channel). Its admins and network staff list them, add one, and set or remove a phone. A phone
 // typed without + is read as a number of the organization's country; the server stores E.164.
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import {
   addMember,
@@ -10,8 +11,9 @@ import {
   type MemberView,
   setPersonPhone,
 } from '../../api/admin.ts';
-import { getOrganization } from '../../api/organizations.ts';
+import { organizationQueries } from '../../api/organizations.ts';
 import { problemOf } from '../../api/problem.ts';
+import { changeItems, nextCursorOf } from '../../data/query-client.ts';
 import { ErrorSummary } from '../../forms/error-summary.tsx';
 import { type FieldErrorText, fieldErrorMessage } from '../../forms/field-message.ts';
 import { SelectField, TextField } from '../../forms/fields.tsx';
@@ -30,48 +32,33 @@ type Feedback = { kind: 'success' | 'error'; title: ReactNode; body?: ReactNode;
 
 export function MembersTab({ choices }: { choices: RoleChoices }) {
   const [organization, setOrganization] = useState<ChosenOrganization>(null);
-  const [country, setCountry] = useState<string | undefined>(undefined);
-  const [members, setMembers] = useState<MemberView[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
   const [feedback, setFeedbackState] = useState<Feedback | null>(null);
   const setFeedback = (next: Omit<Feedback, 'key'>) =>
     setFeedbackState({ ...next, key: Date.now() });
   const organizationId = organization?.id;
-
-  const load = useCallback(
-    async (cursor: string | null, signal?: AbortSignal) => {
-      if (!organizationId) return;
-      try {
-        const page = await findMembers(organizationId, cursor, signal);
-        if (signal?.aborted) return;
-        setMembers((shown) => (cursor && shown ? [...shown, ...page.items] : page.items));
-        setNextCursor(page.nextCursor);
-        setLoadError(null);
-      } catch (error) {
-        if (!signal?.aborted) setLoadError(error);
-      }
-    },
-    [organizationId],
-  );
-
-  useEffect(() => {
-    setMembers(null);
-    setCountry(undefined);
-    if (!organizationId) return;
-    const controller = new AbortController();
-    void load(null, controller.signal);
-    getOrganization(organizationId, controller.signal).then(
-      (found) => setCountry(found.country),
-      () => setCountry(undefined),
-    );
-    return () => controller.abort();
-  }, [organizationId, load]);
+  const queryClient = useQueryClient();
+  const queryKey = ['accounts', 'members', organizationId];
+  const list = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => findMembers(organizationId ?? '', pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: nextCursorOf,
+    enabled: organizationId !== undefined,
+  });
+  const members = list.data ? list.data.pages.flatMap((page) => page.items) : null;
+  const nextCursor = list.data?.pages.at(-1)?.nextCursor ?? null;
+  const loadError = list.isError ? list.error : null;
+  // A phone typed without + is read as a number of the organization's country.
+  const { data: chosen } = useQuery({
+    ...organizationQueries.profile(organizationId ?? ''),
+    enabled: organizationId !== undefined,
+  });
+  const country = chosen?.country;
 
   /** Puts the member's new copy in the list, in place. */
   const replace = (changed: Partial<MemberView> & { personId: string }) =>
-    setMembers((shown) =>
-      (shown ?? []).map((entry) =>
+    changeItems<MemberView>(queryClient, queryKey, (items) =>
+      items.map((entry) =>
         entry.personId === changed.personId ? { ...entry, ...changed } : entry,
       ),
     );
@@ -102,7 +89,9 @@ export function MembersTab({ choices }: { choices: RoleChoices }) {
             organizationId={organizationId}
             country={country}
             onAdded={(member) => {
-              setMembers((shown) => [...(shown ?? []), member]);
+              changeItems<MemberView>(queryClient, queryKey, (items, index, count) =>
+                index === count - 1 ? [...items, member] : items,
+              );
               setFeedback({
                 kind: 'success',
                 title: (
@@ -123,7 +112,7 @@ export function MembersTab({ choices }: { choices: RoleChoices }) {
           {loadError ? (
             <Notice kind="error" title={<FormattedMessage id="admin.loadFailed" />}>
               <ProblemText error={loadError} />
-              <button type="button" className="button" onClick={() => void load(null)}>
+              <button type="button" className="button" onClick={() => void list.refetch()}>
                 <FormattedMessage id="admin.retry" />
               </button>
             </Notice>
@@ -175,7 +164,7 @@ export function MembersTab({ choices }: { choices: RoleChoices }) {
             </ul>
           )}
           {nextCursor ? (
-            <button type="button" className="button" onClick={() => void load(nextCursor)}>
+            <button type="button" className="button" onClick={() => void list.fetchNextPage()}>
               <FormattedMessage id="admin.members.more" />
             </button>
           ) : null}

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { IntlProvider } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutboxMessageView, QueueSummary } from '../../api/admin.ts';
+import { TestDataProvider } from '../../data/test-data-provider.tsx';
 import adminEn from '../../i18n/areas/admin/en.json';
 import adminHi from '../../i18n/areas/admin/hi.json';
 import shellEn from '../../i18n/en.json';
@@ -94,7 +95,9 @@ function renderTab(locale: 'en' | 'hi' = 'en') {
   ) as Messages;
   return render(
     <IntlProvider locale={locale} messages={messages} timeZone="UTC">
-      <OutboxTab />
+      <TestDataProvider>
+        <OutboxTab />
+      </TestDataProvider>
     </IntlProvider>,
   );
 }

@@ -1,7 +1,8 @@
 // The outbox (network admins): the mail the instance sends, waiting, delivered or failed, with the
 // mail server's last error; a failed message can be sent again while its link works. Beside it,
 // the job queues with their jobs by state. Message texts never leave the server.
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import {
   findOutboxMessages,
@@ -11,6 +12,7 @@ import {
   type QueueSummary,
   retryOutboxMessage,
 } from '../../api/admin.ts';
+import { nextCursorOf, type Page } from '../../data/query-client.ts';
 import { SelectField } from '../../forms/fields.tsx';
 import type { MessageId } from '../../i18n/locales.ts';
 import { Notice, ProblemText, When } from './admin-ui.tsx';
@@ -24,44 +26,41 @@ type Feedback = { kind: 'success' | 'error'; title: ReactNode; body?: ReactNode;
 export function OutboxTab() {
   const intl = useIntl();
   const [status, setStatus] = useState<OutboxStatus | ''>('');
-  const [messages, setMessages] = useState<OutboxMessageView[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [feedback, setFeedbackState] = useState<Feedback | null>(null);
   const setFeedback = (next: Omit<Feedback, 'key'>) =>
     setFeedbackState({ ...next, key: Date.now() });
-
-  const load = useCallback(
-    async (cursor: string | null, signal?: AbortSignal) => {
-      try {
-        const page = await findOutboxMessages(
-          { status: status || undefined, cursor, limit: pageSize },
-          signal,
-        );
-        if (signal?.aborted) return;
-        setMessages((shown) => (cursor && shown ? [...shown, ...page.items] : page.items));
-        setNextCursor(page.nextCursor);
-        setLoadError(null);
-      } catch (error) {
-        if (!signal?.aborted) setLoadError(error);
-      }
-    },
-    [status],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setMessages(null);
-    void load(null, controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const queryKey = ['platform', 'outbox', status];
+  const list = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) =>
+      findOutboxMessages(
+        { status: status || undefined, cursor: pageParam, limit: pageSize },
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: nextCursorOf,
+  });
+  const messages = list.data ? list.data.pages.flatMap((page) => page.items) : null;
+  const nextCursor = list.data?.pages.at(-1)?.nextCursor ?? null;
+  const loadError = list.isError ? list.error : null;
+  const loadingMore = list.isFetchingNextPage;
 
   const retry = async (message: OutboxMessageView) => {
     try {
       const updated = await retryOutboxMessage(message.id);
-      setMessages((shown) =>
-        (shown ?? []).map((entry) => (entry.id === updated.id ? updated : entry)),
+      queryClient.setQueryData(
+        queryKey,
+        (shown: { pages: Page<OutboxMessageView>[] } | undefined) =>
+          shown
+            ? {
+                ...shown,
+                pages: shown.pages.map((page) => ({
+                  ...page,
+                  items: page.items.map((entry) => (entry.id === updated.id ? updated : entry)),
+                })),
+              }
+            : shown,
       );
       setFeedback({
         kind: 'success',
@@ -111,7 +110,7 @@ export function OutboxTab() {
       {loadError ? (
         <Notice kind="error" title={<FormattedMessage id="admin.loadFailed" />}>
           <ProblemText error={loadError} />
-          <button type="button" className="button" onClick={() => void load(null)}>
+          <button type="button" className="button" onClick={() => void list.refetch()}>
             <FormattedMessage id="admin.retry" />
           </button>
         </Notice>
@@ -135,11 +134,7 @@ export function OutboxTab() {
               type="button"
               className="button"
               disabled={loadingMore}
-              onClick={async () => {
-                setLoadingMore(true);
-                await load(nextCursor);
-                setLoadingMore(false);
-              }}
+              onClick={() => void list.fetchNextPage()}
             >
               <FormattedMessage id="admin.outbox.more" />
             </button>
@@ -258,18 +253,12 @@ function MessageItem({
 
 /** Each queue as a short list of its jobs by state: it stays readable on a small phone. */
 function Queues() {
-  const [queues, setQueues] = useState<QueueSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    listQueues(controller.signal).then(
-      (items) => setQueues(items),
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setError(failure);
-      },
-    );
-    return () => controller.abort();
-  }, []);
+  const queuesQuery = useQuery({
+    queryKey: ['platform', 'queues'],
+    queryFn: ({ signal }) => listQueues(signal),
+  });
+  const queues: QueueSummary[] | null = queuesQuery.data ?? null;
+  const error = queuesQuery.error;
   return (
     <>
       <h3 className="admin-heading">

@@ -57,6 +57,7 @@ function me(role: 'network-admin' | 'organization-admin'): Me {
     ],
     csrfToken: 'csrf',
     sessionExpiresAt: null,
+    signedIn: true,
   };
 }
 

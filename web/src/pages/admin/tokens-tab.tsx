@@ -1,6 +1,7 @@
 // API tokens for machine clients: each acts for one organization, to read or to write. A new
 // token is shown once, here, and never again: the server keeps only its hash.
-import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import {
   type ApiTokenView,
@@ -25,8 +26,13 @@ import type { RoleChoices } from './role-choices.ts';
 type Feedback = { kind: 'success' | 'error'; title: ReactNode; body?: ReactNode; key: number };
 
 export function TokensTab({ me, choices }: { me: Me; choices: RoleChoices }) {
-  const [tokens, setTokens] = useState<ApiTokenView[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const list = useQuery({
+    queryKey: ['accounts', 'tokens'],
+    queryFn: ({ signal }) => listTokens(signal),
+  });
+  const tokens: ApiTokenView[] | null = list.data ?? null;
+  const loadError = list.error;
+  const load = () => list.refetch();
   const [created, setCreated] = useState<NewApiToken | null>(null);
   const [feedback, setFeedbackState] = useState<Feedback | null>(null);
   const setFeedback = (next: Omit<Feedback, 'key'>) =>
@@ -43,23 +49,6 @@ export function TokensTab({ me, choices }: { me: Me; choices: RoleChoices }) {
     : me.grants
         .filter((grant) => grant.role === 'organization-admin' && grant.scopeId)
         .map((grant) => grant.scopeId as string);
-
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      const items = await listTokens(signal);
-      if (signal?.aborted) return;
-      setTokens(items);
-      setLoadError(null);
-    } catch (error) {
-      if (!signal?.aborted) setLoadError(error);
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
 
   return (
     <section aria-labelledby="tokens-title">

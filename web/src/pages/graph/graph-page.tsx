@@ -1,7 +1,13 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation, useSearchParams } from 'wouter';
-import { type GraphEdge, type GraphNode, getNeighbours, type Neighbours } from '../../api/graph.ts';
+import {
+  type GraphEdge,
+  type GraphNode,
+  type Neighbours,
+  neighboursQuery,
+} from '../../api/graph.ts';
 import { type Problem, problemOf } from '../../api/problem.ts';
 import { kindMessageId } from '../../vocabulary.ts';
 import { RelationGraph } from './relation-graph.tsx';
@@ -25,23 +31,13 @@ export function GraphPage({ id }: { id: string }) {
   const [searchParams] = useSearchParams();
   const [, navigate] = useLocation();
   const depth: 1 | 2 = searchParams.get('depth') === '2' ? 2 : 1;
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry re-runs it.
-  useEffect(() => {
-    const controller = new AbortController();
-    setState((now) => (now.status === 'ready' ? now : { status: 'loading' }));
-    getNeighbours(id, depth, controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', data, depth });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', problem: problemOf(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [id, depth, attempt]);
+  // Another depth or organization keeps the graph drawn until the new one has come.
+  const query = useQuery({ ...neighboursQuery(id, depth), placeholderData: keepPreviousData });
+  const state: LoadState = query.isError
+    ? { status: 'error', problem: problemOf(query.error) }
+    : query.data
+      ? { status: 'ready', ...query.data }
+      : { status: 'loading' };
 
   const isCurrent = state.status === 'ready' && state.data.organization.id === id;
   const name = isCurrent ? state.data.organization.name : null;
@@ -60,7 +56,7 @@ export function GraphPage({ id }: { id: string }) {
           <FormattedMessage id={notFound ? 'graph.page.notFound' : 'graph.page.error'} />
         </h1>
         {notFound ? null : (
-          <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
+          <button type="button" className="button" onClick={() => void query.refetch()}>
             <FormattedMessage id="graph.retry" />
           </button>
         )}

@@ -6,6 +6,7 @@ import { Router } from 'wouter';
 import type { Chain, GraphNode } from '../../api/graph.ts';
 import type { OrganizationSuggestion } from '../../api/organizations.ts';
 import { ApiProblemError, type Problem } from '../../api/problem.ts';
+import { TestDataProvider } from '../../data/test-data-provider.tsx';
 import { english } from '../../i18n/locales.ts';
 import { labelLines } from './label-placement.ts';
 import { layoutGraph } from './layout.ts';
@@ -63,7 +64,9 @@ function serve(items: OrganizationSuggestion[], write?: () => Response) {
 function inApp(children: React.ReactNode) {
   return (
     <IntlProvider locale="en" messages={english}>
-      <Router>{children}</Router>
+      <TestDataProvider>
+        <Router>{children}</Router>
+      </TestDataProvider>
     </IntlProvider>
   );
 }

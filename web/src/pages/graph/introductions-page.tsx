@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation, useSearchParams } from 'wouter';
-import { type Chain, chainMaxLength, findChain } from '../../api/graph.ts';
-import { getOrganization } from '../../api/organizations.ts';
+import { type Chain, chainMaxLength, chainQuery } from '../../api/graph.ts';
+import { organizationQueries } from '../../api/organizations.ts';
 import { type Problem, problemOf } from '../../api/problem.ts';
 import {
   type ChosenOrganization,
@@ -48,52 +49,35 @@ export function IntroductionsPage() {
   const [to, setTo] = useState<ChosenOrganization | null>(null);
   const [fieldErrors, setFieldErrors] = useState<{ from?: FieldMessage; to?: FieldMessage }>({});
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<ChainState>({ status: 'idle' });
   const resultRef = useRef<HTMLHeadingElement>(null);
   const searchedRef = useRef(false);
 
   // The organizations named in the address show in the boxes (a shared or reloaded link).
+  const fromName = useOrganizationName(fromId);
+  const toName = useOrganizationName(toId);
   useEffect(() => {
-    const controller = new AbortController();
-    for (const [id, set] of [
-      [fromId, setFrom],
-      [toId, setTo],
-    ] as const) {
-      if (!id) continue;
-      set((now) => (now?.id === id ? now : { id, name: '' }));
-      getOrganization(id, controller.signal).then(
-        (organization) => {
-          if (!controller.signal.aborted) set({ id, name: organization.name });
-        },
-        () => {},
-      );
-    }
-    return () => controller.abort();
-  }, [fromId, toId]);
-
+    if (fromId) setFrom((now) => named(now, fromId, fromName));
+  }, [fromId, fromName]);
   useEffect(() => {
-    if (!fromId || !toId) {
-      setState({ status: 'idle' });
-      return;
-    }
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    findChain(fromId, toId, controller.signal).then(
-      (chain) => {
-        if (!controller.signal.aborted) setState({ status: 'found', chain });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const problem = problemOf(error);
-        if (problem?.status === 404 && !problem.errors?.length)
-          setState({ status: 'none', capped: searchWasCapped(problem) });
-        else setState({ status: 'error', problem });
-      },
-    );
-    return () => controller.abort();
-  }, [fromId, toId]);
+    if (toId) setTo((now) => named(now, toId, toName));
+  }, [toId, toName]);
 
-  // After a search asked for here, the answer's heading takes the focus.
+  const chain = useQuery({
+    ...chainQuery(fromId ?? '', toId ?? ''),
+    enabled: fromId !== null && toId !== null,
+  });
+  const state: ChainState = ((): ChainState => {
+    if (!fromId || !toId) return { status: 'idle' };
+    if (chain.isError) {
+      const problem = problemOf(chain.error);
+      return problem?.status === 404 && !problem.errors?.length
+        ? { status: 'none', capped: searchWasCapped(problem) }
+        : { status: 'error', problem };
+    }
+    return chain.data ? { status: 'found', chain: chain.data } : { status: 'loading' };
+  })();
+
+  // After a search  // After a search asked for here, the answer's heading takes the focus.
   useEffect(() => {
     if (searchedRef.current && state.status !== 'loading' && state.status !== 'idle') {
       searchedRef.current = false;
@@ -285,4 +269,20 @@ function ChainResult({
       );
     }
   }
+}
+
+/** The name of the organization an address names, once read; null until then, or if unknown. */
+function useOrganizationName(id: string | null): string | null {
+  const { data } = useQuery({ ...organizationQueries.profile(id ?? ''), enabled: id !== null });
+  return id && data ? data.name : null;
+}
+
+/** The box's organization for the address's `id`: kept if it is that one with its name. */
+function named(
+  now: ChosenOrganization | null,
+  id: string,
+  name: string | null,
+): ChosenOrganization {
+  if (now?.id === id && (now.name || !name)) return now;
+  return { id, name: name ?? '' };
 }

@@ -1,9 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'wouter';
 import { type BoardFilters, findIntents, type Intent } from '../../api/intents.ts';
-import { getOrganization } from '../../api/organizations.ts';
+import { organizationQueries } from '../../api/organizations.ts';
 import { type Problem, problemLanguage, problemOf } from '../../api/problem.ts';
+import { nextCursorOf } from '../../data/query-client.ts';
 import { useCountryNames } from '../../i18n/display-names.ts';
 import { useSession } from '../../session/session-provider.tsx';
 import { countryCodes, organizationSectors, sectorMessageId } from '../../vocabulary.ts';
@@ -34,23 +36,39 @@ type BoardState = {
   moreFailed: { problem: Problem | null } | null;
 };
 
-const loading: BoardState = {
-  status: 'loading',
-  items: [],
-  nextCursor: null,
-  problem: null,
-  isLoadingMore: false,
-  moreFailed: null,
-};
-
 export function BoardPage() {
   const intl = useIntl();
   const { me } = useSession();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = readBoardFilters(searchParams);
   const filterKey = boardSearchParams(filters).toString();
-  const [state, setState] = useState<BoardState>(loading);
-  const [attempt, setAttempt] = useState(0);
+  // Each set of filters is a paged list of its own in the loading layer.
+  const board = useInfiniteQuery({
+    queryKey: ['intents', 'board', filterKey],
+    queryFn: ({ pageParam, signal }) => findIntents(filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: nextCursorOf,
+  });
+  const firstFailed = board.isError && !board.isFetchNextPageError;
+  const state: BoardState = useMemo(() => {
+    const pages = board.data?.pages ?? [];
+    // A page may repeat an entry of the one before (entries posted meanwhile): shown once.
+    const seen = new Set<string>();
+    const items: Intent[] = [];
+    for (const item of pages.flatMap((page) => page.items)) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      items.push(item);
+    }
+    return {
+      status: firstFailed ? 'error' : board.data ? 'ready' : 'loading',
+      items: firstFailed ? [] : items,
+      nextCursor: firstFailed ? null : (pages.at(-1)?.nextCursor ?? null),
+      problem: firstFailed ? problemOf(board.error) : null,
+      isLoadingMore: board.isFetchingNextPage,
+      moreFailed: board.isFetchNextPageError ? { problem: problemOf(board.error) } : null,
+    };
+  }, [board.data, board.error, board.isFetchingNextPage, board.isFetchNextPageError, firstFailed]);
   const countryName = useCountryNames();
   useDocumentTitle('intents.board.documentTitle');
 
@@ -63,38 +81,15 @@ export function BoardPage() {
     results: useId(),
   };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are read through their key; `attempt` is how retry re-runs it.
-  useEffect(() => {
-    const controller = new AbortController();
-    setState(loading);
-    findIntents(filters, null, controller.signal).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        setState({ ...loading, status: 'ready', items: page.items, nextCursor: page.nextCursor });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setState({ ...loading, status: 'error', problem: problemOf(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [filterKey, attempt]);
-
   // The chosen organization's name: from the entries shown, else asked once.
-  const [organizationName, setOrganizationName] = useState<string | null>(null);
   const shownName = state.items.find(
     (item) => item.organizationId === filters.organizationId,
   )?.organizationName;
-  useEffect(() => {
-    setOrganizationName(null);
-    if (!filters.organizationId || shownName) return;
-    const controller = new AbortController();
-    getOrganization(filters.organizationId, controller.signal).then(
-      (organization) => setOrganizationName(organization.name),
-      () => undefined,
-    );
-    return () => controller.abort();
-  }, [filters.organizationId, shownName]);
+  const chosenOrganization = useQuery({
+    ...organizationQueries.profile(filters.organizationId),
+    enabled: filters.organizationId !== '' && !shownName,
+  });
+  const organizationName = shownName ? null : (chosenOrganization.data?.name ?? null);
 
   const setFilters = (next: BoardFilters) => setSearchParams(boardSearchParams(next));
   const set = <K extends keyof BoardFilters>(name: K, value: BoardFilters[K]) =>
@@ -119,28 +114,9 @@ export function BoardPage() {
   }, [itemCount]);
 
   const loadMore = () => {
-    const cursor = state.nextCursor;
-    if (!cursor) return;
+    if (!state.nextCursor) return;
     focusFromRef.current = itemCount;
-    setState((now) => ({ ...now, isLoadingMore: true, moreFailed: null }));
-    findIntents(filters, cursor).then(
-      (page) =>
-        setState((now) => ({
-          ...now,
-          isLoadingMore: false,
-          items: [
-            ...now.items,
-            ...page.items.filter((item) => !now.items.some((seen) => seen.id === item.id)),
-          ],
-          nextCursor: page.nextCursor,
-        })),
-      (error: unknown) =>
-        setState((now) => ({
-          ...now,
-          isLoadingMore: false,
-          moreFailed: { problem: problemOf(error) },
-        })),
-    );
+    void board.fetchNextPage();
   };
 
   const filtered = hasBoardFilters(filters);
@@ -294,7 +270,7 @@ export function BoardPage() {
         </p>
 
         {state.status === 'error' ? (
-          <Failure problem={state.problem} onRetry={() => setAttempt((count) => count + 1)} />
+          <Failure problem={state.problem} onRetry={() => void board.refetch()} />
         ) : null}
 
         {state.status === 'ready' && itemCount === 0 ? (

@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation } from 'wouter';
 import { canEditOrganization } from '../../api/auth.ts';
-import { createIntent, getIntent, type Intent, updateIntent } from '../../api/intents.ts';
+import { createIntent, type Intent, intentQuery, updateIntent } from '../../api/intents.ts';
 import {
   findOrganizations,
   getOrganization,
@@ -71,28 +72,16 @@ export function NewIntentPage() {
 
 /** `/offers-and-needs/:id/edit`: change one, read first. */
 export function EditIntentPage({ id }: { id: string }) {
-  const [state, setState] = useState<
+  const query = useQuery(intentQuery(id));
+  useDocumentTitle('intents.form.editDocumentTitle');
+  const state:
     | { status: 'loading' }
     | { status: 'error'; problem: Problem | null }
-    | { status: 'ready'; intent: Intent }
-  >({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useDocumentTitle('intents.form.editDocumentTitle');
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry re-runs it.
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    getIntent(id, controller.signal).then(
-      (intent) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', intent });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', problem: problemOf(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [id, attempt]);
+    | { status: 'ready'; intent: Intent } = query.isError
+    ? { status: 'error', problem: problemOf(query.error) }
+    : query.data
+      ? { status: 'ready', intent: query.data }
+      : { status: 'loading' };
 
   if (state.status === 'loading') {
     return (
@@ -112,7 +101,7 @@ export function EditIntentPage({ id }: { id: string }) {
     return (
       <Failure
         problem={state.problem}
-        onRetry={() => setAttempt((count) => count + 1)}
+        onRetry={() => void query.refetch()}
         title="intents.page.error"
       />
     );

@@ -1,13 +1,14 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { canEditOrganization } from '../../api/auth.ts';
 import {
   closeIntent,
-  getIntent,
-  getSuggestions,
   type Intent,
+  intentQuery,
   type Suggestion,
+  suggestionsQuery,
 } from '../../api/intents.ts';
 import { type Problem, problemLanguage, problemOf } from '../../api/problem.ts';
 import { useCountryNames } from '../../i18n/display-names.ts';
@@ -41,8 +42,14 @@ export type IntentPageNotice = 'posted' | 'saved';
 export function IntentPage({ id }: { id: string }) {
   const intl = useIntl();
   const { me } = useSession();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const queryClient = useQueryClient();
+  const query = useQuery(intentQuery(id));
+  const state: LoadState = query.isError
+    ? { status: 'error', problem: problemOf(query.error) }
+    : query.data
+      ? { status: 'ready', intent: query.data }
+      : { status: 'loading' };
+  const show = (intent: Intent) => queryClient.setQueryData(intentQuery(id).queryKey, intent);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [notice] = useState<IntentPageNotice | null>(() => {
     const value = (window.history.state as { intentNotice?: unknown } | null)?.intentNotice;
@@ -53,21 +60,6 @@ export function IntentPage({ id }: { id: string }) {
     const state = window.history.state as Record<string, unknown> | null;
     if (state?.intentNotice) window.history.replaceState({ ...state, intentNotice: null }, '');
   }, []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry re-runs it.
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    getIntent(id, controller.signal).then(
-      (intent) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', intent });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', problem: problemOf(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [id, attempt]);
 
   const title = state.status === 'ready' ? state.intent.title : null;
   useEffect(() => {
@@ -93,7 +85,7 @@ export function IntentPage({ id }: { id: string }) {
         ) : (
           <Failure
             problem={state.problem}
-            onRetry={() => setAttempt((count) => count + 1)}
+            onRetry={() => void query.refetch()}
             title="intents.page.error"
           />
         )}
@@ -148,10 +140,10 @@ export function IntentPage({ id }: { id: string }) {
         <CloseAndEdit
           intent={intent}
           onClosed={(closed) => {
-            setState({ status: 'ready', intent: closed });
+            show(closed);
             headingRef.current?.focus();
           }}
-          onCurrent={(current) => setState({ status: 'ready', intent: current })}
+          onCurrent={show}
         />
       ) : null}
 
@@ -371,26 +363,14 @@ function CloseAndEdit({
 }
 
 function Suggestions({ intent }: { intent: Intent }) {
-  const [state, setState] = useState<SuggestionState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const countryName = useCountryNames();
   const isOpen = intent.status === 'open';
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry re-runs it.
-  useEffect(() => {
-    if (!isOpen) return;
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    getSuggestions(intent.id, controller.signal).then(
-      (list) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', items: list.items });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', problem: problemOf(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [intent.id, isOpen, attempt]);
+  const query = useQuery({ ...suggestionsQuery(intent.id), enabled: isOpen });
+  const state: SuggestionState = query.isError
+    ? { status: 'error', problem: problemOf(query.error) }
+    : query.data
+      ? { status: 'ready', items: query.data.items }
+      : { status: 'loading' };
 
   return (
     <section aria-labelledby="intent-suggestions" className="suggestions">
@@ -420,7 +400,7 @@ function Suggestions({ intent }: { intent: Intent }) {
           {state.status === 'error' ? (
             <Failure
               problem={state.problem}
-              onRetry={() => setAttempt((count) => count + 1)}
+              onRetry={() => void query.refetch()}
               title="intents.suggestions.error"
             />
           ) : null}

@@ -7,6 +7,7 @@ import { Router } from 'wouter';
 import type { Me } from '../../api/auth.ts';
 import type { BoardFilters, Intent, Suggestion } from '../../api/intents.ts';
 import type { Problem } from '../../api/problem.ts';
+import { TestDataProvider } from '../../data/test-data-provider.tsx';
 import { type Locale, loadMessages, type Messages } from '../../i18n/locales.ts';
 import { SessionProvider } from '../../session/session-provider.tsx';
 import { boardSearchParams, emptyBoardFilters, readBoardFilters } from './board-filters.ts';
@@ -117,13 +118,16 @@ const askerAdmin: Me = {
   ],
   csrfToken: 'token',
   sessionExpiresAt: null,
+  signedIn: true,
 };
 
 function renderWith(element: ReactElement, locale: Locale = 'en') {
   return render(
     <IntlProvider locale={locale} messages={catalogues[locale]}>
       <Router>
-        <SessionProvider>{element}</SessionProvider>
+        <TestDataProvider>
+          <SessionProvider>{element}</SessionProvider>
+        </TestDataProvider>
       </Router>
     </IntlProvider>,
   );

@@ -8,6 +8,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import type { Me } from '../../api/auth.ts';
 import type { Organization } from '../../api/organizations.ts';
 import type { Problem } from '../../api/problem.ts';
+import { TestDataProvider } from '../../data/test-data-provider.tsx';
 import { english as en } from '../../i18n/locales.ts';
 import { SessionProvider } from '../../session/session-provider.tsx';
 import { OrganizationEditForm } from '../organization-edit-form.tsx';
@@ -54,6 +55,7 @@ const networkAdmin: Me = {
   grants: [{ role: 'network-admin', scopeType: 'network', scopeId: null }],
   csrfToken: 'csrf-token',
   sessionExpiresAt: null,
+  signedIn: true,
 } as Me;
 
 type Answer = (url: URL, init: RequestInit | undefined) => Response;
@@ -83,7 +85,9 @@ function renderWith(element: ReactElement, path = '/') {
   render(
     <IntlProvider locale="en" messages={en}>
       <Router hook={location.hook}>
-        <SessionProvider>{element}</SessionProvider>
+        <TestDataProvider>
+          <SessionProvider>{element}</SessionProvider>
+        </TestDataProvider>
       </Router>
     </IntlProvider>,
   );
@@ -566,13 +570,15 @@ describe('the name field', () => {
       render(
         <IntlProvider locale={locale} messages={messages}>
           <Router hook={memoryLocation({ path: '/' }).hook}>
-            <SessionProvider>
-              <OrganizationEditForm
-                organization={organization}
-                onSaved={vi.fn()}
-                onCancel={vi.fn()}
-              />
-            </SessionProvider>
+            <TestDataProvider>
+              <SessionProvider>
+                <OrganizationEditForm
+                  organization={organization}
+                  onSaved={vi.fn()}
+                  onCancel={vi.fn()}
+                />
+              </SessionProvider>
+            </TestDataProvider>
           </Router>
         </IntlProvider>,
       );

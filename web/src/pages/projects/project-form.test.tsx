@@ -382,6 +382,7 @@ describe('the page to start a project', () => {
     ],
     csrfToken: 'token',
     sessionExpiresAt: null,
+    signedIn: true,
   };
   const renderPage = (me: Me | null) =>
     render(

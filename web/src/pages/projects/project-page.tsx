@@ -1,15 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { type Problem, problemOf } from '../../api/problem.ts';
 import {
   canEditProject,
   type Figure,
-  getProject,
   type Indicator,
   indicators,
   type Project,
   participantRoles,
+  projectQuery,
 } from '../../api/projects.ts';
 import { useCountryNames } from '../../i18n/display-names.ts';
 import type { MessageId } from '../../i18n/locales.ts';
@@ -27,23 +28,13 @@ type LoadState =
 
 /** Loads a project, with a retry; shared by the project's page and its edit form. */
 export function useProject(id: string) {
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry re-runs it.
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    getProject(id, controller.signal).then(
-      (project) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', project });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', problem: problemOf(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [id, attempt]);
-  return { state, retry: () => setAttempt((count) => count + 1) };
+  const query = useQuery(projectQuery(id));
+  const state: LoadState = query.isError
+    ? { status: 'error', problem: problemOf(query.error) }
+    : query.data
+      ? { status: 'ready', project: query.data }
+      : { status: 'loading' };
+  return { state, retry: () => void query.refetch() };
 }
 
 /** Sets the tab's title to the project's, once it is known. */

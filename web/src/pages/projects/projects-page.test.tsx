@@ -4,6 +4,7 @@ import { IntlProvider } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import type { ProjectListItem } from '../../api/projects.ts';
+import { TestDataProvider } from '../../data/test-data-provider.tsx';
 import { english } from '../../i18n/locales.ts';
 import { StaticSessionProvider } from '../../session/session-provider.tsx';
 import { ProjectsPage } from './projects-page.tsx';
@@ -44,11 +45,13 @@ describe('the projects list', () => {
     );
     render(
       <IntlProvider locale="en" messages={english}>
-        <StaticSessionProvider me={null}>
-          <Router>
-            <ProjectsPage />
-          </Router>
-        </StaticSessionProvider>
+        <TestDataProvider>
+          <StaticSessionProvider me={null}>
+            <Router>
+              <ProjectsPage />
+            </Router>
+          </StaticSessionProvider>
+        </TestDataProvider>
       </IntlProvider>,
     );
     const demoCard = (await screen.findByRole('heading', { name: demo.title })).closest(

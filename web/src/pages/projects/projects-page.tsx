@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'wouter';
-import { getOrganization } from '../../api/organizations.ts';
-import { problemOf } from '../../api/problem.ts';
+import { organizationQueries } from '../../api/organizations.ts';
 import {
   canCreateProject,
   findProjects,
@@ -11,12 +11,12 @@ import {
   type ProjectListItem,
   projectStatuses,
 } from '../../api/projects.ts';
+import { usePagedList } from '../../data/use-paged-list.ts';
 import { useCountryNames } from '../../i18n/display-names.ts';
 import { useSession } from '../../session/session-provider.tsx';
 import { countryCodes, organizationSectors, sectorMessageId } from '../../vocabulary.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { useFigureText } from './amount.tsx';
-import { usePagedList } from './use-paged-list.ts';
 import { statusMessageId } from './vocabulary.ts';
 import './projects.css';
 
@@ -41,7 +41,7 @@ export function ProjectsPage() {
   const filters = useMemo(() => readFilters(searchParams), [searchParams]);
   const [draft, setDraft] = useState(filters.q);
   useEffect(() => setDraft(filters.q), [filters.q]);
-  const { state, loadMore, retry } = usePagedList(filters, findProjects);
+  const { state, loadMore, retry } = usePagedList(['projects', 'list'], filters, findProjects);
   const organizationName = useOrganizationName(filters.organizationId);
 
   const apply = (next: ProjectFilters) => {
@@ -319,18 +319,7 @@ function ProjectCard({ project }: { project: ProjectListItem }) {
 
 /** The name of the organization the list is filtered by, for the filter's wording. */
 function useOrganizationName(id: string): string | null {
-  const [name, setName] = useState<{ id: string; name: string } | null>(null);
-  useEffect(() => {
-    if (!id) return;
-    const controller = new AbortController();
-    getOrganization(id, controller.signal).then(
-      (organization) => setName({ id, name: organization.name }),
-      (error: unknown) => {
-        // The list still shows; the filter is then worded without the name.
-        if (!controller.signal.aborted && problemOf(error)) setName(null);
-      },
-    );
-    return () => controller.abort();
-  }, [id]);
-  return name && name.id === id ? name.name : null;
+  // The list still shows when this fails; the filter is then worded without the name.
+  const { data } = useQuery({ ...organizationQueries.profile(id), enabled: id !== '' });
+  return id && data ? data.name : null;
 }

@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { type Problem, problemOf } from '../../api/problem.ts';
 import {
-  getImpact,
-  getNetworkStatistics,
   type Impact,
   type ImpactTotal,
+  impactQuery,
   multiCountry,
   type NetworkStatistics,
+  networkStatisticsQuery,
 } from '../../api/statistics.ts';
 import { type Bar, BarChart } from '../../charts/bar-chart.tsx';
 import { useCountryNames } from '../../i18n/display-names.ts';
@@ -32,30 +33,38 @@ type LoadState =
 
 export function StatisticsPage() {
   useDocumentTitle('statistics.title');
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry re-runs it.
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    // Each grouping carries the overall totals too, so three groupings are all the impact needs.
-    Promise.all([
-      getNetworkStatistics(controller.signal),
-      getImpact('sector', controller.signal),
-      getImpact('year', controller.signal),
-      getImpact('country', controller.signal),
-    ]).then(
-      ([statistics, bySector, byYear, byCountry]) => {
-        if (!controller.signal.aborted)
-          setState({ status: 'ready', statistics, bySector, byYear, byCountry });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', problem: problemOf(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
+  // Each grouping carries the overall totals too, so three groupings are all the impact needs.
+  const { state, retry } = useQueries({
+    queries: [
+      networkStatisticsQuery(),
+      impactQuery('sector'),
+      impactQuery('year'),
+      impactQuery('country'),
+    ],
+    combine: ([statistics, bySector, byYear, byCountry]): {
+      state: LoadState;
+      retry: () => void;
+    } => {
+      const all = [statistics, bySector, byYear, byCountry];
+      const retry = () => {
+        for (const query of all) if (query.isError) void query.refetch();
+      };
+      const failed = all.find((query) => query.isError);
+      if (failed) return { state: { status: 'error', problem: problemOf(failed.error) }, retry };
+      if (statistics.data && bySector.data && byYear.data && byCountry.data)
+        return {
+          state: {
+            status: 'ready',
+            statistics: statistics.data,
+            bySector: bySector.data,
+            byYear: byYear.data,
+            byCountry: byCountry.data,
+          },
+          retry,
+        };
+      return { state: { status: 'loading' }, retry };
+    },
+  });
 
   return (
     <div className="statistics">
@@ -75,7 +84,7 @@ export function StatisticsPage() {
           <p className="notice__title">
             <FormattedMessage id={state.problem ? 'statistics.error' : 'form.offline'} />
           </p>
-          <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
+          <button type="button" className="button" onClick={retry}>
             <FormattedMessage id="directory.retry" />
           </button>
         </div>
