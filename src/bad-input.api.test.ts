@@ -63,6 +63,21 @@ type Write = {
   rawBody?: { contentType: string; maxBytes: number | null; unreadAs?: number };
 };
 
+/** A partnership another organization's admin claimed with the organization, awaiting its answer. */
+async function claimAwaitingOrganization(): Promise<string> {
+  const claimer = await api.createOrganization({ name: `Claiming Cooperative ${unique()}` });
+  const claimerAdmin = await api.createAccount([
+    { role: 'organization-admin', scopeType: 'organization', scopeId: claimer },
+  ]);
+  const response = await claimerAdmin.request({
+    method: 'POST',
+    url: '/api/network/partnerships',
+    payload: { fromId: claimer, toId: organizationId, kind: 'training' },
+  });
+  if (response.statusCode !== 202) throw new Error(`claim failed: ${response.body}`);
+  return response.json().id;
+}
+
 const logoImage = () =>
   sharp({ create: { width: 64, height: 64, channels: 3, background: 'olive' } })
     .png()
@@ -597,6 +612,22 @@ const table: Record<string, Write> = {
     valid: () => ({
       method: 'POST',
       url: '/api/reach/people/0190f0c4-8e2a-7c3b-9d1e-2f3a4b5c6d7e/pin-reset',
+    }),
+  },
+  'POST /api/network/claims/{id}/confirm': {
+    as: () => organizationAdmin,
+    valid: async () => ({
+      method: 'POST',
+      url: `/api/network/claims/${await claimAwaitingOrganization()}/confirm`,
+      payload: { version: 1 },
+    }),
+  },
+  'POST /api/network/claims/{id}/decline': {
+    as: () => organizationAdmin,
+    valid: async () => ({
+      method: 'POST',
+      url: `/api/network/claims/${await claimAwaitingOrganization()}/decline`,
+      payload: { version: 1 },
     }),
   },
   'POST /api/kpi/indicators': {
