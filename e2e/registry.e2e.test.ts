@@ -119,7 +119,11 @@ describe('the registry in Spanish', () => {
     const status = page.getByRole('status').first();
     await poll(() => status.textContent()).toBe('2 organizaciones');
 
-    // Facet counts in the country filter, then the filter itself.
+    // On a phone the filters are folded behind one button: open it, then the country filter's
+    // facet counts, then the filter itself.
+    const filters = page.locator('button.filters-toggle');
+    expect(await filters.getAttribute('aria-expanded')).toBe('false');
+    await filters.click();
     const country = page.getByLabel('País', { exact: true });
     await poll(() => country.locator('option').allTextContents()).toEqual(
       expect.arrayContaining(['México (1)', 'España (1)']),

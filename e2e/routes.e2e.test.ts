@@ -115,7 +115,7 @@ describe('each main route', () => {
       {
         path: '/account',
         signedIn: true,
-        ready: (page) => page.getByText('This device').waitFor(),
+        ready: (page) => page.getByText('This device', { exact: true }).waitFor(),
       },
       {
         path: '/organizations/new',
@@ -191,7 +191,7 @@ describe('signed out', () => {
     await adminTab.locator('.admin-tabs').waitFor();
     await adminTab.getByRole('link', { name: 'Administration' }).waitFor();
     await accountTab.goto(`${server.url}/account`);
-    await accountTab.getByText('This device').waitFor();
+    await accountTab.getByText('This device', { exact: true }).waitFor();
 
     await accountTab.getByRole('button', { name: 'Sign out', exact: true }).click();
     await poll(() => new URL(accountTab.url()).pathname).toBe('/');
