@@ -14,7 +14,7 @@ import {
   selectIndicatorByCode,
 } from '../queries.ts';
 import { CreateIndicatorInput, type Indicator } from '../schemas.ts';
-import { prepareIndicator } from './prepare-indicator.ts';
+import { indicatorColumns, prepareIndicator } from './prepare-indicator.ts';
 
 /**
  * Adds an indicator to the network's catalogue (network admins only). A code already in the
@@ -49,20 +49,8 @@ export async function createIndicator(
       .values({
         id: newId(),
         code: valid.code,
-        names: JSON.stringify(valid.names),
-        descriptions: JSON.stringify(valid.descriptions ?? {}),
-        unit: valid.unit,
-        direction: valid.direction,
-        periodicity: valid.periodicity,
-        aggregation: valid.aggregation ?? null,
-        weight_code: valid.weightCode ?? null,
-        min_value: valid.minValue ?? null,
-        max_value: valid.maxValue ?? null,
-        formula: prepared.formula,
-        inputs: prepared.inputs,
+        ...indicatorColumns(valid, prepared),
         pack: options.pack ?? null,
-        dimension: valid.dimension ?? null,
-        sources: valid.sources ?? [],
         archived_at: null,
         created_at: now,
         updated_at: now,

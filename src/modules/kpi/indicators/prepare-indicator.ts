@@ -5,6 +5,7 @@ import type { Db } from '../../../platform/db.ts';
 import { AppError, type FieldError } from '../../../platform/errors.ts';
 import { kpiMessage } from '../messages.ts';
 import { selectFormulaGraph } from '../queries.ts';
+import type { AggregationKind, IndicatorDirection, IndicatorUnit } from '../schemas.ts';
 import {
   checkCatalogueFormulas,
   type Formula,
@@ -15,6 +16,39 @@ import {
 } from './formula.ts';
 
 export type PreparedFormula = { formula: string | null; inputs: string[] };
+
+type IndicatorFields = {
+  names: Record<string, string>;
+  descriptions?: Record<string, string> | undefined;
+  unit: IndicatorUnit;
+  direction: IndicatorDirection;
+  periodicity: 'month' | 'quarter' | 'year';
+  aggregation?: AggregationKind | undefined;
+  weightCode?: string | undefined;
+  minValue?: number | null | undefined;
+  maxValue?: number | null | undefined;
+  dimension?: string | undefined;
+  sources?: string[] | undefined;
+};
+
+/** The columns an indicator's fields are stored in, the same on creating and on changing it. */
+export function indicatorColumns(valid: IndicatorFields, prepared: PreparedFormula) {
+  return {
+    names: JSON.stringify(valid.names),
+    descriptions: JSON.stringify(valid.descriptions ?? {}),
+    unit: valid.unit,
+    direction: valid.direction,
+    periodicity: valid.periodicity,
+    aggregation: valid.aggregation ?? null,
+    weight_code: valid.weightCode ?? null,
+    min_value: valid.minValue ?? null,
+    max_value: valid.maxValue ?? null,
+    formula: prepared.formula,
+    inputs: prepared.inputs,
+    dimension: valid.dimension ?? null,
+    sources: valid.sources ?? [],
+  };
+}
 
 function formulaError(problem: FormulaProblem): FieldError {
   switch (problem.kind) {

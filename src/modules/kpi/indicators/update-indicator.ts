@@ -12,7 +12,7 @@ import {
   selectIndicatorByCode,
 } from '../queries.ts';
 import { type Indicator, UpdateIndicatorInput } from '../schemas.ts';
-import { prepareIndicator } from './prepare-indicator.ts';
+import { indicatorColumns, prepareIndicator } from './prepare-indicator.ts';
 
 /**
  * Changes an indicator (network admins only); its code stays, since reports and formulas name it.
@@ -58,19 +58,7 @@ export async function updateIndicator(
         (await kpi(inner.db)
           .updateTable('kpi_indicator')
           .set({
-            names: JSON.stringify(valid.names),
-            descriptions: JSON.stringify(valid.descriptions ?? {}),
-            unit: valid.unit,
-            direction: valid.direction,
-            periodicity: valid.periodicity,
-            aggregation: valid.aggregation ?? null,
-            weight_code: valid.weightCode ?? null,
-            min_value: valid.minValue ?? null,
-            max_value: valid.maxValue ?? null,
-            formula: prepared.formula,
-            inputs: prepared.inputs,
-            dimension: valid.dimension ?? null,
-            sources: valid.sources ?? [],
+            ...indicatorColumns(valid, prepared),
             archived_at:
               valid.archived === undefined
                 ? before.archived_at
