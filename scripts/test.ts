@@ -18,6 +18,14 @@ type Counts = { passed: number; failed: number; skipped: number };
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 const skips: string[] = [];
+const failedTests: string[] = [];
+
+/** The first lines of a failure's message, without colour codes. */
+function firstLines(message: string, count = 8): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's colour codes
+  const plain = message.replace(/\u001b\[[0-9;]*m/g, '');
+  return plain.split('\n').slice(0, count).join('\n    ');
+}
 
 function banner(text: string) {
   process.stdout.write(`\n=== ${text} ===\n`);
@@ -66,6 +74,11 @@ function vitest(name: string, projects: string[], env: NodeJS.ProcessEnv): Count
     numPendingTests: number;
     numTodoTests: number;
     numTotalTests: number;
+    testResults?: {
+      name: string;
+      message?: string;
+      assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+    }[];
   };
   const counts = {
     passed: json.numPassedTests,
@@ -76,6 +89,19 @@ function vitest(name: string, projects: string[], env: NodeJS.ProcessEnv): Count
   total.failed += counts.failed;
   total.skipped += counts.skipped;
   if (result.status !== 0 || counts.failed > 0) failures.push(name);
+  // The failed tests again, each with the start of its message, so the end of the log says
+  // which test failed and why without scrolling back through the tier's output.
+  for (const file of json.testResults ?? []) {
+    const where = path.relative(process.cwd(), file.name);
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    if (failed.length === 0 && file.message)
+      failedTests.push(`${where}: ${firstLines(file.message)}`);
+    for (const test of failed) {
+      failedTests.push(
+        `${where} > ${test.fullName}: ${firstLines(test.failureMessages?.[0] ?? '')}`,
+      );
+    }
+  }
   if (json.numTotalTests === 0) failures.push(`${name} ran no test`);
   return counts;
 }
@@ -147,6 +173,7 @@ fs.rmSync(reports, { recursive: true, force: true });
 
 banner('summary');
 if (skips.length > 0 && ci) failures.push(`skipped under CI: ${skips.join('; ')}`);
+for (const test of failedTests) process.stdout.write(`FAILED TEST: ${test}\n`);
 for (const failure of failures) process.stdout.write(`FAILED: ${failure}\n`);
 for (const skipped of skips) process.stdout.write(`SKIPPED: ${skipped}\n`);
 process.stdout.write(

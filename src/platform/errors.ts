@@ -7,6 +7,9 @@ import { type Message, sourceLanguage } from './messages/catalogue.ts';
 export type { FieldError, FieldErrorCode } from './field-errors.ts';
 export type { Message } from './messages/catalogue.ts';
 
+/** Where in an imported file a refused record is: the file in the archive and its line. */
+export type ImportSource = { file: string; line: number };
+
 export type AppErrorCode =
   | 'validation-failed'
   | 'not-found'
@@ -27,7 +30,12 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     /** What to tell the person, worded in their language when sent. */
     readonly detail: Message,
-    readonly details?: { errors?: FieldError[]; current?: unknown; retryAfterSeconds?: number },
+    readonly details?: {
+      errors?: FieldError[];
+      current?: unknown;
+      retryAfterSeconds?: number;
+      source?: ImportSource;
+    },
   ) {
     super(detail.word(sourceLanguage));
     this.name = 'AppError';

@@ -181,6 +181,8 @@ describe('export and import of the whole registry', () => {
         message: expect.stringMatching(
           new RegExp(`organizations\\.csv line ${target}, field country: .*Nothing was imported`),
         ),
+        // The place again as data, for a client to word in its reader's language.
+        details: { source: { file: 'organizations.csv', line: target } },
       });
       expect(await countRows(api.database, 'network_organization')).toBe(0);
       expect(await countRows(api.database, 'network_affiliation')).toBe(0);

@@ -7,7 +7,7 @@ import {
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
 import { ZodError, z } from 'zod';
-import { AppError, appErrorStatus } from '../errors.ts';
+import { AppError, appErrorStatus, type ImportSource } from '../errors.ts';
 import {
   fieldErrorsOfIssue as fieldErrorsOfIssueFor,
   pointerOf,
@@ -91,6 +91,10 @@ export const ProblemResponse = z
       .meta({ description: 'For bad input: each field at fault, by JSON pointer.' }),
     current: z.unknown().optional(),
     retryAfterSeconds: z.number().int().optional(),
+    source: z.object({ file: z.string(), line: z.number().int() }).optional().meta({
+      description:
+        'For a file refused on import: the file in the archive and the line the faulty record starts on.',
+    }),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemResponse>;
@@ -103,13 +107,14 @@ export type ProblemDraft = {
   errors?: FieldError[];
   current?: unknown;
   retryAfterSeconds?: number;
+  source?: ImportSource;
 };
 
 export function problem(
   status: number,
   code: string,
   detail: Message,
-  extra: Partial<Pick<ProblemDraft, 'errors' | 'current' | 'retryAfterSeconds'>> = {},
+  extra: Partial<Pick<ProblemDraft, 'errors' | 'current' | 'retryAfterSeconds' | 'source'>> = {},
 ): ProblemDraft {
   return { status, code, detail, ...extra };
 }
@@ -132,6 +137,7 @@ export function wordProblem(draft: ProblemDraft, language: string): Problem {
         }
       : {}),
     ...(draft.current === undefined ? {} : { current: draft.current }),
+    ...(draft.source === undefined ? {} : { source: draft.source }),
     ...(draft.retryAfterSeconds === undefined
       ? {}
       : { retryAfterSeconds: draft.retryAfterSeconds }),
@@ -192,6 +198,7 @@ export function errorToProblem(error: FastifyError | Error, request: FastifyRequ
       errors: error.details?.errors,
       current: error.details?.current,
       retryAfterSeconds: error.details?.retryAfterSeconds,
+      source: error.details?.source,
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

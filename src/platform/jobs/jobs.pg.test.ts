@@ -196,8 +196,8 @@ describe('a schedule', () => {
     await new Promise((resolve) => setTimeout(resolve, 4_500));
     first.child.kill('SIGTERM');
     second.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
-    expect(await second.exited).toBe(0);
+    expect(await first.exited, first.output()).toBe(0);
+    expect(await second.exited, second.output()).toBe(0);
     const { rows } = await database.pool.query<{ slot: Date; runs: number }>(
       'select slot, count(*)::int as runs from test_schedule_run group by slot order by slot',
     );

@@ -9285,6 +9285,11 @@ export type components = {
             instance?: string;
             requestId?: string;
             retryAfterSeconds?: number;
+            /** @description For a file refused on import: the file in the archive and the line the faulty record starts on. */
+            source?: {
+                file: string;
+                line: number;
+            };
             status: number;
             title: string;
             type: string;
@@ -9297,6 +9302,11 @@ export type components = {
             instance?: string;
             requestId?: string;
             retryAfterSeconds?: number;
+            /** @description For a file refused on import: the file in the archive and the line the faulty record starts on. */
+            source?: {
+                file: string;
+                line: number;
+            };
             status: number;
             title: string;
             type: string;

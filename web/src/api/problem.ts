@@ -23,6 +23,8 @@ export type Problem = {
   current?: unknown;
   /** On 429: how long to wait before trying again. */
   retryAfterSeconds?: number;
+  /** For a file refused on import: the file in the archive and the line of the faulty record. */
+  source?: { file: string; line: number };
   /** The language of title and detail (the answer's Content-Language), for `lang` attributes. */
   language?: string;
 };

@@ -75,8 +75,7 @@ const emptyData = (): RegistryData => ({
 });
 
 function refuse(
-  where: LocatedRow['where'],
-  pointer: string,
+  { where, pointer, source }: Pick<LocatedRow, 'where' | 'pointer' | 'source'>,
   field: string,
   detail: string,
   code: FieldErrorCode,
@@ -91,7 +90,7 @@ function refuse(
   throw new AppError(
     'validation-failed',
     networkMessage('exchange.refused', { where, field, detail: fieldErrorMessage(error) }),
-    { errors: [error] },
+    { errors: [error], ...(source ? { source } : {}) },
   );
 }
 
@@ -109,8 +108,7 @@ async function validate(rows: LocatedRow[]): Promise<RegistryData> {
     const fault = findTextProblem(row.value);
     if (fault)
       refuse(
-        row.where,
-        row.pointer,
+        row,
         fault.pointer === '/' ? '(row)' : fault.pointer.slice(1),
         textProblemDetails[fault.problem],
         fault.problem,
@@ -131,8 +129,7 @@ async function validate(rows: LocatedRow[]): Promise<RegistryData> {
             ? codeOfZodIssue(issue)
             : { code: 'invalid' as const };
       refuse(
-        row.where,
-        row.pointer,
+        row,
         field,
         issue?.code === 'unrecognized_keys' ? 'Unknown field.' : (issue?.message ?? 'Not valid.'),
         coded.code,
@@ -146,20 +143,13 @@ async function validate(rows: LocatedRow[]): Promise<RegistryData> {
   const organizations = new Set<string>();
   for (const organization of data.organizations) {
     if (organizations.has(organization.id))
-      refuse(
-        at(organization).where,
-        at(organization).pointer,
-        'id',
-        'This id appears twice.',
-        'duplicate',
-      );
+      refuse(at(organization), 'id', 'This id appears twice.', 'duplicate');
     organizations.add(organization.id);
   }
   const known = (value: object, field: string, id: string) => {
     if (!organizations.has(id))
       refuse(
-        at(value).where,
-        at(value).pointer,
+        at(value),
         field,
         'No organization in the file has this id.',
         'organization-not-found',
@@ -167,8 +157,7 @@ async function validate(rows: LocatedRow[]): Promise<RegistryData> {
   };
   const tieIds = new Set<string>();
   for (const tie of [...data.affiliations, ...data.partnerships]) {
-    if (tieIds.has(tie.id))
-      refuse(at(tie).where, at(tie).pointer, 'id', 'This id appears twice.', 'duplicate');
+    if (tieIds.has(tie.id)) refuse(at(tie), 'id', 'This id appears twice.', 'duplicate');
     tieIds.add(tie.id);
   }
   for (const affiliation of data.affiliations) {
@@ -176,8 +165,7 @@ async function validate(rows: LocatedRow[]): Promise<RegistryData> {
     known(affiliation, 'parentId', affiliation.parentId);
     if (affiliation.memberId === affiliation.parentId)
       refuse(
-        at(affiliation).where,
-        at(affiliation).pointer,
+        at(affiliation),
         'parentId',
         'An organization cannot belong to itself.',
         'same-organization',
@@ -188,8 +176,7 @@ async function validate(rows: LocatedRow[]): Promise<RegistryData> {
     known(partnership, 'toId', partnership.toId);
     if (partnership.fromId === partnership.toId)
       refuse(
-        at(partnership).where,
-        at(partnership).pointer,
+        at(partnership),
         'toId',
         'An organization cannot partner with itself.',
         'same-organization',
@@ -199,13 +186,7 @@ async function validate(rows: LocatedRow[]): Promise<RegistryData> {
   for (const logo of data.logos) {
     known(logo, 'organizationId', logo.organizationId);
     if (logos.has(logo.organizationId))
-      refuse(
-        at(logo).where,
-        at(logo).pointer,
-        'organizationId',
-        'This organization has two logos.',
-        'duplicate',
-      );
+      refuse(at(logo), 'organizationId', 'This organization has two logos.', 'duplicate');
     logos.add(logo.organizationId);
   }
   checkProjectsAndIntents(data, at, known);
@@ -221,8 +202,7 @@ async function validate(rows: LocatedRow[]): Promise<RegistryData> {
       const next = state.get(affiliation.parentId);
       if (next === 'visiting')
         refuse(
-          at(affiliation).where,
-          at(affiliation).pointer,
+          at(affiliation),
           'parentId',
           'This affiliation closes a cycle: an organization would belong to itself.',
           'affiliation-cycle',
@@ -235,29 +215,16 @@ async function validate(rows: LocatedRow[]): Promise<RegistryData> {
   const claims = new Set<string>();
   const confirmedTies = new Set<string>();
   for (const claim of data.tieClaims) {
-    if (claims.has(claim.id))
-      refuse(at(claim).where, at(claim).pointer, 'id', 'This id appears twice.', 'duplicate');
+    if (claims.has(claim.id)) refuse(at(claim), 'id', 'This id appears twice.', 'duplicate');
     claims.add(claim.id);
     known(claim, 'fromId', claim.fromId);
     known(claim, 'toId', claim.toId);
     if (claim.decidedFor !== null) known(claim, 'decidedFor', claim.decidedFor);
     if (claim.fromId === claim.toId)
-      refuse(
-        at(claim).where,
-        at(claim).pointer,
-        'toId',
-        'A tie joins two different organizations.',
-        'same-organization',
-      );
+      refuse(at(claim), 'toId', 'A tie joins two different organizations.', 'same-organization');
     if (claim.tieId !== null) {
       if (confirmedTies.has(claim.tieId))
-        refuse(
-          at(claim).where,
-          at(claim).pointer,
-          'tieId',
-          'This tie is named by two claims.',
-          'duplicate',
-        );
+        refuse(at(claim), 'tieId', 'This tie is named by two claims.', 'duplicate');
       confirmedTies.add(claim.tieId);
     }
   }
@@ -274,7 +241,7 @@ function checkProjectsAndIntents(
   known: (value: object, field: string, id: string) => void,
 ) {
   const twice = (value: object, field: string, detail = 'This id appears twice.') =>
-    refuse(at(value).where, at(value).pointer, field, detail, 'duplicate');
+    refuse(at(value), field, detail, 'duplicate');
   const projects = new Set<string>();
   for (const project of data.projects) {
     if (projects.has(project.id)) twice(project, 'id');
@@ -282,13 +249,7 @@ function checkProjectsAndIntents(
   }
   const inProject = (value: object & { projectId: string }) => {
     if (!projects.has(value.projectId))
-      refuse(
-        at(value).where,
-        at(value).pointer,
-        'projectId',
-        'No project in the file has this id.',
-        'project-not-found',
-      );
+      refuse(at(value), 'projectId', 'No project in the file has this id.', 'project-not-found');
   };
   const countries = new Set<string>();
   for (const row of data.projectCountries) {
@@ -313,8 +274,7 @@ function checkProjectsAndIntents(
     inProject(row);
     if (row.country !== null && !countries.has(`${row.projectId} ${row.country}`))
       refuse(
-        at(row).where,
-        at(row).pointer,
+        at(row),
         'country',
         "This country is not one of its project's countries: add it to the project's countries, or leave the figure's country empty.",
         'country-not-in-project',

@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
-import { AppError, type Message } from '../../../platform/errors.ts';
+import { AppError, type ImportSource, type Message } from '../../../platform/errors.ts';
 import { yieldOften } from '../../../platform/yield-often.ts';
 import { networkMessage } from '../messages.ts';
 import { cellText, safeCell } from './csv-cells.ts';
@@ -261,6 +261,8 @@ export type LocatedRow = {
   table: TableName;
   where: string | Message;
   pointer: string;
+  /** For a row of a CSV file: the file and the line it starts on. */
+  source?: ImportSource;
   value: unknown;
 };
 
@@ -371,6 +373,7 @@ export async function rowsFromCsvZip(bytes: Buffer, limits: InflateLimits): Prom
             table,
             where: networkMessage('exchange.csv-line', { file, line: String(line) }),
             pointer: `/${table}/${index}`,
+            source: { file, line },
             value: await reshape(table, value, archive),
           });
         }

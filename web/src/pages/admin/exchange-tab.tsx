@@ -4,7 +4,8 @@ import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { downloadExport, type ImportCounts, importRegistry } from '../../api/admin.ts';
-import { isStillInProgress, problemLanguage, problemOf } from '../../api/problem.ts';
+import { isStillInProgress, type Problem, problemLanguage, problemOf } from '../../api/problem.ts';
+import { fieldErrorMessage } from '../../forms/field-message.ts';
 import { useSubmissionKeys } from '../../forms/use-submission-keys.ts';
 import type { MessageId } from '../../i18n/locales.ts';
 import { Notice, ProblemText } from './admin-ui.tsx';
@@ -28,23 +29,21 @@ function tableLabel(table: string): MessageId | null {
     : null;
 }
 
-/** Where the import found a fault: the CSV file and line, or the JSON table and record. */
+/**
+ * Where the import found a fault: the CSV file and line (as the server names them), or the JSON
+ * table and record; the field from the first error's pointer.
+ */
 export function placeOfFault(
-  problem: { detail?: string; errors?: { pointer: string }[] } | null,
+  problem: Pick<Problem, 'source' | 'errors'> | null,
 ):
   | { kind: 'csv'; file: string; line: number; field: string | null }
   | { kind: 'json'; table: string; record: number; field: string | null }
   | null {
-  const csv = /^(\S+\.csv) line (\d+)(?:, field ([^:]+))?/.exec(problem?.detail ?? '');
-  if (csv?.[1] && csv[2]) {
-    return {
-      kind: 'csv',
-      file: csv[1],
-      line: Number(csv[2]),
-      field: csv[3] && csv[3] !== '(row)' ? csv[3] : null,
-    };
-  }
   const pointer = problem?.errors?.[0]?.pointer ?? '';
+  if (problem?.source) {
+    const field = /^\/[A-Za-z]+\/\d+\/(.+)$/.exec(pointer)?.[1];
+    return { kind: 'csv', ...problem.source, field: field ?? null };
+  }
   const json = /^\/([A-Za-z]+)\/(\d+)(?:\/(.+))?$/.exec(pointer);
   if (json?.[1] && json[2]) {
     return { kind: 'json', table: json[1], record: Number(json[2]) + 1, field: json[3] ?? null };
@@ -196,9 +195,19 @@ export function ExchangeTab() {
   );
 }
 
+function placeMessageId(place: NonNullable<ReturnType<typeof placeOfFault>>): MessageId {
+  if (place.kind === 'csv') {
+    return place.field ? 'admin.exchange.faultCsvField' : 'admin.exchange.faultCsv';
+  }
+  return place.field ? 'admin.exchange.faultJsonField' : 'admin.exchange.faultJson';
+}
+
 function ImportFailure({ error, fileName }: { error: unknown; fileName: string }) {
+  const intl = useIntl();
   const problem = problemOf(error);
   const place = placeOfFault(problem);
+  const firstError = problem?.errors?.[0];
+  const fault = firstError ? fieldErrorMessage(intl, firstError) : undefined;
   const status = problem?.status;
   return (
     <Notice
@@ -222,22 +231,20 @@ function ImportFailure({ error, fileName }: { error: unknown; fileName: string }
           <FormattedMessage id="admin.exchange.wrongType" />
         </p>
       ) : null}
-      {place?.kind === 'csv' ? (
+      {problem && place && fault ? (
+        // One message in the reader's language: where the fault is, and what is wrong there.
         <p>
           <FormattedMessage
-            id={place.field ? 'admin.exchange.faultCsvField' : 'admin.exchange.faultCsv'}
-            values={{ file: place.file, line: place.line, field: place.field ?? '' }}
-          />
+            id={placeMessageId(place)}
+            values={
+              place.kind === 'csv'
+                ? { file: place.file, line: place.line, field: place.field ?? '' }
+                : { table: place.table, record: place.record, field: place.field ?? '' }
+            }
+          />{' '}
+          <span lang={fault.lang}>{fault.message}</span>
         </p>
-      ) : place?.kind === 'json' ? (
-        <p>
-          <FormattedMessage
-            id={place.field ? 'admin.exchange.faultJsonField' : 'admin.exchange.faultJson'}
-            values={{ table: place.table, record: place.record, field: place.field ?? '' }}
-          />
-        </p>
-      ) : null}
-      {problem ? (
+      ) : problem ? (
         <p lang={problemLanguage(problem)}>{problem.detail ?? problem.title}</p>
       ) : (
         <p>
